@@ -1,0 +1,103 @@
+//! Findings as plain data. Only the CLI and the web page render them.
+
+use crate::i18n::{Lang, Msg};
+
+/// A byte range in one input text. `start <= end <= text.len()`, both on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// Shift a span that is relative to a slice starting at `base`.
+    pub fn offset(self, base: usize) -> Span {
+        Span::new(self.start + base, self.end + base)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Info, Lang::En) => "info",
+            (Severity::Error, Lang::Ja) => "エラー",
+            (Severity::Warning, Lang::Ja) => "警告",
+            (Severity::Info, Lang::Ja) => "情報",
+        }
+    }
+}
+
+/// A secondary place that matters for a finding ("the log line this config line causes").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// Index into the analysed inputs.
+    pub file: usize,
+    pub span: Span,
+    pub note: Msg,
+}
+
+/// One finding. `message` is one line; `help` starts with a verb; `explanation` is prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `E003`, `C501`, `L801`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Index into the analysed inputs.
+    pub file: usize,
+    pub span: Span,
+    pub message: Msg,
+    pub help: Option<Msg>,
+    pub explanation: Option<Msg>,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, span: Span, message: Msg) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            file: 0,
+            span,
+            message,
+            help: None,
+            explanation: None,
+            related: Vec::new(),
+        }
+    }
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
+        self
+    }
+    pub fn explain(mut self, e: Msg) -> Self {
+        self.explanation = Some(e);
+        self
+    }
+}

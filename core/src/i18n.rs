@@ -1,0 +1,306 @@
+//! One bilingual catalog for every user-visible string.
+//!
+//! The catalog is data: the `*.cat` files in `core/i18n/`, compiled in with `include_str!` and
+//! parsed once. Each entry carries both languages side by side, so a missing translation is
+//! visible in review and fails `tests::catalog_is_complete`.
+//!
+//! File format (our own, kept trivial so the wasm bundle needs no TOML/serde):
+//!
+//! ```text
+//! # comment
+//! @C501.message
+//! en: `service` loads the Pacemaker plugin with `ver: {ver}`
+//! ja: `ver: {ver}` で Pacemaker プラグインを読み込む設定です。
+//! ```
+//!
+//! A value continues on following lines that start with four spaces (joined with `\n`).
+//! `{name}` is replaced by the argument `name`; `{{` and `}}` are literal braces.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s == "en" || s.starts_with("en-") || s.starts_with("en_") {
+            Some(Lang::En)
+        } else if s == "ja" || s.starts_with("ja-") || s.starts_with("ja_") || s == "jp" {
+            Some(Lang::Ja)
+        } else {
+            None
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+}
+
+/// A message: a catalog key and its arguments. Rendered per language at the edge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub key: Cow<'static, str>,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Msg {
+    pub fn new(key: impl Into<Cow<'static, str>>) -> Self {
+        Msg { key: key.into(), args: Vec::new() }
+    }
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+    pub fn render(&self, lang: Lang) -> String {
+        render(&self.key, &self.args, lang)
+    }
+}
+
+/// Build a [`Msg`]: `msg!("C501.message", ver = v, file = f)`.
+#[macro_export]
+macro_rules! msg {
+    ($key:expr $(, $name:ident = $val:expr)* $(,)?) => {
+        $crate::i18n::Msg::new($key)$(.arg(stringify!($name), $val))*
+    };
+}
+
+/// Both languages of one entry.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub en: String,
+    pub ja: String,
+    /// Which catalog file defined it (for test messages).
+    pub source: &'static str,
+}
+
+impl Entry {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+/// The catalog files, in load order. A key defined twice is a test failure.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("ui.cat", include_str!("../i18n/ui.cat")),
+    ("syntax.cat", include_str!("../i18n/syntax.cat")),
+    ("rules.cat", include_str!("../i18n/rules.cat")),
+    ("plugin.cat", include_str!("../i18n/plugin.cat")),
+    ("stack.cat", include_str!("../i18n/stack.cat")),
+    ("detect.cat", include_str!("../i18n/detect.cat")),
+];
+
+/// Problems found while reading catalog text (reported by tests, never at run time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogProblem {
+    pub source: String,
+    pub line: usize,
+    pub problem: String,
+}
+
+/// Parse one catalog file into `out`. Returns the problems found.
+pub fn parse_catalog(
+    source: &'static str,
+    text: &str,
+    out: &mut HashMap<String, Entry>,
+) -> Vec<CatalogProblem> {
+    let mut problems = Vec::new();
+    let mut current: Option<(String, Entry)> = None;
+    let mut last_lang: Option<Lang> = None;
+    let flush = |cur: &mut Option<(String, Entry)>, out: &mut HashMap<String, Entry>, problems: &mut Vec<CatalogProblem>, line: usize| {
+        if let Some((k, e)) = cur.take() {
+            if out.contains_key(&k) {
+                problems.push(CatalogProblem { source: source.into(), line, problem: format!("duplicate key {k}") });
+            }
+            out.insert(k, e);
+        }
+    };
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if let Some(rest) = line.strip_prefix('@') {
+            flush(&mut current, out, &mut problems, n);
+            current = Some((rest.trim().to_string(), Entry { source, ..Entry::default() }));
+            last_lang = None;
+        } else if let Some(cont) = line.strip_prefix("    ") {
+            match (&mut current, last_lang) {
+                (Some((_, e)), Some(l)) => {
+                    let s = if l == Lang::En { &mut e.en } else { &mut e.ja };
+                    s.push('\n');
+                    s.push_str(cont);
+                }
+                _ => problems.push(CatalogProblem { source: source.into(), line: n, problem: "continuation without a value".into() }),
+            }
+        } else if let Some(v) = line.strip_prefix("en:") {
+            if let Some((_, e)) = &mut current {
+                e.en = v.trim().to_string();
+                last_lang = Some(Lang::En);
+            }
+        } else if let Some(v) = line.strip_prefix("ja:") {
+            if let Some((_, e)) = &mut current {
+                e.ja = v.trim().to_string();
+                last_lang = Some(Lang::Ja);
+            }
+        } else if line.trim().is_empty() || line.starts_with('#') {
+            last_lang = None;
+        } else {
+            problems.push(CatalogProblem { source: source.into(), line: n, problem: format!("unrecognised line: {line}") });
+        }
+    }
+    flush(&mut current, out, &mut problems, text.lines().count());
+    problems
+}
+
+/// The catalog, parsed once.
+pub fn catalog() -> &'static HashMap<String, Entry> {
+    static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    CAT.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (name, text) in SOURCES {
+            let _ = parse_catalog(name, text, &mut map);
+        }
+        map
+    })
+}
+
+/// Look up a key: the catalog first, then the knowledge base (`kb.<id>.<field>`).
+pub fn lookup(key: &str, lang: Lang) -> Option<Cow<'static, str>> {
+    if let Some(e) = catalog().get(key) {
+        return Some(Cow::Borrowed(e.get(lang)));
+    }
+    crate::logs::kb::text(key, lang).map(Cow::Borrowed)
+}
+
+/// Render a key with arguments. An unknown key renders as the key itself (tests forbid that).
+pub fn render(key: &str, args: &[(&'static str, String)], lang: Lang) -> String {
+    match lookup(key, lang) {
+        Some(t) => fill(&t, args),
+        None => key.to_string(),
+    }
+}
+
+/// Shorthand for UI strings without arguments.
+pub fn t(key: &str, lang: Lang) -> String {
+    render(key, &[], lang)
+}
+
+/// Substitute `{name}` placeholders; `{{`/`}}` are literal braces. Unknown names stay as written.
+pub fn fill(template: &str, args: &[(&'static str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") {
+            out.push('{');
+            rest = &tail[2..];
+        } else if tail.starts_with("}}") {
+            out.push('}');
+            rest = &tail[2..];
+        } else if tail.starts_with('{') {
+            match tail.find('}') {
+                Some(j) => {
+                    let name = &tail[1..j];
+                    match args.iter().find(|(n, _)| *n == name) {
+                        Some((_, v)) => out.push_str(v),
+                        None => out.push_str(&tail[..=j]),
+                    }
+                    rest = &tail[j + 1..];
+                }
+                None => {
+                    out.push_str(tail);
+                    rest = "";
+                }
+            }
+        } else {
+            out.push('}');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names used in a template (for the parity test).
+pub fn placeholders(template: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        let tail = &rest[i..];
+        if tail.starts_with("{{") {
+            rest = &tail[2..];
+            continue;
+        }
+        match tail.find('}') {
+            Some(j) => {
+                names.push(tail[1..j].to_string());
+                rest = &tail[j + 1..];
+            }
+            None => break,
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_is_complete() {
+        let mut map = HashMap::new();
+        let mut problems = Vec::new();
+        for (name, text) in SOURCES {
+            problems.extend(parse_catalog(name, text, &mut map));
+        }
+        for (k, e) in &map {
+            if e.en.trim().is_empty() {
+                problems.push(CatalogProblem { source: e.source.into(), line: 0, problem: format!("{k}: English missing") });
+            }
+            if e.ja.trim().is_empty() {
+                problems.push(CatalogProblem { source: e.source.into(), line: 0, problem: format!("{k}: Japanese missing") });
+            }
+            for p in placeholders(&e.en).iter().chain(placeholders(&e.ja).iter()) {
+                if p.is_empty() || !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    problems.push(CatalogProblem { source: e.source.into(), line: 0, problem: format!("{k}: `{{{p}}}` is not a placeholder; write literal braces as {{{{ and }}}}") });
+                }
+            }
+            if placeholders(&e.en) != placeholders(&e.ja) {
+                problems.push(CatalogProblem {
+                    source: e.source.into(),
+                    line: 0,
+                    problem: format!("{k}: placeholders differ: en {:?} ja {:?}", placeholders(&e.en), placeholders(&e.ja)),
+                });
+            }
+        }
+        assert!(problems.is_empty(), "catalog problems:\n{problems:#?}");
+    }
+
+    #[test]
+    fn fill_substitutes_and_escapes() {
+        let args = [("key", "token".to_string())];
+        assert_eq!(fill("`{key}` {{x}} {nope}", &args), "`token` {x} {nope}");
+    }
+
+    #[test]
+    fn lang_parse_accepts_browser_tags() {
+        assert_eq!(Lang::parse("ja-JP"), Some(Lang::Ja));
+        assert_eq!(Lang::parse("en-US"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

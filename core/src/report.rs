@@ -1,0 +1,125 @@
+//! The one entry point: inputs in, [`Report`] out.
+
+use crate::conf::{self, Conf, Dialect};
+use crate::detect::{self, DocKind, Segment};
+use crate::diagnostic::{Diagnostic, Span};
+use crate::logs;
+use crate::rules::{self, ConfRole, Ctx};
+use crate::stack::{self, Facts};
+use crate::text::LineIndex;
+use crate::version::Target;
+
+/// One text to analyse: a file, stdin, or the page's editor.
+#[derive(Debug, Clone)]
+pub struct Input<'a> {
+    /// Shown in findings; the file name also helps detection (`service.d/pcmk`, `cluster.conf`).
+    pub path: String,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Pin the corosync version (`--target-version`). `None`: infer it from the inputs.
+    pub target: Option<Target>,
+}
+
+/// What one input turned out to contain.
+#[derive(Debug, Clone)]
+pub struct FileInfo {
+    pub path: String,
+    pub documents: Vec<Segment>,
+    pub lines: LineIndex,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub files: Vec<FileInfo>,
+    /// Sorted by file, then position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Versions, distribution and stack inferred from everything given.
+    pub facts: Facts,
+    /// Log records that were recognised, across all files, in input order.
+    pub records: Vec<logs::Record>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == crate::Severity::Error).count()
+    }
+}
+
+/// Analyse everything together. Never panics; bad input becomes findings.
+pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
+    let mut files = Vec::with_capacity(inputs.len());
+    let mut diagnostics = Vec::new();
+    let mut records = Vec::new();
+
+    // 1. What is each input?
+    let mut segmented: Vec<Vec<Segment>> = Vec::with_capacity(inputs.len());
+    for (i, input) in inputs.iter().enumerate() {
+        let (segs, mut diags) = detect::segment(&input.path, input.text);
+        for d in &mut diags {
+            d.file = i;
+        }
+        diagnostics.extend(diags);
+        segmented.push(segs);
+    }
+
+    // 2. Facts from all inputs together (versions, distribution, stack).
+    let facts = stack::gather(inputs, &segmented, opts.target);
+
+    // 3. Configs and logs.
+    for (i, input) in inputs.iter().enumerate() {
+        for seg in &segmented[i] {
+            let (text, back): (&str, &dyn Fn(Span) -> Span) = match &seg.reflow {
+                Some(r) => (r.text.as_str(), &|s: Span| r.to_original(s)),
+                None => (input.text, &|s: Span| s),
+            };
+            let range = match &seg.reflow {
+                Some(r) => Span::new(0, r.text.len()),
+                None => seg.span,
+            };
+            let mut found = Vec::new();
+            match seg.kind {
+                DocKind::CorosyncConf | DocKind::ServiceFragment => {
+                    let target = opts.target.or(seg.target).or(facts.corosync_target()).unwrap_or(Target::major(3));
+                    let dialect = if target.major_num() >= 3 { Dialect::Strict } else { Dialect::Lenient };
+                    let tree = conf::syntax::parse(text, range, dialect);
+                    let role = if seg.kind == DocKind::ServiceFragment { ConfRole::ServiceFragment } else { ConfRole::Main };
+                    let ctx = Ctx { conf: Conf::new(text, &tree), target, pinned: opts.target.is_some(), role, facts: &facts };
+                    found = rules::run(&ctx);
+                }
+                DocKind::Log(_) => {
+                    let recs = logs::read(text, range, i);
+                    found = logs::diagnose(&recs, text);
+                    records.extend(recs.into_iter().map(|mut r| {
+                        r.span = back(r.span);
+                        r.message = back(r.message);
+                        r
+                    }));
+                }
+                DocKind::ClusterConf => {
+                    found = detect::cluster_conf_findings(text, range);
+                }
+                DocKind::Prose | DocKind::Unknown => {}
+            }
+            for mut d in found {
+                d.file = i;
+                d.span = back(d.span);
+                for r in &mut d.related {
+                    r.file = i;
+                    r.span = back(r.span);
+                }
+                diagnostics.push(d);
+            }
+        }
+        files.push(FileInfo { path: input.path.clone(), documents: segmented[i].clone(), lines: LineIndex::new(input.text) });
+    }
+
+    // 4. Tie findings across documents (config line ↔ the log lines it causes).
+    stack::correlate(&mut diagnostics, &records);
+
+    diagnostics.sort_by(|a, b| (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code)));
+    diagnostics.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.code == b.code);
+    Report { files, diagnostics, facts, records }
+}

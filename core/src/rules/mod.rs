@@ -1,0 +1,205 @@
+//! The rule registry. One file per rule; each declares its metadata and docs with
+//! [`declare_rule!`] and exposes `pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>)`.
+//!
+//! Codes are stable and never reused:
+//! - `E0xx` corosync.conf syntax (the parser's findings)
+//! - `C1xx` totem, `C2xx` nodelist, `C3xx` quorum, `C4xx` logging, `C5xx` services and stack
+//!   (the Pacemaker plugin, cman), `C6xx` whole-file checks (unknown keys, value types,
+//!   deprecations)
+//! - `D0xx` input and detection (encoding, binary, what was pasted)
+//! - `L…` log knowledge-base entries (see `logs::kb`)
+//!
+//! Docs are the doc comment on the declaration, with the headings `## What it does`,
+//! `## Why is this bad?`, `## Example`, `## Fix`, `## References`; `docs_ja` holds the same in
+//! Japanese. `tests::rule_docs_are_complete` enforces both.
+
+use crate::conf::Conf;
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::i18n::{Lang, Msg};
+use crate::version::Target;
+
+pub mod config;
+pub mod plugin;
+pub mod syntax;
+
+/// Static facts about a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    /// kebab-case, names the bad pattern: `duplicate-nodeid`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Markdown, English (the doc comment).
+    pub docs: &'static str,
+    /// Markdown, Japanese.
+    pub docs_ja: &'static str,
+    pub file: &'static str,
+    pub line: u32,
+}
+
+impl RuleMeta {
+    /// The docs in a language, with the one-space indent of doc comments removed.
+    pub fn docs(&self, lang: Lang) -> String {
+        let raw = match lang {
+            Lang::En => self.docs,
+            Lang::Ja => self.docs_ja,
+        };
+        let mut out = String::with_capacity(raw.len());
+        for line in raw.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out.trim().to_string()
+    }
+
+    /// A diagnostic for this rule with its default severity.
+    pub fn diag(&'static self, span: Span, message: Msg) -> Diagnostic {
+        Diagnostic::new(self.code, self.severity, span, message)
+    }
+}
+
+/// Declare a rule's metadata with its docs as the doc comment.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does
+///     /// ...
+///     pub static META = {
+///         code: "C501",
+///         name: "pacemaker-plugin-in-use",
+///         severity: Error,
+///         docs_ja: "## 何をするか\n...",
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis static $ident:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $sev:ident,
+            docs_ja: $ja:expr $(,)?
+        }
+    ) => {
+        $vis static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            code: $code,
+            name: $name,
+            severity: $crate::diagnostic::Severity::$sev,
+            docs: concat!($($doc, "\n"),*),
+            docs_ja: $ja,
+            file: file!(),
+            line: line!(),
+        };
+    };
+}
+
+/// What kind of corosync config a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum ConfRole {
+    /// `/etc/corosync/corosync.conf`
+    Main,
+    /// A `/etc/corosync/service.d/*` fragment (1.x), e.g. `pcmk`.
+    ServiceFragment,
+}
+
+/// Everything a config rule may look at.
+pub struct Ctx<'a> {
+    pub conf: Conf<'a>,
+    pub target: Target,
+    /// True when the user pinned the version; false when corocheck inferred it.
+    pub pinned: bool,
+    pub role: ConfRole,
+    /// What else is known about the system (distribution, pacemaker version) from all inputs.
+    pub facts: &'a crate::stack::Facts,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn major(&self) -> u8 {
+        self.target.major_num()
+    }
+}
+
+pub type CheckFn = fn(&Ctx, &mut Vec<Diagnostic>);
+
+pub struct Rule {
+    pub meta: &'static RuleMeta,
+    pub check: CheckFn,
+}
+
+/// Every config rule, in the order they run.
+pub fn all() -> Vec<Rule> {
+    let mut v = syntax::rules();
+    v.extend(plugin::rules());
+    v.extend(config::rules());
+    v
+}
+
+/// Every code with metadata: config rules plus detection codes (log codes live in the KB).
+pub fn all_meta() -> Vec<&'static RuleMeta> {
+    let mut v: Vec<&'static RuleMeta> = all().iter().map(|r| r.meta).collect();
+    v.extend(crate::detect::metas());
+    v.sort_by_key(|m| m.code);
+    v
+}
+
+/// Look a rule up by code or name.
+pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
+    all_meta().into_iter().find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+}
+
+/// Run every rule on one config.
+pub fn run(ctx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in all() {
+        (r.check)(ctx, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let metas = all_meta();
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for m in &metas {
+            assert!(codes.insert(m.code), "duplicate code {}", m.code);
+            assert!(names.insert(m.name), "duplicate name {}", m.name);
+            assert!(m.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}: name not kebab-case", m.code);
+        }
+    }
+
+    #[test]
+    fn rule_docs_are_complete() {
+        for m in all_meta() {
+            let en = m.docs(Lang::En);
+            for h in ["## What it does", "## Why is this bad?", "## Example", "## Fix", "## References"] {
+                assert!(en.contains(h), "{} docs lack {h:?}", m.code);
+            }
+            let ja = m.docs(Lang::Ja);
+            for h in ["## 何をするか", "## なぜ問題か", "## 例", "## 対処", "## 参考"] {
+                assert!(ja.contains(h), "{} Japanese docs lack {h:?}", m.code);
+            }
+        }
+    }
+
+    #[test]
+    fn rule_messages_exist_in_catalog() {
+        // Every rule has at least `<code>.message` and `<code>.help` in the catalog.
+        let cat = crate::i18n::catalog();
+        for m in all_meta() {
+            for suffix in ["message", "help"] {
+                let k = format!("{}.{suffix}", m.code);
+                assert!(cat.contains_key(&k), "catalog lacks {k}");
+            }
+        }
+    }
+}

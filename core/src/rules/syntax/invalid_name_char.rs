@@ -1,0 +1,74 @@
+use super::report;
+use crate::conf::SyntaxErrorKind;
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Ctx;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a key or section name with a character outside `A-Z a-z 0-9 . _ - / :`.
+    ///
+    /// ## Why is this bad?
+    /// corosync 2.x and 3.x store every key in cmap, whose names allow only those characters.
+    /// 3.x stops with `Can't store key "…" into icmap, returned error is
+    /// CS_ERR_NAME_TOO_LONG` (the same error code is used for a bad character); 2.x silently
+    /// drops the key. A space inside a key (`token timeout: 3000`) or a stray character
+    /// (`; token`) are the usual causes. 1.x has no such limit, but the name is still unknown.
+    ///
+    /// ## Example
+    /// ```corosync
+    /// totem {
+    ///     token timeout: 3000
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// Use the exact key name from corosync.conf(5); remove spaces and punctuation.
+    ///
+    /// ## References
+    /// - corosync `exec/icmap.c` (`icmap_check_key_name`), commit ffb759cd (2.99.4).
+    /// - Verified with corosync 3.1.7 `corosync -t`.
+    pub static META = {
+        code: "E012",
+        name: "invalid-name-character",
+        severity: Error,
+        docs_ja: "## 何をするか
+キー名やセクション名に `A-Z a-z 0-9 . _ - / :` 以外の文字がある箇所を検出します。
+
+## なぜ問題か
+corosync 2.x と 3.x はすべてのキーを cmap に格納しますが、cmap の名前に使えるのはこれらの文字だけです。3.x は `Can't store key \"…\" into icmap, returned error is CS_ERR_NAME_TOO_LONG` で停止し（不正な文字でも同じエラーコードです）、2.x はそのキーを黙って捨てます。キー名の中の空白（`token timeout: 3000`）や余分な記号（`; token`）がよくある原因です。1.x にはこの制限はありませんが、名前が不明であることに変わりはありません。
+
+## 例
+```corosync
+totem {
+    token timeout: 3000
+}
+```
+
+## 対処
+corosync.conf(5) のとおりのキー名を使い、空白や記号を取り除いてください。
+
+## 参考
+- corosync `exec/icmap.c`（`icmap_check_key_name`）、コミット ffb759cd（2.99.4）
+- corosync 3.1.7 の `corosync -t` で確認済み",
+    }
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let sev = match ctx.major() {
+        3 => Severity::Error,
+        2 => Severity::Warning,
+        _ => Severity::Info,
+    };
+    report(ctx, out, &META, SyntaxErrorKind::InvalidNameChar, |_| sev, ctx.major() < 3, |e| {
+        let line = ctx.conf.tree.lines[e.line];
+        let name = match line.kind {
+            crate::conf::LineKind::KeyValue { key, .. } => ctx.conf.slice(key),
+            crate::conf::LineKind::Open { name } => ctx.conf.slice(name),
+            _ => "",
+        };
+        let c = ctx.conf.slice(e.span).chars().next().unwrap_or(' ');
+        let shown = if c.is_control() || c == ' ' { format!("U+{:04X}", c as u32) } else { c.to_string() };
+        vec![("name", name.to_string()), ("char", shown)]
+    });
+}

@@ -1,0 +1,204 @@
+//! Text plumbing: decoding outside bytes, and byte offset ↔ line/column.
+
+use crate::diagnostic::Span;
+
+/// Maps byte offsets to 1-based line and column (columns count Unicode scalar values).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset where each line starts. Lines end at `\n` (a preceding `\r` stays in the line).
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts, len: text.len() }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line containing `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte span of 0-based line `line`, without its `\n` (and without a `\r` before it).
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.starts[line];
+        let mut end = self.starts.get(line + 1).map(|s| s - 1).unwrap_or(self.len);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// 1-based (line, column) of a byte offset. `offset` is clamped to the text and to a char
+    /// boundary at or before it.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let col = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+}
+
+fn memchr_iter(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    hay.iter().enumerate().filter(move |(_, b)| **b == needle).map(|(i, _)| i)
+}
+
+/// How outside bytes became text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Decoded {
+    pub text: String,
+    /// Byte offset (in the original bytes) of the first invalid UTF-8 sequence, if any.
+    pub first_invalid: Option<usize>,
+    /// How many invalid sequences were replaced with U+FFFD.
+    pub invalid_count: usize,
+    /// Number of NUL bytes (kept in the text; the parser reports them).
+    pub nul_count: usize,
+    /// Looks like binary data rather than text.
+    pub binary: bool,
+}
+
+/// Decode bytes as UTF-8, replacing invalid sequences with U+FFFD and recording where.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len());
+    let mut first_invalid = None;
+    let mut invalid_count = 0;
+    let mut rest = bytes;
+    let mut consumed = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                text.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // SAFETY-free: from_utf8 just told us this prefix is valid.
+                text.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                text.push('\u{FFFD}');
+                if first_invalid.is_none() {
+                    first_invalid = Some(consumed + good);
+                }
+                invalid_count += 1;
+                let skip = e.error_len().unwrap_or(rest.len() - good).max(1);
+                consumed += good + skip;
+                rest = &rest[good + skip..];
+            }
+        }
+    }
+    let nul_count = bytes.iter().filter(|b| **b == 0).count();
+    let sample = &bytes[..bytes.len().min(8192)];
+    let control = sample
+        .iter()
+        .filter(|b| matches!(**b, 0..=8 | 14..=31) && **b != 0x1b)
+        .count();
+    let binary = !sample.is_empty() && (control * 10 > sample.len() || (invalid_count * 4 > text.chars().count().max(1)));
+    Decoded { text, first_invalid, invalid_count, nul_count, binary }
+}
+
+/// Length of the longest common prefix-free edit distance, used for "did you mean".
+/// Plain Levenshtein over chars, bounded: returns `None` when the distance exceeds `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            // transposition counts as one edit
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev[j - 1]); // approximate Damerau via previous diagonal
+            }
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// The closest candidate to `word` within a distance that scales with its length.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let max = match word.chars().count() {
+        0..=3 => 1,
+        4..=8 => 2,
+        _ => 3,
+    };
+    let lower = word.to_ascii_lowercase();
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        if c == word {
+            continue;
+        }
+        let d = if c.eq_ignore_ascii_case(word) {
+            Some(0)
+        } else {
+            edit_distance(&lower, c, max)
+        };
+        if let Some(d) = d {
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_and_lines() {
+        let t = "ab\nこんにちは x\r\nlast";
+        let ix = LineIndex::new(t);
+        assert_eq!(ix.line_col(t, 0), (1, 1));
+        assert_eq!(ix.line_col(t, 3), (2, 1));
+        let x = t.find('x').unwrap();
+        assert_eq!(ix.line_col(t, x), (2, 7));
+        assert_eq!(ix.line_span(t, 1), Span::new(3, x + 1));
+        assert_eq!(ix.line_col(t, t.len()), (3, 5));
+    }
+
+    #[test]
+    fn decode_reports_first_invalid_byte() {
+        let d = decode(b"ok\xff\xfezz\x00");
+        assert_eq!(d.first_invalid, Some(2));
+        assert_eq!(d.invalid_count, 2);
+        assert_eq!(d.nul_count, 1);
+        assert!(d.text.starts_with("ok\u{FFFD}"));
+    }
+
+    #[test]
+    fn did_you_mean_finds_close_keys() {
+        let keys = ["two_node", "wait_for_all", "expected_votes"];
+        assert_eq!(did_you_mean("two_nodes", keys), Some("two_node"));
+        assert_eq!(did_you_mean("expected_vote", keys), Some("expected_votes"));
+        assert_eq!(did_you_mean("banana", keys), None);
+    }
+}
