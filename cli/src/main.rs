@@ -1,1 +1,578 @@
-fn main() {}
+//! corocheck: the command line. Reads files, hands text to corocheck-core, renders findings.
+//!
+//! Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem (any file that could not
+//! be read; the other files are still checked and reported).
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use corocheck_core::detect::{self, DocKind};
+use corocheck_core::i18n::{Lang, t};
+use corocheck_core::rules;
+use corocheck_core::stack::{self, Presence};
+use corocheck_core::text::{LineIndex, decode};
+use corocheck_core::{Diagnostic, Input, Options, Report, Severity, Target, analyze};
+use serde_json::{Value, json};
+
+#[derive(Parser)]
+#[command(
+    name = "corocheck",
+    version,
+    about = "Check corosync.conf, service.d fragments, cluster.conf and cluster logs"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Check files (`-` reads standard input). All files are analysed together, so a config
+    /// and the logs it caused explain each other.
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of messages: en or ja (default: from LANG, else en).
+        #[arg(long)]
+        lang: Option<String>,
+        /// corosync version to check against: 1, 2, 3, or a release such as 3.1.7
+        /// (default: inferred from the inputs).
+        #[arg(long = "target-version", value_name = "VERSION")]
+        target_version: Option<String>,
+        /// Also print each finding's explanation (text format).
+        #[arg(long)]
+        explain: bool,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Print the documentation of a code (e.g. C501) or rule name.
+    Explain {
+        code: String,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// List every code.
+    Rules {
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.cmd {
+        Cmd::Check {
+            format,
+            lang,
+            target_version,
+            explain,
+            files,
+        } => {
+            let lang = match pick_lang(lang.as_deref()) {
+                Ok(l) => l,
+                Err(code) => return code,
+            };
+            let target = match target_version.as_deref().map(|v| (v, Target::parse(v))) {
+                None => None,
+                Some((_, Some(t))) => Some(t),
+                Some((v, None)) => {
+                    eprintln!(
+                        "corocheck: --target-version {v:?}: expected 1, 2, 3 or a release like 3.1.7"
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            check(&files, format, lang, target, explain)
+        }
+        Cmd::Explain { code, lang } => {
+            let lang = match pick_lang(lang.as_deref()) {
+                Ok(l) => l,
+                Err(c) => return c,
+            };
+            explain_code(&code, lang)
+        }
+        Cmd::Rules { lang } => {
+            let lang = match pick_lang(lang.as_deref()) {
+                Ok(l) => l,
+                Err(c) => return c,
+            };
+            for m in rules::all_meta() {
+                println!(
+                    "{}  {:<8} {:<32} {}",
+                    m.code,
+                    m.severity.as_str(),
+                    m.name,
+                    first_line(&t(&format!("{}.message", m.code), lang))
+                );
+            }
+            for e in corocheck_core::logs::kb::entries() {
+                println!(
+                    "{}  {:<8} {:<32} {}",
+                    e.code,
+                    e.severity.as_str(),
+                    e.id,
+                    first_line(&t(&format!("kb.{}.summary", e.id), lang))
+                );
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}
+
+fn pick_lang(flag: Option<&str>) -> Result<Lang, ExitCode> {
+    match flag {
+        Some(s) => Lang::parse(s).ok_or_else(|| {
+            eprintln!("corocheck: --lang {s:?}: expected en or ja");
+            ExitCode::from(2)
+        }),
+        None => Ok(["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .and_then(|s| Lang::parse(&s))
+            .unwrap_or(Lang::En)),
+    }
+}
+
+fn explain_code(code: &str, lang: Lang) -> ExitCode {
+    if let Some(m) = rules::find(code) {
+        println!("{} ({}, {})\n", m.code, m.name, m.severity.label(lang));
+        println!("{}", m.docs(lang));
+        return ExitCode::SUCCESS;
+    }
+    if let Some(e) = corocheck_core::logs::kb::entries()
+        .iter()
+        .find(|e| e.code.eq_ignore_ascii_case(code) || e.id == code)
+    {
+        println!("{} ({}, {})\n", e.code, e.id, e.severity.label(lang));
+        println!("{}", corocheck_core::logs::kb::describe(e, lang));
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("corocheck: unknown code {code:?} (see `corocheck rules`)");
+    ExitCode::from(2)
+}
+
+/// Read a file or stdin, at most one byte past the analysis limit (the core reports the cut).
+fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    let limit = detect::MAX_INPUT as u64 + 1;
+    let mut buf = Vec::new();
+    if path == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut buf)?;
+    } else {
+        std::fs::File::open(path)?
+            .take(limit)
+            .read_to_end(&mut buf)?;
+    }
+    Ok(buf)
+}
+
+fn check(
+    files: &[String],
+    format: Format,
+    lang: Lang,
+    target: Option<Target>,
+    explain: bool,
+) -> ExitCode {
+    let mut io_failed = false;
+    let mut texts: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    for path in files {
+        match read_input(path) {
+            Ok(bytes) => {
+                let d = decode(&bytes);
+                let enc = detect::encoding_findings(&d);
+                let shown = if path == "-" {
+                    "<stdin>".to_string()
+                } else {
+                    path.clone()
+                };
+                texts.push((shown, d.text, enc));
+            }
+            Err(e) => {
+                eprintln!("corocheck: {path}: {e}");
+                io_failed = true;
+            }
+        }
+    }
+    let inputs: Vec<Input> = texts
+        .iter()
+        .map(|(p, t, _)| Input {
+            path: p.clone(),
+            text: t,
+        })
+        .collect();
+    let mut report = analyze(&inputs, &Options { target });
+    // Decoding findings belong to their file.
+    for (i, (_, _, enc)) in texts.iter().enumerate() {
+        for d in enc {
+            let mut d = d.clone();
+            d.file = i;
+            report.diagnostics.push(d);
+        }
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code)));
+
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    let res = match format {
+        Format::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&to_json(&report, &inputs, lang, target))
+                .unwrap_or_default()
+        ),
+        Format::Text => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            write_text(&mut out, &report, &inputs, lang, color, explain)
+        }
+    };
+    if res.is_err() {
+        return ExitCode::from(2);
+    }
+    if io_failed {
+        ExitCode::from(2)
+    } else if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// 1-based line/column of the start and (exclusive) end of a finding.
+fn position(lines: &LineIndex, text: &str, d: &Diagnostic) -> (usize, usize, usize, usize) {
+    let (l, c) = lines.line_col(text, d.span.start);
+    let (el, ec) = lines.line_col(text, d.span.end);
+    (l, c, el, ec)
+}
+
+fn doc_json(report: &Report, i: usize, text: &str, lang: Lang) -> Vec<Value> {
+    let f = &report.files[i];
+    f.documents
+        .iter()
+        .map(|s| {
+            let (l, _) = f.lines.line_col(text, s.span.start);
+            let (el, _) = f.lines.line_col(text, s.span.end);
+            json!({
+                "kind": match s.kind {
+                    DocKind::CorosyncConf => "corosync-conf".to_string(),
+                    DocKind::ServiceFragment => "service-fragment".to_string(),
+                    DocKind::ClusterConf => "cluster-conf".to_string(),
+                    DocKind::Log(fmt) => format!("log:{}", corocheck_core::logs::format_name(fmt)),
+                    DocKind::Prose => "text".to_string(),
+                    DocKind::Unknown => "unknown".to_string(),
+                },
+                "line": l,
+                "end_line": el,
+                "corosync": s.target.map(|t| t.to_string()),
+                "evidence": s.evidence.iter().map(|m| m.render(lang)).collect::<Vec<_>>(),
+                "lines_restored": s.reflow.as_ref().map(|r| r.lines()),
+            })
+        })
+        .collect()
+}
+
+fn to_json(report: &Report, inputs: &[Input], lang: Lang, target: Option<Target>) -> Value {
+    let diags: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let text = inputs[d.file].text;
+            let (l, c, el, ec) = position(&report.files[d.file].lines, text, d);
+            json!({
+                "code": d.code,
+                "severity": d.severity.as_str(),
+                "path": inputs[d.file].path,
+                "line": l,
+                "column": c,
+                "end_line": el,
+                "end_column": ec,
+                "message": d.message.render(lang),
+                "help": d.help.as_ref().map(|h| h.render(lang)),
+                "explanation": d.explanation.as_ref().map(|h| h.render(lang)),
+                "related": d.related.iter().map(|r| {
+                    let (rl, rc) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
+                    json!({"path": inputs[r.file].path, "line": rl, "column": rc, "note": r.note.render(lang)})
+                }).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let facts = &report.facts;
+    let roles = stack::roles(facts);
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    json!({
+        "tool": "corocheck",
+        "version": env!("CARGO_PKG_VERSION"),
+        "lang": lang.code(),
+        "target": target.map(|t| t.to_string()),
+        "summary": {"errors": count(Severity::Error), "warnings": count(Severity::Warning), "infos": count(Severity::Info)},
+        "diagnostics": diags,
+        "files": inputs.iter().enumerate().map(|(i, inp)| json!({"path": inp.path, "documents": doc_json(report, i, inp.text, lang)})).collect::<Vec<_>>(),
+        "facts": {
+            "corosync": facts.corosync.as_ref().map(|f| f.value.to_string()),
+            "pacemaker": facts.pacemaker.as_ref().map(|f| f.value.to_string()),
+            "distribution": facts.distro.as_ref().map(|f| f.value.to_string()),
+            "stack": roles.stack.map(|s| format!("{s:?}").to_lowercase()),
+        },
+        "roles": {
+            "headline": roles.headline.render(lang),
+            "components": roles.components.iter().map(|c| json!({
+                "id": c.id, "name": c.name, "version": c.version,
+                "presence": format!("{:?}", c.presence).to_lowercase(),
+                "role": c.role.render(lang), "reads": c.reads.render(lang), "here": c.here.render(lang),
+            })).collect::<Vec<_>>(),
+            "choices": roles.choices.iter().map(|c| json!({
+                "id": c.id, "recommended": c.recommended, "title": c.title.render(lang),
+                "steps": c.steps.render(lang).lines().collect::<Vec<_>>(), "consequence": c.consequence.render(lang),
+            })).collect::<Vec<_>>(),
+        },
+        "records": report.records.iter().map(|r| {
+            let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
+            json!({"path": inputs[r.file].path, "line": l, "timestamp": r.timestamp, "host": r.host, "daemon": r.daemon,
+                   "subsystem": r.subsystem, "level": r.level, "kb": r.kb.map(|e| e.code.clone())})
+        }).collect::<Vec<_>>(),
+    })
+}
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn sev(&self, sev: Severity, s: &str) -> String {
+        self.wrap(
+            match sev {
+                Severity::Error => "1;31",
+                Severity::Warning => "1;33",
+                Severity::Info => "1;36",
+            },
+            s,
+        )
+    }
+}
+
+fn write_text(
+    out: &mut impl Write,
+    report: &Report,
+    inputs: &[Input],
+    lang: Lang,
+    color: bool,
+    explain: bool,
+) -> std::io::Result<()> {
+    let p = Paint { on: color };
+    for d in &report.diagnostics {
+        let text = inputs[d.file].text;
+        let lines = &report.files[d.file].lines;
+        let (l, c, el, _) = position(lines, text, d);
+        writeln!(
+            out,
+            "{}: {}",
+            p.sev(
+                d.severity,
+                &format!("{}[{}]", d.severity.label(lang), d.code)
+            ),
+            p.wrap("1", &d.message.render(lang))
+        )?;
+        let gutter = l.to_string().len();
+        writeln!(
+            out,
+            "{:>w$}{} {}:{}:{}",
+            "",
+            p.wrap("1;34", "-->"),
+            inputs[d.file].path,
+            l,
+            c,
+            w = gutter
+        )?;
+        let span = lines.line_span(text, l - 1);
+        let src = &text[span.start..span.end];
+        // Show at most 160 characters around the finding.
+        let (shown, col0) = window(src, c - 1, 160);
+        writeln!(out, "{:>w$} {}", "", p.wrap("1;34", "|"), w = gutter)?;
+        writeln!(
+            out,
+            "{} {} {}",
+            p.wrap("1;34", &l.to_string()),
+            p.wrap("1;34", "|"),
+            shown.replace('\t', " ")
+        )?;
+        let end_col = if el == l {
+            lines.line_col(text, d.span.end).1
+        } else {
+            src.chars().count() + 1
+        };
+        let width = end_col
+            .saturating_sub(c)
+            .max(1)
+            .min(shown.chars().count().saturating_sub(col0).max(1));
+        writeln!(
+            out,
+            "{:>w$} {} {}{}",
+            "",
+            p.wrap("1;34", "|"),
+            " ".repeat(col0),
+            p.sev(d.severity, &"^".repeat(width)),
+            w = gutter
+        )?;
+        if let Some(h) = &d.help {
+            writeln!(
+                out,
+                "{:>w$} {} {}: {}",
+                "",
+                p.wrap("1;34", "="),
+                p.wrap("1", t("cli.help", lang).as_str()),
+                h.render(lang),
+                w = gutter
+            )?;
+        }
+        for r in &d.related {
+            let (rl, rc) = report.files[r.file]
+                .lines
+                .line_col(inputs[r.file].text, r.span.start);
+            writeln!(
+                out,
+                "{:>w$} {} {}: {}:{}:{}: {}",
+                "",
+                p.wrap("1;34", "="),
+                p.wrap("1", t("cli.note", lang).as_str()),
+                inputs[r.file].path,
+                rl,
+                rc,
+                r.note.render(lang),
+                w = gutter
+            )?;
+        }
+        if explain {
+            if let Some(e) = &d.explanation {
+                writeln!(
+                    out,
+                    "{:>w$} {} {}: {}",
+                    "",
+                    p.wrap("1;34", "="),
+                    p.wrap("1", t("cli.why", lang).as_str()),
+                    e.render(lang),
+                    w = gutter
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    // What was detected, per file, and the stack.
+    for (i, f) in report.files.iter().enumerate() {
+        let docs: Vec<String> = f
+            .documents
+            .iter()
+            .filter(|s| s.kind != DocKind::Prose)
+            .map(|s| {
+                let mut d = t(s.kind.label_key(), lang);
+                if let Some(tg) = s.target {
+                    d.push_str(&format!(" (corosync {tg})"));
+                }
+                if let Some(r) = &s.reflow {
+                    d.push_str(&format!(
+                        " [{}]",
+                        corocheck_core::i18n::render(
+                            "cli.restored",
+                            &[("lines", r.lines().to_string())],
+                            lang
+                        )
+                    ));
+                }
+                d
+            })
+            .collect();
+        if !docs.is_empty() {
+            writeln!(out, "{}: {}", inputs[i].path, docs.join(", "))?;
+        }
+    }
+    let roles = stack::roles(&report.facts);
+    if roles.stack.is_some() {
+        writeln!(
+            out,
+            "\n{}: {}",
+            p.wrap("1", &t("cli.stack", lang)),
+            roles.headline.render(lang)
+        )?;
+        for c in roles
+            .components
+            .iter()
+            .filter(|c| matches!(c.presence, Presence::InUse | Presence::Recommended))
+        {
+            let v = c
+                .version
+                .as_deref()
+                .map(|v| format!(" {v}"))
+                .unwrap_or_default();
+            writeln!(out, "  - {}{}: {}", c.name, v, c.here.render(lang))?;
+        }
+    }
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    writeln!(
+        out,
+        "\n{}",
+        corocheck_core::i18n::render(
+            "cli.summary",
+            &[
+                ("errors", count(Severity::Error).to_string()),
+                ("warnings", count(Severity::Warning).to_string()),
+                ("infos", count(Severity::Info).to_string()),
+                ("files", inputs.len().to_string())
+            ],
+            lang
+        )
+    )?;
+    Ok(())
+}
+
+/// A window of at most `max` characters of `line` around character column `col` (0-based);
+/// returns the text and the column of `col` inside it.
+fn window(line: &str, col: usize, max: usize) -> (String, usize) {
+    let n = line.chars().count();
+    if n <= max {
+        return (line.to_string(), col);
+    }
+    let start = col.saturating_sub(max / 4).min(n.saturating_sub(max));
+    let s: String = line.chars().skip(start).take(max).collect();
+    let prefix = if start > 0 { "…" } else { "" };
+    (format!("{prefix}{s}"), col - start + prefix.chars().count())
+}

@@ -9,7 +9,7 @@
 //! - linear time: every line is looked at a bounded number of times.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::diagnostic::{Diagnostic, Span};
 use crate::i18n::Msg;
 use crate::logs::{self, LogFormat};
 use crate::msg;
@@ -54,7 +54,10 @@ pub struct Reflow {
 
 impl Reflow {
     fn new() -> Self {
-        Reflow { text: String::new(), pieces: Vec::new() }
+        Reflow {
+            text: String::new(),
+            pieces: Vec::new(),
+        }
     }
     /// Append `orig[span]` as one rebuilt line.
     fn push_line(&mut self, orig: &str, span: Span) {
@@ -70,7 +73,11 @@ impl Reflow {
             return self.pieces.first().map(|p| p.1).unwrap_or(0);
         }
         let (s, o, l) = self.pieces[i - 1];
-        if off <= s + l { o + (off - s) } else { self.pieces.get(i).map(|p| p.1).unwrap_or(o + l) }
+        if off <= s + l {
+            o + (off - s)
+        } else {
+            self.pieces.get(i).map(|p| p.1).unwrap_or(o + l)
+        }
     }
     pub fn to_original(&self, span: Span) -> Span {
         let a = self.to_original_offset(span.start);
@@ -104,17 +111,83 @@ const GLUED_MIN: usize = 160;
 
 /// Section names corosync knows in some version (for spotting config in running text).
 pub const SECTION_NAMES: &[&str] = &[
-    "totem", "interface", "member", "nodelist", "node", "quorum", "device", "net", "heuristics", "logging", "logger_subsys",
-    "logging_daemon", "service", "aisexec", "amf", "event", "uidgid", "resources", "system", "qb", "nozzle", "network", "pload",
+    "totem",
+    "interface",
+    "member",
+    "nodelist",
+    "node",
+    "quorum",
+    "device",
+    "net",
+    "heuristics",
+    "logging",
+    "logger_subsys",
+    "logging_daemon",
+    "service",
+    "aisexec",
+    "amf",
+    "event",
+    "uidgid",
+    "resources",
+    "system",
+    "qb",
+    "nozzle",
+    "network",
+    "pload",
 ];
 
 /// Keys that show a `key: value` line is corosync config (not an e-mail header).
 const KEY_HINTS: &[&str] = &[
-    "version", "cluster_name", "transport", "token", "token_coefficient", "consensus", "join", "secauth", "crypto_cipher", "crypto_hash",
-    "crypto_model", "link_mode", "rrp_mode", "ringnumber", "linknumber", "bindnetaddr", "mcastaddr", "mcastport", "ttl", "ring0_addr",
-    "ring1_addr", "nodeid", "name", "ver", "provider", "expected_votes", "two_node", "wait_for_all", "to_logfile", "to_syslog",
-    "to_stderr", "logfile", "debug", "timestamp", "fileline", "compatibility", "threads", "interface", "subsys", "ip_version",
-    "netmtu", "keyfile", "syslog_facility", "use_mgmtd", "use_logd", "user", "group", "mode", "quorum_votes", "knet_transport",
+    "version",
+    "cluster_name",
+    "transport",
+    "token",
+    "token_coefficient",
+    "consensus",
+    "join",
+    "secauth",
+    "crypto_cipher",
+    "crypto_hash",
+    "crypto_model",
+    "link_mode",
+    "rrp_mode",
+    "ringnumber",
+    "linknumber",
+    "bindnetaddr",
+    "mcastaddr",
+    "mcastport",
+    "ttl",
+    "ring0_addr",
+    "ring1_addr",
+    "nodeid",
+    "name",
+    "ver",
+    "provider",
+    "expected_votes",
+    "two_node",
+    "wait_for_all",
+    "to_logfile",
+    "to_syslog",
+    "to_stderr",
+    "logfile",
+    "debug",
+    "timestamp",
+    "fileline",
+    "compatibility",
+    "threads",
+    "interface",
+    "subsys",
+    "ip_version",
+    "netmtu",
+    "keyfile",
+    "syslog_facility",
+    "use_mgmtd",
+    "use_logd",
+    "user",
+    "group",
+    "mode",
+    "quorum_votes",
+    "knet_transport",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +407,14 @@ corocheck が解析する上限（64 MiB）を超えた入力と、解析を打�
 }
 
 pub fn metas() -> Vec<&'static RuleMeta> {
-    vec![&BINARY, &INVALID_UTF8, &CMAN_CONF, &REFLOWED, &NOTHING, &TOO_LARGE]
+    vec![
+        &BINARY,
+        &INVALID_UTF8,
+        &CMAN_CONF,
+        &REFLOWED,
+        &NOTHING,
+        &TOO_LARGE,
+    ]
 }
 
 /// Findings about how bytes were decoded (front ends call this after [`crate::text::decode`]).
@@ -346,10 +426,17 @@ pub fn encoding_findings(d: &Decoded) -> Vec<Diagnostic> {
     if let Some(at) = d.first_invalid {
         // Position in the decoded text: everything before the first invalid byte was copied.
         let pos = at.min(d.text.len());
-        let end = d.text[pos..].chars().next().map(|c| pos + c.len_utf8()).unwrap_or(pos);
+        let end = d.text[pos..]
+            .chars()
+            .next()
+            .map(|c| pos + c.len_utf8())
+            .unwrap_or(pos);
         out.push(
             INVALID_UTF8
-                .diag(Span::new(pos, end), msg!("D002.message", count = d.invalid_count))
+                .diag(
+                    Span::new(pos, end),
+                    msg!("D002.message", count = d.invalid_count),
+                )
                 .help(msg!("D002.help"))
                 .explain(msg!("D002.explain")),
         );
@@ -392,7 +479,10 @@ fn classify(line: &str) -> Class {
     }
     if let Some(i) = t.find('{') {
         let name = t[..i].trim_end_matches([' ', '\t', ':']);
-        if name.is_empty() || name.chars().all(is_key_char) || SECTION_NAMES.iter().any(|s| name.eq_ignore_ascii_case(s)) {
+        if name.is_empty()
+            || name.chars().all(is_key_char)
+            || SECTION_NAMES.iter().any(|s| name.eq_ignore_ascii_case(s))
+        {
             return Class::Open;
         }
         return Class::Prose;
@@ -403,7 +493,9 @@ fn classify(line: &str) -> Class {
     if let Some(i) = t.find(':') {
         let key = t[..i].trim_end();
         if !key.is_empty() && key.chars().all(is_key_char) {
-            return Class::KeyValue { known: KEY_HINTS.contains(&key) };
+            return Class::KeyValue {
+                known: KEY_HINTS.contains(&key),
+            };
         }
     }
     Class::Prose
@@ -443,16 +535,42 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
         return (Vec::new(), diags);
     }
     if let Some((at, count)) = binary_at(text) {
-        let end = floor(text, at + 1).max(text[at..].chars().next().map(|c| at + c.len_utf8()).unwrap_or(at));
-        diags.push(BINARY.diag(Span::new(at, end), msg!("D001.message", count = count)).help(msg!("D001.help")).explain(msg!("D001.explain")));
-        return (vec![Segment { kind: DocKind::Unknown, span: Span::new(0, text.len()), target: None, evidence: vec![], reflow: None }], diags);
+        let end = floor(text, at + 1).max(
+            text[at..]
+                .chars()
+                .next()
+                .map(|c| at + c.len_utf8())
+                .unwrap_or(at),
+        );
+        diags.push(
+            BINARY
+                .diag(Span::new(at, end), msg!("D001.message", count = count))
+                .help(msg!("D001.help"))
+                .explain(msg!("D001.explain")),
+        );
+        return (
+            vec![Segment {
+                kind: DocKind::Unknown,
+                span: Span::new(0, text.len()),
+                target: None,
+                evidence: vec![],
+                reflow: None,
+            }],
+            diags,
+        );
     }
     let mut limit = text.len();
     if text.len() > MAX_INPUT {
-        limit = text[..floor(text, MAX_INPUT)].rfind('\n').map(|i| i + 1).unwrap_or(floor(text, MAX_INPUT));
+        limit = text[..floor(text, MAX_INPUT)]
+            .rfind('\n')
+            .map(|i| i + 1)
+            .unwrap_or(floor(text, MAX_INPUT));
         diags.push(
             TOO_LARGE
-                .diag(Span::new(limit, floor(text, limit + 1).max(limit)), msg!("D006.message", mib = MAX_INPUT / (1024 * 1024)))
+                .diag(
+                    Span::new(limit, floor(text, limit + 1).max(limit)),
+                    msg!("D006.message", mib = MAX_INPUT / (1024 * 1024)),
+                )
                 .help(msg!("D006.help"))
                 .explain(msg!("D006.explain")),
         );
@@ -464,7 +582,13 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
     let mut segs = Vec::new();
     // cluster.conf: by name or by content.
     if name == "cluster.conf" || name.ends_with(".xml") && body.contains("<cluster") {
-        segs.push(Segment { kind: DocKind::ClusterConf, span: Span::new(0, limit), target: Some(Target::major(1)), evidence: vec![msg!("detect.ev.cluster-conf-name")], reflow: None });
+        segs.push(Segment {
+            kind: DocKind::ClusterConf,
+            span: Span::new(0, limit),
+            target: Some(Target::major(1)),
+            evidence: vec![msg!("detect.ev.cluster-conf-name")],
+            reflow: None,
+        });
     } else {
         segs = by_lines(body, &lower_path);
     }
@@ -475,19 +599,36 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
         }
     }
     if let Some(r) = segs.iter().find(|s| s.reflow.is_some()) {
-        let lines: usize = segs.iter().filter_map(|s| s.reflow.as_ref().map(Reflow::lines)).sum();
+        let lines: usize = segs
+            .iter()
+            .filter_map(|s| s.reflow.as_ref().map(Reflow::lines))
+            .sum();
         let at = r.span;
         diags.push(
             REFLOWED
-                .diag(Span::new(at.start, floor(text, at.start + 1).max(at.start)), msg!("D004.message", lines = lines))
+                .diag(
+                    Span::new(at.start, floor(text, at.start + 1).max(at.start)),
+                    msg!("D004.message", lines = lines),
+                )
                 .help(msg!("D004.help"))
                 .explain(msg!("D004.explain")),
         );
     }
-    if !segs.iter().any(|s| s.kind.is_config() || matches!(s.kind, DocKind::Log(_) | DocKind::ClusterConf)) {
+    if !segs
+        .iter()
+        .any(|s| s.kind.is_config() || matches!(s.kind, DocKind::Log(_) | DocKind::ClusterConf))
+    {
         let first = body.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-        let end = body[first..].find('\n').map(|i| first + i).unwrap_or(body.len());
-        diags.push(NOTHING.diag(Span::new(first, end), msg!("D005.message")).help(msg!("D005.help")).explain(msg!("D005.explain")));
+        let end = body[first..]
+            .find('\n')
+            .map(|i| first + i)
+            .unwrap_or(body.len());
+        diags.push(
+            NOTHING
+                .diag(Span::new(first, end), msg!("D005.message"))
+                .help(msg!("D005.help"))
+                .explain(msg!("D005.explain")),
+        );
     }
     (segs, diags)
 }
@@ -512,7 +653,10 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
     }
     let mut segs: Vec<Segment> = Vec::new();
     let mut run: Option<Run> = None;
-    let path_says_log = lower_path.ends_with(".log") || lower_path.contains("messages") || lower_path.contains("syslog") || lower_path.contains("journal");
+    let path_says_log = lower_path.ends_with(".log")
+        || lower_path.contains("messages")
+        || lower_path.contains("syslog")
+        || lower_path.contains("journal");
 
     let finish = |run: Run, segs: &mut Vec<Segment>| {
         let kind = match run.kind {
@@ -522,14 +666,26 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
             _ => DocKind::Prose,
         };
         if run.end > run.start {
-            push_merged(segs, Segment { kind, span: Span::new(run.start, run.end), target: None, evidence: vec![], reflow: None });
+            push_merged(
+                segs,
+                Segment {
+                    kind,
+                    span: Span::new(run.start, run.end),
+                    target: None,
+                    evidence: vec![],
+                    reflow: None,
+                },
+            );
         }
     };
 
     let mut pos = 0;
     let mut xml_open = false;
     while pos < text.len() {
-        let nl = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let nl = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         let line = &text[pos..nl];
         let content = line.trim_end_matches(['\n', '\r']);
         if content.len() >= GLUED_MIN {
@@ -545,7 +701,9 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
             }
         }
         let mut class = classify(content);
-        if xml_open || (class == Class::Xml && (content.contains("<cluster") || content.contains("<?xml"))) {
+        if xml_open
+            || (class == Class::Xml && (content.contains("<cluster") || content.contains("<?xml")))
+        {
             xml_open = !content.contains("</cluster>");
             class = Class::Xml;
         }
@@ -553,15 +711,28 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
             Class::Blank => None,
             Class::Log(_) => Some(RunKind::Log),
             Class::Xml => Some(RunKind::Xml),
-            Class::Comment | Class::Open | Class::Close | Class::KeyValue { .. } => Some(RunKind::Conf),
+            Class::Comment | Class::Open | Class::Close | Class::KeyValue { .. } => {
+                Some(RunKind::Conf)
+            }
             Class::Prose => {
                 // Inside an open section, odd lines are config errors, not prose.
-                if run.as_ref().is_some_and(|r| r.kind == RunKind::Conf && r.depth > 0) { Some(RunKind::Conf) } else { Some(RunKind::Prose) }
+                if run
+                    .as_ref()
+                    .is_some_and(|r| r.kind == RunKind::Conf && r.depth > 0)
+                {
+                    Some(RunKind::Conf)
+                } else {
+                    Some(RunKind::Prose)
+                }
             }
         };
         // A comment inside prose stays prose unless config follows (decided at finish).
         let want = match (want, &run) {
-            (Some(RunKind::Conf), Some(r)) if r.kind == RunKind::Log && path_says_log && !matches!(class, Class::Open) => Some(RunKind::Log),
+            (Some(RunKind::Conf), Some(r))
+                if r.kind == RunKind::Log && path_says_log && !matches!(class, Class::Open) =>
+            {
+                Some(RunKind::Log)
+            }
             (w, _) => w,
         };
         match (want, &mut run) {
@@ -574,7 +745,15 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
                 if let Some(r) = run.take() {
                     finish(r, &mut segs);
                 }
-                run = Some(Run { kind: k, start: pos, end: nl, depth: 0, has_open: false, known_keys: 0, log: None });
+                run = Some(Run {
+                    kind: k,
+                    start: pos,
+                    end: nl,
+                    depth: 0,
+                    has_open: false,
+                    known_keys: 0,
+                    log: None,
+                });
             }
         }
         if let Some(r) = &mut run {
@@ -599,10 +778,24 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
     // A lone config document takes the whole input, so that printing it is lossless and every
     // line (leading comments, trailing blanks) is checked.
     let configs = segs.iter().filter(|s| s.kind.is_config()).count();
-    if configs == 1 && segs.iter().all(|s| s.kind.is_config() || s.kind == DocKind::Prose) && !segs.iter().any(|s| s.reflow.is_some()) {
-        let prose_only_blank = segs.iter().filter(|s| s.kind == DocKind::Prose).all(|s| text[s.span.start..s.span.end].trim().is_empty());
+    if configs == 1
+        && segs
+            .iter()
+            .all(|s| s.kind.is_config() || s.kind == DocKind::Prose)
+        && !segs.iter().any(|s| s.reflow.is_some())
+    {
+        let prose_only_blank = segs
+            .iter()
+            .filter(|s| s.kind == DocKind::Prose)
+            .all(|s| text[s.span.start..s.span.end].trim().is_empty());
         if prose_only_blank || segs.len() == 1 {
-            return vec![Segment { kind: DocKind::CorosyncConf, span: Span::new(0, text.len()), target: None, evidence: vec![], reflow: None }];
+            return vec![Segment {
+                kind: DocKind::CorosyncConf,
+                span: Span::new(0, text.len()),
+                target: None,
+                evidence: vec![],
+                reflow: None,
+            }];
         }
     }
     segs
@@ -634,10 +827,23 @@ fn unglue(text: &str, line: Span) -> Option<Vec<Segment>> {
     for (a, b) in config_blocks(s) {
         let span = Span::new(line.start + a, line.start + b);
         let reflow = reflow_config(text, span);
-        found.push(Segment { kind: DocKind::CorosyncConf, span, target: None, evidence: vec![], reflow: Some(reflow) });
+        found.push(Segment {
+            kind: DocKind::CorosyncConf,
+            span,
+            target: None,
+            evidence: vec![],
+            reflow: Some(reflow),
+        });
     }
     // Log records.
-    let starts: Vec<usize> = logs::record_starts(s).into_iter().filter(|st| !found.iter().any(|f| f.span.start <= line.start + st && line.start + st < f.span.end)).collect();
+    let starts: Vec<usize> = logs::record_starts(s)
+        .into_iter()
+        .filter(|st| {
+            !found
+                .iter()
+                .any(|f| f.span.start <= line.start + st && line.start + st < f.span.end)
+        })
+        .collect();
     if !starts.is_empty() && (starts.len() >= 2 || starts[0] > 0 || found.is_empty()) {
         let mut reflow = Reflow::new();
         let mut first_fmt = None;
@@ -647,7 +853,10 @@ fn unglue(text: &str, line: Span) -> Option<Vec<Segment>> {
             let next = starts.get(i + 1).copied().unwrap_or(s.len());
             // A record ends at the next record, or before the first non-ASCII character:
             // these daemons log ASCII, and the prose around them in an archive usually is not.
-            let stop = s[st..next].find(|c: char| !c.is_ascii()).map(|j| st + j).unwrap_or(next);
+            let stop = s[st..next]
+                .find(|c: char| !c.is_ascii())
+                .map(|j| st + j)
+                .unwrap_or(next);
             let end = st + s[st..stop].trim_end().len();
             if end <= st {
                 continue;
@@ -681,13 +890,25 @@ fn unglue(text: &str, line: Span) -> Option<Vec<Segment>> {
             continue; // overlapping find: keep the first
         }
         if f.span.start > at {
-            out.push(Segment { kind: DocKind::Prose, span: Span::new(at, f.span.start), target: None, evidence: vec![], reflow: None });
+            out.push(Segment {
+                kind: DocKind::Prose,
+                span: Span::new(at, f.span.start),
+                target: None,
+                evidence: vec![],
+                reflow: None,
+            });
         }
         at = f.span.end;
         out.push(f);
     }
     if at < line.end {
-        out.push(Segment { kind: DocKind::Prose, span: Span::new(at, line.end), target: None, evidence: vec![], reflow: None });
+        out.push(Segment {
+            kind: DocKind::Prose,
+            span: Span::new(at, line.end),
+            target: None,
+            evidence: vec![],
+            reflow: None,
+        });
     }
     Some(out)
 }
@@ -701,7 +922,10 @@ fn config_blocks(s: &str) -> Vec<(usize, usize)> {
         let brace = i + off;
         // The word before the brace.
         let before = s[..brace].trim_end_matches([' ', '\t', ':']);
-        let word_start = before.rfind(|c: char| !is_key_char(c)).map(|j| j + 1).unwrap_or(0);
+        let word_start = before
+            .rfind(|c: char| !is_key_char(c))
+            .map(|j| j + 1)
+            .unwrap_or(0);
         let word = &before[word_start..];
         if !SECTION_NAMES.contains(&word) {
             i = brace + 1;
@@ -753,12 +977,19 @@ fn reflow_config(text: &str, span: Span) -> Reflow {
             cuts.push(i);
         } else if at_word_start && (c as char).is_ascii_alphabetic() {
             // `word {` or `word:` followed by a blank/end.
-            let w_end = s[i..].find(|ch: char| !is_key_char(ch)).map(|j| i + j).unwrap_or(s.len());
+            let w_end = s[i..]
+                .find(|ch: char| !is_key_char(ch))
+                .map(|j| i + j)
+                .unwrap_or(s.len());
             let word = &s[i..w_end];
             let rest = s[w_end..].trim_start_matches([' ', '\t']);
             let is_open = rest.starts_with('{') && SECTION_NAMES.contains(&word);
-            let is_key = s[w_end..].starts_with(':') && (w_end + 1 >= s.len() || s[w_end + 1..].starts_with([' ', '\t', '}']));
-            if is_open || (is_key && KEY_HINTS.contains(&word)) || (is_key && !inside_comment(s, &cuts, i)) {
+            let is_key = s[w_end..].starts_with(':')
+                && (w_end + 1 >= s.len() || s[w_end + 1..].starts_with([' ', '\t', '}']));
+            if is_open
+                || (is_key && KEY_HINTS.contains(&word))
+                || (is_key && !inside_comment(s, &cuts, i))
+            {
                 cuts.push(i);
             }
             if is_open {
@@ -783,7 +1014,10 @@ fn reflow_config(text: &str, span: Span) -> Reflow {
             let lead = piece.len() - piece.trim_start().len();
             let t = piece.trim();
             if !t.is_empty() {
-                r.push_line(text, Span::new(span.start + prev + lead, span.start + prev + lead + t.len()));
+                r.push_line(
+                    text,
+                    Span::new(span.start + prev + lead, span.start + prev + lead + t.len()),
+                );
             }
         }
         prev = c;
@@ -861,14 +1095,19 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
     let has = |key: &str| {
         body.lines().any(|l| {
             let t = l.trim_start();
-            t.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':'))
+            t.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
         })
     };
     let value_of = |key: &str| -> Option<&str> {
-        body.lines().filter_map(|l| {
-            let t = l.trim_start();
-            t.strip_prefix(key).and_then(|r| r.trim_start().strip_prefix(':')).map(str::trim)
-        }).last()
+        body.lines()
+            .filter_map(|l| {
+                let t = l.trim_start();
+                t.strip_prefix(key)
+                    .and_then(|r| r.trim_start().strip_prefix(':'))
+                    .map(str::trim)
+            })
+            .last()
     };
     if tops.contains(&"service") {
         v1.push(msg!("detect.ev.v1-service"));
@@ -884,7 +1123,15 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
     if transport == Some("knet") {
         v3.push(msg!("detect.ev.v3-knet"));
     }
-    for k in ["link_mode", "linknumber", "crypto_model", "knet_transport", "knet_link_priority", "knet_pmtud_interval", "knet_compression_model"] {
+    for k in [
+        "link_mode",
+        "linknumber",
+        "crypto_model",
+        "knet_transport",
+        "knet_link_priority",
+        "knet_pmtud_interval",
+        "knet_compression_model",
+    ] {
         if has(k) {
             v3.push(msg!("detect.ev.v3-key", key = k));
             break;
@@ -926,14 +1173,28 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
 /// Findings for a CMAN cluster.conf: recognise it and say what it means.
 pub fn cluster_conf_findings(text: &str, range: Span) -> Vec<Diagnostic> {
     let body = &text[range.start..range.end];
-    let Some(at) = body.find("<cluster") else { return Vec::new() };
+    let Some(at) = body.find("<cluster") else {
+        return Vec::new();
+    };
     let start = range.start + at;
-    let end = body[at..].find('>').map(|j| start + j + 1).unwrap_or(range.end);
+    let end = body[at..]
+        .find('>')
+        .map(|j| start + j + 1)
+        .unwrap_or(range.end);
     let name = attr(&text[start..end], "name").unwrap_or("?").to_string();
     let nodes = body.matches("<clusternode ").count();
     let pcmk = body.contains("fence_pcmk");
-    let key = if pcmk { "D003.message.pcmk" } else { "D003.message" };
-    vec![CMAN_CONF.diag(Span::new(start, end), msg!(key, name = name, nodes = nodes)).help(msg!("D003.help")).explain(msg!("D003.explain"))]
+    let key = if pcmk {
+        "D003.message.pcmk"
+    } else {
+        "D003.message"
+    };
+    vec![
+        CMAN_CONF
+            .diag(Span::new(start, end), msg!(key, name = name, nodes = nodes))
+            .help(msg!("D003.help"))
+            .explain(msg!("D003.explain")),
+    ]
 }
 
 /// The value of `name="…"` in an XML start tag.
@@ -981,7 +1242,10 @@ mod tests {
 
     #[test]
     fn version_evidence() {
-        let (s, _) = segment("c", "totem {\n version: 2\n transport: knet\n}\nnodelist {\n node {\n ring0_addr: a\n }\n}\n");
+        let (s, _) = segment(
+            "c",
+            "totem {\n version: 2\n transport: knet\n}\nnodelist {\n node {\n ring0_addr: a\n }\n}\n",
+        );
         assert_eq!(s[0].target, Some(Target::major(3)));
         assert!(!s[0].evidence.is_empty());
         let (s, _) = segment("c", "compatibility: whitetank\ntotem {\n version: 2\n}\n");
@@ -996,7 +1260,10 @@ mod tests {
         let (a, b) = blocks[0];
         assert!(line[a..b].starts_with("service {") && line[a..b].ends_with('}'));
         let r = reflow_config(line, Span::new(a, b));
-        assert_eq!(r.text, "service {\n# Load the Pacemaker Cluster Resource Manager\nname: pacemaker\nver: 0\n}");
+        assert_eq!(
+            r.text,
+            "service {\n# Load the Pacemaker Cluster Resource Manager\nname: pacemaker\nver: 0\n}"
+        );
         // `ver: 0` maps back to the original position
         let at = r.text.find("ver: 0").unwrap();
         let o = r.to_original(Span::new(at, at + 6));
@@ -1024,7 +1291,13 @@ mod tests {
 
     #[test]
     fn attr_reads_quoted_values() {
-        assert_eq!(attr("<cluster name=\"c1\" config_version='3'>", "config_version"), Some("3"));
-        assert_eq!(attr("<clusternode nodename=\"x\" name=\"a\">", "name"), Some("a"));
+        assert_eq!(
+            attr("<cluster name=\"c1\" config_version='3'>", "config_version"),
+            Some("3")
+        );
+        assert_eq!(
+            attr("<clusternode nodename=\"x\" name=\"a\">", "name"),
+            Some("a")
+        );
     }
 }

@@ -57,7 +57,10 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(key: impl Into<Cow<'static, str>>) -> Self {
-        Msg { key: key.into(), args: Vec::new() }
+        Msg {
+            key: key.into(),
+            args: Vec::new(),
+        }
     }
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
         self.args.push((name, value.to_string()));
@@ -102,6 +105,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("plugin.cat", include_str!("../i18n/plugin.cat")),
     ("stack.cat", include_str!("../i18n/stack.cat")),
     ("detect.cat", include_str!("../i18n/detect.cat")),
+    ("cli.cat", include_str!("../i18n/cli.cat")),
 ];
 
 /// Problems found while reading catalog text (reported by tests, never at run time).
@@ -121,10 +125,17 @@ pub fn parse_catalog(
     let mut problems = Vec::new();
     let mut current: Option<(String, Entry)> = None;
     let mut last_lang: Option<Lang> = None;
-    let flush = |cur: &mut Option<(String, Entry)>, out: &mut HashMap<String, Entry>, problems: &mut Vec<CatalogProblem>, line: usize| {
+    let flush = |cur: &mut Option<(String, Entry)>,
+                 out: &mut HashMap<String, Entry>,
+                 problems: &mut Vec<CatalogProblem>,
+                 line: usize| {
         if let Some((k, e)) = cur.take() {
             if out.contains_key(&k) {
-                problems.push(CatalogProblem { source: source.into(), line, problem: format!("duplicate key {k}") });
+                problems.push(CatalogProblem {
+                    source: source.into(),
+                    line,
+                    problem: format!("duplicate key {k}"),
+                });
             }
             out.insert(k, e);
         }
@@ -133,7 +144,13 @@ pub fn parse_catalog(
         let n = i + 1;
         if let Some(rest) = line.strip_prefix('@') {
             flush(&mut current, out, &mut problems, n);
-            current = Some((rest.trim().to_string(), Entry { source, ..Entry::default() }));
+            current = Some((
+                rest.trim().to_string(),
+                Entry {
+                    source,
+                    ..Entry::default()
+                },
+            ));
             last_lang = None;
         } else if let Some(cont) = line.strip_prefix("    ") {
             match (&mut current, last_lang) {
@@ -142,7 +159,11 @@ pub fn parse_catalog(
                     s.push('\n');
                     s.push_str(cont);
                 }
-                _ => problems.push(CatalogProblem { source: source.into(), line: n, problem: "continuation without a value".into() }),
+                _ => problems.push(CatalogProblem {
+                    source: source.into(),
+                    line: n,
+                    problem: "continuation without a value".into(),
+                }),
             }
         } else if let Some(v) = line.strip_prefix("en:") {
             if let Some((_, e)) = &mut current {
@@ -157,7 +178,11 @@ pub fn parse_catalog(
         } else if line.trim().is_empty() || line.starts_with('#') {
             last_lang = None;
         } else {
-            problems.push(CatalogProblem { source: source.into(), line: n, problem: format!("unrecognised line: {line}") });
+            problems.push(CatalogProblem {
+                source: source.into(),
+                line: n,
+                problem: format!("unrecognised line: {line}"),
+            });
         }
     }
     flush(&mut current, out, &mut problems, text.lines().count());
@@ -270,10 +295,18 @@ mod tests {
         }
         for (k, e) in &map {
             if e.en.trim().is_empty() {
-                problems.push(CatalogProblem { source: e.source.into(), line: 0, problem: format!("{k}: English missing") });
+                problems.push(CatalogProblem {
+                    source: e.source.into(),
+                    line: 0,
+                    problem: format!("{k}: English missing"),
+                });
             }
             if e.ja.trim().is_empty() {
-                problems.push(CatalogProblem { source: e.source.into(), line: 0, problem: format!("{k}: Japanese missing") });
+                problems.push(CatalogProblem {
+                    source: e.source.into(),
+                    line: 0,
+                    problem: format!("{k}: Japanese missing"),
+                });
             }
             for p in placeholders(&e.en).iter().chain(placeholders(&e.ja).iter()) {
                 if p.is_empty() || !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
@@ -284,7 +317,11 @@ mod tests {
                 problems.push(CatalogProblem {
                     source: e.source.into(),
                     line: 0,
-                    problem: format!("{k}: placeholders differ: en {:?} ja {:?}", placeholders(&e.en), placeholders(&e.ja)),
+                    problem: format!(
+                        "{k}: placeholders differ: en {:?} ja {:?}",
+                        placeholders(&e.en),
+                        placeholders(&e.ja)
+                    ),
                 });
             }
         }

@@ -44,7 +44,10 @@ pub struct Report {
 
 impl Report {
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == crate::Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::Severity::Error)
+            .count()
     }
 }
 
@@ -82,11 +85,29 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
             let mut found = Vec::new();
             match seg.kind {
                 DocKind::CorosyncConf | DocKind::ServiceFragment => {
-                    let target = opts.target.or(seg.target).or(facts.corosync_target()).unwrap_or(Target::major(3));
-                    let dialect = if target.major_num() >= 3 { Dialect::Strict } else { Dialect::Lenient };
+                    let target = opts
+                        .target
+                        .or(facts.corosync_target())
+                        .or(seg.target)
+                        .unwrap_or(Target::major(3));
+                    let dialect = if target.major_num() >= 3 {
+                        Dialect::Strict
+                    } else {
+                        Dialect::Lenient
+                    };
                     let tree = conf::syntax::parse(text, range, dialect);
-                    let role = if seg.kind == DocKind::ServiceFragment { ConfRole::ServiceFragment } else { ConfRole::Main };
-                    let ctx = Ctx { conf: Conf::new(text, &tree), target, pinned: opts.target.is_some(), role, facts: &facts };
+                    let role = if seg.kind == DocKind::ServiceFragment {
+                        ConfRole::ServiceFragment
+                    } else {
+                        ConfRole::Main
+                    };
+                    let ctx = Ctx {
+                        conf: Conf::new(text, &tree),
+                        target,
+                        pinned: opts.target.is_some(),
+                        role,
+                        facts: &facts,
+                    };
                     found = rules::run(&ctx);
                 }
                 DocKind::Log(_) => {
@@ -113,7 +134,11 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                 diagnostics.push(d);
             }
         }
-        files.push(FileInfo { path: input.path.clone(), documents: segmented[i].clone(), lines: LineIndex::new(input.text) });
+        files.push(FileInfo {
+            path: input.path.clone(),
+            documents: segmented[i].clone(),
+            lines: LineIndex::new(input.text),
+        });
     }
 
     // 4. Tie findings across documents (config line ↔ the log lines it causes).
@@ -121,5 +146,10 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
 
     diagnostics.sort_by(|a, b| (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code)));
     diagnostics.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.code == b.code);
-    Report { files, diagnostics, facts, records }
+    Report {
+        files,
+        diagnostics,
+        facts,
+        records,
+    }
 }

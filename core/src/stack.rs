@@ -1,8 +1,9 @@
 //! Facts about the system (versions, distribution, stack) gathered from every input, the
 //! "who does what" explanation, and the ties between config findings and log lines.
 
-use crate::detect::Segment;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::conf::{Conf, Dialect, syntax};
+use crate::detect::{DocKind, Segment};
+use crate::diagnostic::{Diagnostic, Related, Span};
 use crate::i18n::Msg;
 use crate::logs::{LogFormat, Record};
 use crate::report::Input;
@@ -97,7 +98,7 @@ impl Facts {
             return Some(t);
         }
         if let Some(f) = &self.corosync {
-            return Some(Target::major(f.value.0));
+            return Some(Target::exact(f.value));
         }
         if self.plugin.is_some() || self.cman.is_some() {
             return Some(Target::major(1));
@@ -110,13 +111,17 @@ impl Facts {
         if self.cman.is_some() {
             return Some(StackKind::Cman);
         }
-        if let Some(p) = &self.plugin {
-            return Some(if p.value == 1 { StackKind::Plugin1 } else { StackKind::Plugin0 });
-        }
+        let plugin = self.plugin.as_ref().map(|p| {
+            if p.value == 1 {
+                StackKind::Plugin1
+            } else {
+                StackKind::Plugin0
+            }
+        });
         match self.corosync_target().map(|t| t.major_num()) {
             Some(2) => Some(StackKind::Corosync2),
             Some(3) => Some(StackKind::Corosync3),
-            _ => None,
+            _ => plugin,
         }
     }
 }
@@ -171,12 +176,501 @@ pub struct Roles {
     pub choices: Vec<Choice>,
 }
 
-pub fn gather(_inputs: &[Input], _segs: &[Vec<Segment>], pinned: Option<Target>) -> Facts {
-    Facts { pinned, ..Facts::default() }
+/// Gather facts from every input: stated versions (package names, log banners), the
+/// distribution, the plugin stanza, cman.
+pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -> Facts {
+    let mut f = Facts {
+        pinned,
+        ..Facts::default()
+    };
+    for (i, input) in inputs.iter().enumerate() {
+        let text = input.text;
+        if f.corosync.is_none() {
+            f.corosync = find_release(
+                text,
+                &[
+                    "corosync-",
+                    "Corosync Cluster Engine ('",
+                    "Corosync Cluster Engine, version '",
+                    "corosync ",
+                    "Corosync ",
+                ],
+                i,
+            );
+        }
+        if f.pacemaker.is_none() {
+            f.pacemaker = find_release(text, &["pacemaker-", "Pacemaker ", "pacemaker "], i);
+        }
+        if f.distro.is_none() {
+            f.distro = find_distro(text, i);
+        }
+        if f.cman.is_none() {
+            if let Some(at) = text
+                .find("[CMAN")
+                .or_else(|| text.find("cman-3."))
+                .or_else(|| text.find("fenced["))
+            {
+                f.cman = Some(Fact {
+                    value: (),
+                    file: i,
+                    span: Span::new(at, at + 4),
+                });
+            }
+        }
+        for seg in segs.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+            match seg.kind {
+                DocKind::ClusterConf if f.cman.is_none() => {
+                    let at = text[seg.span.start..seg.span.end]
+                        .find("<cluster")
+                        .map(|j| seg.span.start + j)
+                        .unwrap_or(seg.span.start);
+                    f.cman = Some(Fact {
+                        value: (),
+                        file: i,
+                        span: Span::new(at, (at + 8).min(text.len())),
+                    });
+                }
+                DocKind::Log(fmt) if !f.log_formats.contains(&fmt) => f.log_formats.push(fmt),
+                DocKind::CorosyncConf | DocKind::ServiceFragment if f.plugin.is_none() => {
+                    f.plugin = plugin_stanza(text, seg, i);
+                }
+                _ => {}
+            }
+        }
+    }
+    f
 }
 
+/// `service { name: pacemaker  ver: N }` in a config segment: N as corosync 1.x reads it
+/// (`atoi`, default 0). The span is the `ver:` line, or the `name:` line without one.
+fn plugin_stanza(text: &str, seg: &Segment, file: usize) -> Option<Fact<u8>> {
+    let (body, range) = match &seg.reflow {
+        Some(r) => (r.text.as_str(), Span::new(0, r.text.len())),
+        None => (text, seg.span),
+    };
+    let tree = syntax::parse(body, range, Dialect::Lenient);
+    let conf = Conf::new(body, &tree);
+    for s in conf.children_named(0, "service") {
+        let Some(name) = conf.get(s.id, "name") else {
+            continue;
+        };
+        if name.value != "pacemaker" {
+            continue;
+        }
+        let ver = conf.get(s.id, "ver");
+        let value = ver.map(|v| atoi(v.value)).unwrap_or(0);
+        let span = ver.map(|v| v.line_span).unwrap_or(name.line_span);
+        let trimmed = Span::new(
+            span.start
+                + (body[span.start..span.end].len()
+                    - body[span.start..span.end].trim_start().len()),
+            span.end,
+        );
+        let span = match &seg.reflow {
+            Some(r) => r.to_original(trimmed),
+            None => trimmed,
+        };
+        return Some(Fact {
+            value: value.clamp(0, 255) as u8,
+            file,
+            span,
+        });
+    }
+    None
+}
+
+/// C `atoi`: optional blanks and sign, then digits; anything else ends the number.
+pub fn atoi(s: &str) -> i64 {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let mut n: i64 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        n = n.saturating_mul(10).saturating_add(i64::from(b - b'0'));
+    }
+    if neg { -n } else { n }
+}
+
+/// The first `<prefix>X.Y.Z` in the text, e.g. `corosync-1.4.7-2.el6` or
+/// `Corosync Cluster Engine ('1.4.7')`.
+fn find_release(text: &str, prefixes: &[&str], file: usize) -> Option<Fact<Release>> {
+    let mut best: Option<Fact<Release>> = None;
+    for p in prefixes {
+        let mut from = 0;
+        // Bounded: look at the first few occurrences of each prefix only.
+        for _ in 0..64 {
+            let Some(i) = text[from..].find(p).map(|j| from + j) else {
+                break;
+            };
+            let v = i + p.len();
+            from = v;
+            let digits_end = text[v..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .map(|j| v + j)
+                .unwrap_or(text.len());
+            let cand = text[v..digits_end].trim_end_matches('.');
+            if cand.matches('.').count() >= 1 {
+                if let Some((r, _)) = Release::parse_prefix(cand) {
+                    if (1..=3).contains(&r.0) && best.as_ref().is_none_or(|b| i < b.span.start) {
+                        best = Some(Fact {
+                            value: r,
+                            file,
+                            span: Span::new(i, v + cand.len()),
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The distribution: `CentOS6.6`, `CentOS release 6.6`, `RHEL 6.4`, `Red Hat Enterprise Linux
+/// Server release 6.5`, `.el6` in a package name, `SLES 11 SP3`, `Debian 12`, `Ubuntu 22.04`.
+fn find_distro(text: &str, file: usize) -> Option<Fact<Distro>> {
+    let names: &[(&str, DistroFamily)] = &[
+        ("CentOS", DistroFamily::CentOs),
+        ("Red Hat Enterprise Linux", DistroFamily::Rhel),
+        ("RHEL", DistroFamily::Rhel),
+        ("SLES", DistroFamily::Sles),
+        ("Debian", DistroFamily::Debian),
+        ("Ubuntu", DistroFamily::Ubuntu),
+        ("Fedora", DistroFamily::Fedora),
+    ];
+    for (name, family) in names {
+        // The first mention with a minor release wins; else the first mention.
+        let mut best: Option<Fact<Distro>> = None;
+        let mut from = 0;
+        for _ in 0..32 {
+            let Some(i) = text[from..].find(name).map(|j| from + j) else {
+                break;
+            };
+            from = i + name.len();
+            // Skip words like "release", "Server", "Linux" and blanks before the number.
+            let rest = &text[from..];
+            let mut j = 0;
+            for _ in 0..4 {
+                let r = &rest[j..];
+                let skip_ws = r.len() - r.trim_start_matches([' ', '-', '_']).len();
+                let r2 = &r[skip_ws..];
+                if r2.starts_with(|c: char| c.is_ascii_digit()) {
+                    j += skip_ws;
+                    break;
+                }
+                let word = r2
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(r2.len());
+                if word == 0 || word > 12 {
+                    break;
+                }
+                j += skip_ws + word;
+            }
+            let r = &rest[j..];
+            let end = r
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(r.len());
+            let num = r[..end].trim_end_matches('.');
+            let mut parts = num.split('.');
+            let Some(major) = parts.next().and_then(|m| m.parse::<u8>().ok()) else {
+                continue;
+            };
+            let minor = parts.next().and_then(|m| m.parse::<u8>().ok());
+            if major == 0 || major > 30 && *family != DistroFamily::Ubuntu {
+                continue;
+            }
+            let cand = Fact {
+                value: Distro {
+                    family: *family,
+                    major,
+                    minor,
+                },
+                file,
+                span: Span::new(i, from + j + num.len()),
+            };
+            if minor.is_some() {
+                return Some(cand);
+            }
+            best.get_or_insert(cand);
+        }
+        if best.is_some() {
+            return best;
+        }
+    }
+    // `.el6` in a package file name.
+    let mut from = 0;
+    for _ in 0..64 {
+        let Some(i) = text[from..].find(".el").map(|j| from + j) else {
+            break;
+        };
+        from = i + 3;
+        let d = text[from..].bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&d) {
+            if let Ok(major) = text[from..from + d].parse::<u8>() {
+                if (5..=10).contains(&major) {
+                    return Some(Fact {
+                        value: Distro {
+                            family: DistroFamily::Rhel,
+                            major,
+                            minor: None,
+                        },
+                        file,
+                        span: Span::new(i + 1, from + d),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The answer to "what does each component do here".
 pub fn roles(facts: &Facts) -> Roles {
-    Roles { stack: facts.stack(), headline: Msg::new("stack.headline.unknown"), components: Vec::new(), choices: Vec::new() }
+    let stack = facts.stack();
+    let rhel6 = facts
+        .distro
+        .as_ref()
+        .is_some_and(|d| d.value.family.is_rhel_like() && d.value.major == 6);
+    let sk = match stack {
+        Some(StackKind::Plugin0) => "plugin0",
+        Some(StackKind::Plugin1) => "plugin1",
+        Some(StackKind::Cman) => "cman",
+        Some(StackKind::Corosync2) => "corosync2",
+        Some(StackKind::Corosync3) => "corosync3",
+        None => "unknown",
+    };
+    let corosync_v = facts.corosync.as_ref().map(|f| f.value.to_string());
+    let pacemaker_v = facts.pacemaker.as_ref().map(|f| f.value.to_string());
+    let distro = facts.distro.as_ref().map(|d| d.value.to_string());
+
+    use Presence::*;
+    // (id, name, presence for this stack)
+    let table: [(&'static str, &'static str, Presence); 7] = match stack {
+        Some(StackKind::Plugin0) | Some(StackKind::Plugin1) => [
+            ("corosync", "corosync", InUse),
+            ("pacemaker", "Pacemaker", InUse),
+            ("plugin", "Pacemaker plugin (pcmk)", InUse),
+            ("cman", "cman", if rhel6 { Recommended } else { NotUsed }),
+            ("openais", "openais", NotUsed),
+            ("votequorum", "votequorum", NotUsed),
+            ("knet", "kronosnet (knet)", Absent),
+        ],
+        Some(StackKind::Cman) => [
+            ("corosync", "corosync", InUse),
+            ("pacemaker", "Pacemaker", InUse),
+            ("cman", "cman", InUse),
+            ("plugin", "Pacemaker plugin (pcmk)", NotUsed),
+            ("openais", "openais", NotUsed),
+            ("votequorum", "votequorum", NotUsed),
+            ("knet", "kronosnet (knet)", Absent),
+        ],
+        Some(StackKind::Corosync2) => [
+            ("corosync", "corosync", InUse),
+            ("pacemaker", "Pacemaker", InUse),
+            ("votequorum", "votequorum", InUse),
+            ("cman", "cman", Absent),
+            ("plugin", "Pacemaker plugin (pcmk)", Absent),
+            ("openais", "openais", Absent),
+            ("knet", "kronosnet (knet)", Absent),
+        ],
+        Some(StackKind::Corosync3) => [
+            ("corosync", "corosync", InUse),
+            ("pacemaker", "Pacemaker", InUse),
+            ("votequorum", "votequorum", InUse),
+            ("knet", "kronosnet (knet)", InUse),
+            ("cman", "cman", Absent),
+            ("plugin", "Pacemaker plugin (pcmk)", Absent),
+            ("openais", "openais", Absent),
+        ],
+        None => [
+            ("corosync", "corosync", NotUsed),
+            ("pacemaker", "Pacemaker", NotUsed),
+            ("cman", "cman", NotUsed),
+            ("plugin", "Pacemaker plugin (pcmk)", NotUsed),
+            ("votequorum", "votequorum", NotUsed),
+            ("knet", "kronosnet (knet)", NotUsed),
+            ("openais", "openais", NotUsed),
+        ],
+    };
+    let components = table
+        .iter()
+        .map(|(id, name, presence)| Component {
+            id,
+            name,
+            version: match *id {
+                "corosync" => corosync_v.clone(),
+                "pacemaker" | "plugin" => pacemaker_v.clone(),
+                _ => None,
+            },
+            role: Msg::new(format!("stack.{id}.role")),
+            reads: Msg::new(format!("stack.{id}.reads")),
+            presence: *presence,
+            here: Msg::new(format!("stack.{id}.here.{sk}")),
+        })
+        .collect();
+
+    // Version phrases: exact when stated somewhere, else the series the stack implies.
+    let series = match stack {
+        Some(StackKind::Corosync2) => "corosync 2.x",
+        Some(StackKind::Corosync3) => "corosync 3.x",
+        _ => "corosync 1.x",
+    };
+    let ver = |m: Msg| {
+        m.arg(
+            "corosync",
+            corosync_v
+                .as_ref()
+                .map(|v| format!("corosync {v}"))
+                .unwrap_or_else(|| series.into()),
+        )
+        .arg(
+            "pacemaker",
+            pacemaker_v
+                .as_ref()
+                .map(|v| format!("Pacemaker {v}"))
+                .unwrap_or_else(|| "Pacemaker".into()),
+        )
+        .arg(
+            "distro",
+            distro.clone().unwrap_or_else(|| "RHEL/CentOS 6".into()),
+        )
+    };
+    let headline_key = match (stack, rhel6) {
+        (Some(StackKind::Plugin0 | StackKind::Plugin1), true) => {
+            format!("stack.headline.{sk}.rhel6")
+        }
+        (None, _) => "stack.headline.unknown".to_string(),
+        _ => format!("stack.headline.{sk}"),
+    };
+    let headline = ver(Msg::new(headline_key));
+
+    let choice = |id: &'static str, recommended: bool| Choice {
+        id,
+        title: Msg::new(format!("stack.choice.{id}.title")),
+        steps: Msg::new(format!("stack.choice.{id}.steps")),
+        consequence: Msg::new(format!("stack.choice.{id}.consequence")),
+        recommended,
+    };
+    let choices = match stack {
+        Some(StackKind::Plugin0 | StackKind::Plugin1) if rhel6 => vec![
+            choice("cman", true),
+            choice("mcp", false),
+            choice("corosync2", false),
+        ],
+        Some(StackKind::Plugin0) => vec![choice("mcp", true), choice("corosync2", false)],
+        Some(StackKind::Plugin1) => vec![choice("corosync2", false)],
+        Some(StackKind::Cman) => vec![choice("corosync2", false)],
+        _ => Vec::new(),
+    };
+    Roles {
+        stack,
+        headline,
+        components,
+        choices,
+    }
 }
 
-pub fn correlate(_diags: &mut [Diagnostic], _records: &[Record]) {}
+/// Tie the plugin stanza to the plugin log lines, both ways, so each explains the other.
+pub fn correlate(diags: &mut [Diagnostic], records: &[Record]) {
+    let plugin_cfg: Vec<usize> = diags
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.code == crate::rules::plugin::PLUGIN_CODE)
+        .map(|(i, _)| i)
+        .collect();
+    if plugin_cfg.is_empty() {
+        return;
+    }
+    let plugin_logs: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.kb.is_some_and(|e| e.id.starts_with("pcmk-plugin")))
+        .collect();
+    for &ci in &plugin_cfg {
+        let (cfile, cspan) = (diags[ci].file, diags[ci].span);
+        for r in &plugin_logs {
+            diags[ci].related.push(Related {
+                file: r.file,
+                span: r.message,
+                note: Msg::new("stack.related.log-line"),
+            });
+            if let Some(ld) = diags
+                .iter_mut()
+                .find(|d| d.file == r.file && d.span == r.message)
+            {
+                if !ld
+                    .related
+                    .iter()
+                    .any(|x| x.file == cfile && x.span == cspan)
+                {
+                    ld.related.push(Related {
+                        file: cfile,
+                        span: cspan,
+                        note: Msg::new("stack.related.config-line"),
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atoi_like_c() {
+        assert_eq!(atoi("0"), 0);
+        assert_eq!(atoi(" 1"), 1);
+        assert_eq!(atoi("1x"), 1);
+        assert_eq!(atoi("x"), 0);
+        assert_eq!(atoi("-3"), -3);
+    }
+
+    #[test]
+    fn releases_and_distro_from_prose() {
+        let t = "CentOS6.6 で corosync-1.4.7-2.el6.x86_64 pacemaker-1.1.12-8.el6.x86_64 を";
+        let c = find_release(t, &["corosync-"], 0).unwrap();
+        assert_eq!(c.value, Release(1, 4, 7));
+        assert_eq!(&t[c.span.start..c.span.end], "corosync-1.4.7");
+        let p = find_release(t, &["pacemaker-"], 0).unwrap();
+        assert_eq!(p.value, Release(1, 1, 12));
+        let d = find_distro(t, 0).unwrap();
+        assert_eq!(
+            d.value,
+            Distro {
+                family: DistroFamily::CentOs,
+                major: 6,
+                minor: Some(6)
+            }
+        );
+        let d = find_distro("pacemaker-1.1.12-8.el6.x86_64", 0).unwrap();
+        assert_eq!(d.value.major, 6);
+        assert!(find_distro("nothing here", 0).is_none());
+        let d = find_distro("Red Hat Enterprise Linux Server release 6.5 (Santiago)", 0).unwrap();
+        assert_eq!(
+            d.value,
+            Distro {
+                family: DistroFamily::Rhel,
+                major: 6,
+                minor: Some(5)
+            }
+        );
+    }
+
+    #[test]
+    fn banner_version() {
+        let t = "Aug 26 16:20:30 corosync [MAIN  ] Corosync Cluster Engine ('1.4.7'): started and ready to provide service.";
+        assert_eq!(
+            find_release(t, &["Corosync Cluster Engine ('"], 0)
+                .unwrap()
+                .value,
+            Release(1, 4, 7)
+        );
+    }
+}

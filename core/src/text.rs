@@ -15,7 +15,10 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
         starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts, len: text.len() }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -55,7 +58,10 @@ impl LineIndex {
 }
 
 fn memchr_iter(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    hay.iter().enumerate().filter(move |(_, b)| **b == needle).map(|(i, _)| i)
+    hay.iter()
+        .enumerate()
+        .filter(move |(_, b)| **b == needle)
+        .map(|(i, _)| i)
 }
 
 /// How outside bytes became text.
@@ -107,8 +113,15 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         .iter()
         .filter(|b| matches!(**b, 0..=8 | 14..=31) && **b != 0x1b)
         .count();
-    let binary = !sample.is_empty() && (control * 10 > sample.len() || (invalid_count * 4 > text.chars().count().max(1)));
-    Decoded { text, first_invalid, invalid_count, nul_count, binary }
+    let binary = !sample.is_empty()
+        && (control * 10 > sample.len() || (invalid_count * 4 > text.chars().count().max(1)));
+    Decoded {
+        text,
+        first_invalid,
+        invalid_count,
+        nul_count,
+        binary,
+    }
 }
 
 /// Length of the longest common prefix-free edit distance, used for "did you mean".
@@ -143,7 +156,10 @@ pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 }
 
 /// The closest candidate to `word` within a distance that scales with its length.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let max = match word.chars().count() {
         0..=3 => 1,
         4..=8 => 2,

@@ -43,7 +43,10 @@ pub struct Target {
 
 impl Target {
     pub const fn major(m: u8) -> Target {
-        Target { from: Release(m, 0, 0), to: Release(m, 255, 255) }
+        Target {
+            from: Release(m, 0, 0),
+            to: Release(m, 255, 255),
+        }
     }
     pub const fn exact(r: Release) -> Target {
         Target { from: r, to: r }
@@ -56,7 +59,10 @@ impl Target {
         }
         Some(match n {
             1 => Target::major(r.0),
-            2 => Target { from: Release(r.0, r.1, 0), to: Release(r.0, r.1, 255) },
+            2 => Target {
+                from: Release(r.0, r.1, 0),
+                to: Release(r.0, r.1, 255),
+            },
             _ => Target::exact(r),
         })
     }

@@ -48,8 +48,18 @@ impl<'a> Conf<'a> {
 
     pub fn section(&self, id: SectionId) -> SectionRef<'a> {
         let s = &self.tree.sections[id];
-        let line_span = if id == 0 { Span::new(self.tree.range.start, self.tree.range.start) } else { self.tree.lines[s.open_line].span };
-        SectionRef { id, name: &self.text[s.name.start..s.name.end], name_span: s.name, line_span, parent: s.parent }
+        let line_span = if id == 0 {
+            Span::new(self.tree.range.start, self.tree.range.start)
+        } else {
+            self.tree.lines[s.open_line].span
+        };
+        SectionRef {
+            id,
+            name: &self.text[s.name.start..s.name.end],
+            name_span: s.name,
+            line_span,
+            parent: s.parent,
+        }
     }
 
     fn key_at(&self, line: usize) -> Option<KeyRef<'a>> {
@@ -70,22 +80,32 @@ impl<'a> Conf<'a> {
 
     /// Keys directly inside a section, in file order.
     pub fn keys(&self, id: SectionId) -> impl Iterator<Item = KeyRef<'a>> + '_ {
-        self.tree.sections[id].items.iter().filter_map(move |it| match it {
-            Item::Key(l) => self.key_at(*l),
-            Item::Section(_) => None,
-        })
+        self.tree.sections[id]
+            .items
+            .iter()
+            .filter_map(move |it| match it {
+                Item::Key(l) => self.key_at(*l),
+                Item::Section(_) => None,
+            })
     }
 
     /// Subsections directly inside a section, in file order.
     pub fn children(&self, id: SectionId) -> impl Iterator<Item = SectionRef<'a>> + '_ {
-        self.tree.sections[id].items.iter().filter_map(move |it| match it {
-            Item::Section(s) => Some(self.section(*s)),
-            Item::Key(_) => None,
-        })
+        self.tree.sections[id]
+            .items
+            .iter()
+            .filter_map(move |it| match it {
+                Item::Section(s) => Some(self.section(*s)),
+                Item::Key(_) => None,
+            })
     }
 
     /// Subsections with a given name.
-    pub fn children_named(&self, id: SectionId, name: &'a str) -> impl Iterator<Item = SectionRef<'a>> + '_ {
+    pub fn children_named(
+        &self,
+        id: SectionId,
+        name: &'a str,
+    ) -> impl Iterator<Item = SectionRef<'a>> + '_ {
         self.children(id).filter(move |s| s.name == name)
     }
 
@@ -93,7 +113,14 @@ impl<'a> Conf<'a> {
     pub fn sections_at(&self, path: &[&str]) -> Vec<SectionRef<'a>> {
         let mut cur = vec![self.section(0)];
         for name in path {
-            cur = cur.iter().flat_map(|s| self.children(s.id).filter(|c| c.name == *name).collect::<Vec<_>>()).collect();
+            cur = cur
+                .iter()
+                .flat_map(|s| {
+                    self.children(s.id)
+                        .filter(|c| c.name == *name)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
         }
         cur
     }
@@ -106,7 +133,10 @@ impl<'a> Conf<'a> {
     /// The effective value of `path.key` over every section at `path` (2.x/3.x merge same-named
     /// top-level sections; the last value wins).
     pub fn value(&self, path: &[&str], key: &str) -> Option<KeyRef<'a>> {
-        self.sections_at(path).iter().filter_map(|s| self.get(s.id, key)).last()
+        self.sections_at(path)
+            .iter()
+            .filter_map(|s| self.get(s.id, key))
+            .last()
     }
 
     /// The path of names from the root to a section, e.g. `["totem", "interface"]`.

@@ -31,10 +31,15 @@ pub enum LineKind {
     Blank,
     Comment,
     /// `name {`; `name` is the trimmed section name (may be empty).
-    Open { name: Span },
+    Open {
+        name: Span,
+    },
     Close,
     /// `key: value`; both trimmed as corosync trims them.
-    KeyValue { key: Span, value: Span },
+    KeyValue {
+        key: Span,
+        value: Span,
+    },
     /// Not a section, key or comment.
     Invalid,
 }
@@ -136,7 +141,14 @@ fn is_blank(c: char) -> bool {
 pub fn is_lookalike_space(c: char) -> bool {
     matches!(
         c,
-        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}' | '\u{000B}' | '\u{000C}'
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200B}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
+                | '\u{000B}'
+                | '\u{000C}'
     )
 }
 
@@ -158,18 +170,33 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
     let mut tree = Tree {
         range,
         lines: Vec::new(),
-        sections: vec![Section { name: Span::new(range.start, range.start), open_line: usize::MAX, close_line: None, parent: None, depth: 0, items: Vec::new() }],
+        sections: vec![Section {
+            name: Span::new(range.start, range.start),
+            open_line: usize::MAX,
+            close_line: None,
+            parent: None,
+            depth: 0,
+            items: Vec::new(),
+        }],
         errors: Vec::new(),
         dialect,
     };
     let body = &text[range.start..range.end];
     if body.starts_with('\u{FEFF}') {
-        tree.errors.push(SyntaxError { kind: SyntaxErrorKind::ByteOrderMark, span: Span::new(range.start, range.start + 3), line: 0 });
+        tree.errors.push(SyntaxError {
+            kind: SyntaxErrorKind::ByteOrderMark,
+            span: Span::new(range.start, range.start + 3),
+            line: 0,
+        });
     }
     // A file with CRs but no LFs: corosync reads it as one line.
     if body.contains('\r') && !body.contains('\n') && body.trim_end_matches('\r').contains('\r') {
         let at = range.start + body.find('\r').unwrap_or(0);
-        tree.errors.push(SyntaxError { kind: SyntaxErrorKind::BareCarriageReturn, span: Span::new(at, at + 1), line: 0 });
+        tree.errors.push(SyntaxError {
+            kind: SyntaxErrorKind::BareCarriageReturn,
+            span: Span::new(at, at + 1),
+            line: 0,
+        });
     }
 
     let mut stack: Vec<SectionId> = vec![0];
@@ -193,7 +220,14 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
             LineKind::Open { name } => {
                 let id = tree.sections.len();
                 let depth = stack.len();
-                tree.sections.push(Section { name, open_line: line_no, close_line: None, parent: Some(current), depth, items: Vec::new() });
+                tree.sections.push(Section {
+                    name,
+                    open_line: line_no,
+                    close_line: None,
+                    parent: Some(current),
+                    depth,
+                    items: Vec::new(),
+                });
                 tree.sections[current].items.push(Item::Section(id));
                 stack.push(id);
                 section = id;
@@ -204,13 +238,22 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
                     tree.sections[id].close_line = Some(line_no);
                     section = id;
                 } else {
-                    tree.errors.push(SyntaxError { kind: SyntaxErrorKind::UnexpectedClosingBrace, span: trim_span(text, span), line: line_no });
+                    tree.errors.push(SyntaxError {
+                        kind: SyntaxErrorKind::UnexpectedClosingBrace,
+                        span: trim_span(text, span),
+                        line: line_no,
+                    });
                 }
             }
             LineKind::KeyValue { .. } => tree.sections[current].items.push(Item::Key(line_no)),
             _ => {}
         }
-        tree.lines.push(Line { span, eol, kind, section });
+        tree.lines.push(Line {
+            span,
+            eol,
+            kind,
+            section,
+        });
         if eol_end == pos {
             break;
         }
@@ -221,30 +264,59 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
         let id = stack.pop().unwrap_or(0);
         let l = tree.sections[id].open_line;
         let span = tree.lines[l].span;
-        tree.errors.push(SyntaxError { kind: SyntaxErrorKind::MissingClosingBrace, span: trim_span(text, span), line: l });
+        tree.errors.push(SyntaxError {
+            kind: SyntaxErrorKind::MissingClosingBrace,
+            span: trim_span(text, span),
+            line: l,
+        });
     }
     check_paths(text, &mut tree);
     tree.errors.sort_by_key(|e| (e.span.start, e.kind));
     tree
 }
 
-fn classify(text: &str, span: Span, line_no: usize, dialect: Dialect, errors: &mut Vec<SyntaxError>) -> LineKind {
+fn classify(
+    text: &str,
+    span: Span,
+    line_no: usize,
+    dialect: Dialect,
+    errors: &mut Vec<SyntaxError>,
+) -> LineKind {
     let raw = &text[span.start..span.end];
-    let mut err = |kind, s: Span| errors.push(SyntaxError { kind, span: s, line: line_no });
+    let mut err = |kind, s: Span| {
+        errors.push(SyntaxError {
+            kind,
+            span: s,
+            line: line_no,
+        })
+    };
 
     // NUL ends the line for corosync; 3.x calls it "Line too long".
     if let Some(i) = raw.find('\0') {
-        err(SyntaxErrorKind::NulByte, Span::new(span.start + i, span.start + i + 1));
+        err(
+            SyntaxErrorKind::NulByte,
+            Span::new(span.start + i, span.start + i + 1),
+        );
     }
     // The raw read includes a CR if present; corosync counts bytes before the newline.
-    let raw_len = text[span.start..].find('\n').map(|i| i).unwrap_or(span.len()).min(text.len() - span.start);
+    let raw_len = text[span.start..]
+        .find('\n')
+        .map(|i| i)
+        .unwrap_or(span.len())
+        .min(text.len() - span.start);
     if raw_len > MAX_LINE {
         let cut = floor_boundary(text, span.start + MAX_LINE).min(span.end);
-        err(SyntaxErrorKind::LineTooLong, Span::new(cut, span.end.max(cut)));
+        err(
+            SyntaxErrorKind::LineTooLong,
+            Span::new(cut, span.end.max(cut)),
+        );
     }
     for (i, c) in raw.char_indices() {
         if is_lookalike_space(c) && !(c == '\u{FEFF}' && span.start + i == 0) {
-            err(SyntaxErrorKind::LookalikeWhitespace, Span::new(span.start + i, span.start + i + c.len_utf8()));
+            err(
+                SyntaxErrorKind::LookalikeWhitespace,
+                Span::new(span.start + i, span.start + i + c.len_utf8()),
+            );
         }
     }
 
@@ -269,11 +341,17 @@ fn classify(text: &str, span: Span, line_no: usize, dialect: Dialect, errors: &m
             }
         }
         let after = Span::new(content.start + brace + 1, content.end);
-        if !text[after.start..after.end].trim_matches(is_blank).is_empty() {
+        if !text[after.start..after.end]
+            .trim_matches(is_blank)
+            .is_empty()
+        {
             err(SyntaxErrorKind::ExtraAfterOpen, trim_span(text, after));
         }
         if name.is_empty() {
-            err(SyntaxErrorKind::MissingSectionName, Span::new(content.start + brace, content.start + brace + 1));
+            err(
+                SyntaxErrorKind::MissingSectionName,
+                Span::new(content.start + brace, content.start + brace + 1),
+            );
         }
         return LineKind::Open { name };
     }
@@ -284,7 +362,10 @@ fn classify(text: &str, span: Span, line_no: usize, dialect: Dialect, errors: &m
         }
         let value = trim_span(text, Span::new(content.start + colon + 1, content.end));
         if key.is_empty() {
-            err(SyntaxErrorKind::EmptyKey, Span::new(content.start + colon, content.start + colon + 1));
+            err(
+                SyntaxErrorKind::EmptyKey,
+                Span::new(content.start + colon, content.start + colon + 1),
+            );
         }
         return LineKind::KeyValue { key, value };
     }
@@ -317,28 +398,54 @@ fn check_paths(text: &str, tree: &mut Tree) {
         let sec = &tree.sections[id];
         let parent = sec.parent.unwrap_or(0);
         let own = sec.name.len();
-        path_len[id] = if parent == 0 { own } else { path_len[parent] + 1 + own };
+        path_len[id] = if parent == 0 {
+            own
+        } else {
+            path_len[parent] + 1 + own
+        };
         let name = &text[sec.name.start..sec.name.end];
         // corosync fails only when a key is stored under the name.
         if sec.items.is_empty() {
             continue;
         }
-        if let Some((i, c)) = name.char_indices().find(|(_, c)| !is_cmap_name_char(*c) && !is_lookalike_space(*c)) {
+        if let Some((i, c)) = name
+            .char_indices()
+            .find(|(_, c)| !is_cmap_name_char(*c) && !is_lookalike_space(*c))
+        {
             // A section name with a bad character only matters once a key is stored under it,
             // but the name is wrong either way.
-            errs.push(SyntaxError { kind: SyntaxErrorKind::InvalidNameChar, span: Span::new(sec.name.start + i, sec.name.start + i + c.len_utf8()), line: sec.open_line });
+            errs.push(SyntaxError {
+                kind: SyntaxErrorKind::InvalidNameChar,
+                span: Span::new(sec.name.start + i, sec.name.start + i + c.len_utf8()),
+                line: sec.open_line,
+            });
         }
     }
     for (n, line) in tree.lines.iter().enumerate() {
         if let LineKind::KeyValue { key, .. } = line.kind {
             let name = &text[key.start..key.end];
-            if let Some((i, c)) = name.char_indices().find(|(_, c)| !is_cmap_name_char(*c) && !is_lookalike_space(*c)) {
-                errs.push(SyntaxError { kind: SyntaxErrorKind::InvalidNameChar, span: Span::new(key.start + i, key.start + i + c.len_utf8()), line: n });
+            if let Some((i, c)) = name
+                .char_indices()
+                .find(|(_, c)| !is_cmap_name_char(*c) && !is_lookalike_space(*c))
+            {
+                errs.push(SyntaxError {
+                    kind: SyntaxErrorKind::InvalidNameChar,
+                    span: Span::new(key.start + i, key.start + i + c.len_utf8()),
+                    line: n,
+                });
             }
             let parent = line.section;
-            let total = if parent == 0 { key.len() } else { path_len[parent] + 1 + key.len() };
+            let total = if parent == 0 {
+                key.len()
+            } else {
+                path_len[parent] + 1 + key.len()
+            };
             if total >= 255 {
-                errs.push(SyntaxError { kind: SyntaxErrorKind::PathTooLong, span: key, line: n });
+                errs.push(SyntaxError {
+                    kind: SyntaxErrorKind::PathTooLong,
+                    span: key,
+                    line: n,
+                });
             }
         }
     }
@@ -362,17 +469,25 @@ mod tests {
     use SyntaxErrorKind::*;
 
     fn kinds(src: &str) -> Vec<SyntaxErrorKind> {
-        parse(src, Span::new(0, src.len()), Dialect::Strict).errors.iter().map(|e| e.kind).collect()
+        parse(src, Span::new(0, src.len()), Dialect::Strict)
+            .errors
+            .iter()
+            .map(|e| e.kind)
+            .collect()
     }
 
     #[test]
     fn lossless_and_tree() {
-        let src = "# c\r\ntotem {\r\n\tversion: 2\r\n\tinterface {\r\n\t\tlinknumber: 0\r\n\t}\r\n}\r\n";
+        let src =
+            "# c\r\ntotem {\r\n\tversion: 2\r\n\tinterface {\r\n\t\tlinknumber: 0\r\n\t}\r\n}\r\n";
         let t = parse(src, Span::new(0, src.len()), Dialect::Strict);
         assert_eq!(t.print(src), src);
         assert!(t.errors.is_empty(), "{:?}", t.errors);
         assert_eq!(t.sections.len(), 3);
-        assert_eq!(&src[t.sections[1].name.start..t.sections[1].name.end], "totem");
+        assert_eq!(
+            &src[t.sections[1].name.start..t.sections[1].name.end],
+            "totem"
+        );
         assert_eq!(t.sections[2].parent, Some(1));
         assert_eq!(t.sections[2].close_line, Some(5));
     }
@@ -385,13 +500,18 @@ mod tests {
         let src = "token: 3000 # c\n";
         let t = parse(src, Span::new(0, src.len()), Dialect::Strict);
         match t.lines[0].kind {
-            LineKind::KeyValue { value, .. } => assert_eq!(&src[value.start..value.end], "3000 # c"),
+            LineKind::KeyValue { value, .. } => {
+                assert_eq!(&src[value.start..value.end], "3000 # c")
+            }
             k => panic!("{k:?}"),
         }
         assert_eq!(kinds("token = 3000\n"), vec![NotSectionOrKey]);
         assert_eq!(kinds("}\n"), vec![UnexpectedClosingBrace]);
         assert_eq!(kinds("totem {\n"), vec![MissingClosingBrace]);
-        assert_eq!(kinds("totem {}\n"), vec![MissingClosingBrace, ExtraAfterOpen]);
+        assert_eq!(
+            kinds("totem {}\n"),
+            vec![MissingClosingBrace, ExtraAfterOpen]
+        );
         assert_eq!(kinds("a {\n} # end\n"), vec![ExtraAroundClose]);
         assert_eq!(kinds(" {\n}\n"), vec![MissingSectionName]);
         assert_eq!(kinds("totem: {\n}\n"), vec![]);
@@ -410,7 +530,10 @@ mod tests {
     fn bom_nbsp_nul() {
         assert_eq!(kinds("\u{FEFF}totem {\n}\n"), vec![ByteOrderMark]);
         assert_eq!(kinds("my section {\nkey: 1\n}\n"), vec![InvalidNameChar]);
-        assert_eq!(kinds("totem {\n\u{00A0}token: 1\n}\n"), vec![LookalikeWhitespace]);
+        assert_eq!(
+            kinds("totem {\n\u{00A0}token: 1\n}\n"),
+            vec![LookalikeWhitespace]
+        );
         assert!(kinds("tok\0en: 1\n").contains(&NulByte));
     }
 
@@ -419,7 +542,13 @@ mod tests {
         let n = 100_000;
         let src = format!("{}{}", "a {\n".repeat(n), "}\n".repeat(n));
         let t = parse(&src, Span::new(0, src.len()), Dialect::Strict);
-        assert!(t.errors.iter().all(|e| e.kind == PathTooLong || e.kind == InvalidNameChar), "{:?}", &t.errors[..3.min(t.errors.len())]);
+        assert!(
+            t.errors
+                .iter()
+                .all(|e| e.kind == PathTooLong || e.kind == InvalidNameChar),
+            "{:?}",
+            &t.errors[..3.min(t.errors.len())]
+        );
         assert_eq!(t.sections.len(), n + 1);
         assert_eq!(t.print(&src), src);
     }

@@ -60,3 +60,11 @@ pub fn read(_text: &str, _range: Span, _file: usize) -> Vec<Record> {
 pub fn diagnose(_records: &[Record], _text: &str) -> Vec<Diagnostic> {
     Vec::new()
 }
+
+pub fn format_name(f: LogFormat) -> &'static str {
+    match f {
+        LogFormat::Corosync1File => "corosync1-file",
+        LogFormat::Corosync23File => "corosync-file",
+        LogFormat::Syslog => "syslog",
+    }
+}

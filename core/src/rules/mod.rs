@@ -148,7 +148,9 @@ pub fn all_meta() -> Vec<&'static RuleMeta> {
 
 /// Look a rule up by code or name.
 pub fn find(code_or_name: &str) -> Option<&'static RuleMeta> {
-    all_meta().into_iter().find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+    all_meta()
+        .into_iter()
+        .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
 }
 
 /// Run every rule on one config.
@@ -173,7 +175,13 @@ mod tests {
         for m in &metas {
             assert!(codes.insert(m.code), "duplicate code {}", m.code);
             assert!(names.insert(m.name), "duplicate name {}", m.name);
-            assert!(m.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}: name not kebab-case", m.code);
+            assert!(
+                m.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}: name not kebab-case",
+                m.code
+            );
         }
     }
 
@@ -181,11 +189,23 @@ mod tests {
     fn rule_docs_are_complete() {
         for m in all_meta() {
             let en = m.docs(Lang::En);
-            for h in ["## What it does", "## Why is this bad?", "## Example", "## Fix", "## References"] {
+            for h in [
+                "## What it does",
+                "## Why is this bad?",
+                "## Example",
+                "## Fix",
+                "## References",
+            ] {
                 assert!(en.contains(h), "{} docs lack {h:?}", m.code);
             }
             let ja = m.docs(Lang::Ja);
-            for h in ["## 何をするか", "## なぜ問題か", "## 例", "## 対処", "## 参考"] {
+            for h in [
+                "## 何をするか",
+                "## なぜ問題か",
+                "## 例",
+                "## 対処",
+                "## 参考",
+            ] {
                 assert!(ja.contains(h), "{} Japanese docs lack {h:?}", m.code);
             }
         }

@@ -44,5 +44,13 @@ corosync は LF でしか行を区切りません。Windows の CRLF は問題�
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::BareCarriageReturn, |_| Severity::Error, false, |_| vec![]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::BareCarriageReturn,
+        |_| Severity::Error,
+        false,
+        |_| vec![],
+    );
 }

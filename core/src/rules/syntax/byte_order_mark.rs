@@ -45,5 +45,13 @@ BOM なしの UTF-8 で保存し直してください。例: `sed -i '1s/^\\xEF\
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::ByteOrderMark, |_| Severity::Error, true, |_| vec![]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::ByteOrderMark,
+        |_| Severity::Error,
+        true,
+        |_| vec![],
+    );
 }

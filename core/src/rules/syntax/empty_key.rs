@@ -52,5 +52,19 @@ totem {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let fatal = ctx.target.any_at_least(Release(3, 1, 10));
-    report(ctx, out, &META, SyntaxErrorKind::EmptyKey, |_| if fatal { Severity::Error } else { Severity::Warning }, !fatal, |_| vec![]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::EmptyKey,
+        |_| {
+            if fatal {
+                Severity::Error
+            } else {
+                Severity::Warning
+            }
+        },
+        !fatal,
+        |_| vec![],
+    );
 }

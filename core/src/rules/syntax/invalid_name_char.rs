@@ -60,15 +60,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         2 => Severity::Warning,
         _ => Severity::Info,
     };
-    report(ctx, out, &META, SyntaxErrorKind::InvalidNameChar, |_| sev, ctx.major() < 3, |e| {
-        let line = ctx.conf.tree.lines[e.line];
-        let name = match line.kind {
-            crate::conf::LineKind::KeyValue { key, .. } => ctx.conf.slice(key),
-            crate::conf::LineKind::Open { name } => ctx.conf.slice(name),
-            _ => "",
-        };
-        let c = ctx.conf.slice(e.span).chars().next().unwrap_or(' ');
-        let shown = if c.is_control() || c == ' ' { format!("U+{:04X}", c as u32) } else { c.to_string() };
-        vec![("name", name.to_string()), ("char", shown)]
-    });
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::InvalidNameChar,
+        |_| sev,
+        ctx.major() < 3,
+        |e| {
+            let line = ctx.conf.tree.lines[e.line];
+            let name = match line.kind {
+                crate::conf::LineKind::KeyValue { key, .. } => ctx.conf.slice(key),
+                crate::conf::LineKind::Open { name } => ctx.conf.slice(name),
+                _ => "",
+            };
+            let c = ctx.conf.slice(e.span).chars().next().unwrap_or(' ');
+            let shown = if c.is_control() || c == ' ' {
+                format!("U+{:04X}", c as u32)
+            } else {
+                c.to_string()
+            };
+            vec![("name", name.to_string()), ("char", shown)]
+        },
+    );
 }

@@ -46,8 +46,22 @@ corosync は 512 バイトのバッファで 1 行ずつ読みます。3.x は�
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::LineTooLong, |_| strict_error(ctx), true, |e| {
-        let line = ctx.conf.tree.lines[e.line];
-        vec![("bytes", (line.eol.end.max(line.span.end) - line.span.start - usize::from(line.eol.end > line.eol.start)).to_string())]
-    });
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::LineTooLong,
+        |_| strict_error(ctx),
+        true,
+        |e| {
+            let line = ctx.conf.tree.lines[e.line];
+            vec![(
+                "bytes",
+                (line.eol.end.max(line.span.end)
+                    - line.span.start
+                    - usize::from(line.eol.end > line.eol.start))
+                .to_string(),
+            )]
+        },
+    );
 }

@@ -58,8 +58,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         // Leading look-alikes are inside the trimmed name too (corosync does not trim them).
         e.span.start >= line.span.start && e.span.end <= name.end
     };
-    report(ctx, out, &META, SyntaxErrorKind::LookalikeWhitespace, |e| if in_name(e) { Severity::Error } else { Severity::Warning }, false, |e| {
-        let c = ctx.conf.slice(e.span).chars().next().unwrap_or(' ');
-        vec![("char", format!("U+{:04X}", c as u32))]
-    });
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::LookalikeWhitespace,
+        |e| {
+            if in_name(e) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            }
+        },
+        false,
+        |e| {
+            let c = ctx.conf.slice(e.span).chars().next().unwrap_or(' ');
+            vec![("char", format!("U+{:04X}", c as u32))]
+        },
+    );
 }

@@ -51,7 +51,13 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::MissingClosingBrace, |_| Severity::Error, false, |e| {
-        vec![("section", section_name_on(ctx, e.line).to_string())]
-    });
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::MissingClosingBrace,
+        |_| Severity::Error,
+        false,
+        |e| vec![("section", section_name_on(ctx, e.line).to_string())],
+    );
 }

@@ -50,5 +50,13 @@ corosync 3.x は \"Missing section name before opening bracket '{'\" で停止�
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::MissingSectionName, |_| Severity::Error, true, |_| vec![]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::MissingSectionName,
+        |_| Severity::Error,
+        true,
+        |_| vec![],
+    );
 }

@@ -23,25 +23,70 @@ pub mod unexpected_closing_brace;
 
 pub fn rules() -> Vec<Rule> {
     vec![
-        Rule { meta: &missing_closing_brace::META, check: missing_closing_brace::check },
-        Rule { meta: &unexpected_closing_brace::META, check: unexpected_closing_brace::check },
-        Rule { meta: &text_after_opening_brace::META, check: text_after_opening_brace::check },
-        Rule { meta: &text_around_closing_brace::META, check: text_around_closing_brace::check },
-        Rule { meta: &missing_section_name::META, check: missing_section_name::check },
-        Rule { meta: &not_section_or_key::META, check: not_section_or_key::check },
-        Rule { meta: &line_too_long::META, check: line_too_long::check },
-        Rule { meta: &nul_byte::META, check: nul_byte::check },
-        Rule { meta: &byte_order_mark::META, check: byte_order_mark::check },
-        Rule { meta: &lookalike_whitespace::META, check: lookalike_whitespace::check },
-        Rule { meta: &empty_key::META, check: empty_key::check },
-        Rule { meta: &invalid_name_char::META, check: invalid_name_char::check },
-        Rule { meta: &path_too_long::META, check: path_too_long::check },
-        Rule { meta: &bare_carriage_return::META, check: bare_carriage_return::check },
+        Rule {
+            meta: &missing_closing_brace::META,
+            check: missing_closing_brace::check,
+        },
+        Rule {
+            meta: &unexpected_closing_brace::META,
+            check: unexpected_closing_brace::check,
+        },
+        Rule {
+            meta: &text_after_opening_brace::META,
+            check: text_after_opening_brace::check,
+        },
+        Rule {
+            meta: &text_around_closing_brace::META,
+            check: text_around_closing_brace::check,
+        },
+        Rule {
+            meta: &missing_section_name::META,
+            check: missing_section_name::check,
+        },
+        Rule {
+            meta: &not_section_or_key::META,
+            check: not_section_or_key::check,
+        },
+        Rule {
+            meta: &line_too_long::META,
+            check: line_too_long::check,
+        },
+        Rule {
+            meta: &nul_byte::META,
+            check: nul_byte::check,
+        },
+        Rule {
+            meta: &byte_order_mark::META,
+            check: byte_order_mark::check,
+        },
+        Rule {
+            meta: &lookalike_whitespace::META,
+            check: lookalike_whitespace::check,
+        },
+        Rule {
+            meta: &empty_key::META,
+            check: empty_key::check,
+        },
+        Rule {
+            meta: &invalid_name_char::META,
+            check: invalid_name_char::check,
+        },
+        Rule {
+            meta: &path_too_long::META,
+            check: path_too_long::check,
+        },
+        Rule {
+            meta: &bare_carriage_return::META,
+            check: bare_carriage_return::check,
+        },
     ]
 }
 
 /// The parser findings of one kind.
-pub(crate) fn errors<'a>(ctx: &'a Ctx, kind: SyntaxErrorKind) -> impl Iterator<Item = &'a SyntaxError> + 'a {
+pub(crate) fn errors<'a>(
+    ctx: &'a Ctx,
+    kind: SyntaxErrorKind,
+) -> impl Iterator<Item = &'a SyntaxError> + 'a {
     ctx.conf.tree.errors.iter().filter(move |e| e.kind == kind)
 }
 
@@ -66,7 +111,10 @@ pub(crate) fn report(
             m = m.arg(k, v.clone());
             h = h.arg(k, v);
         }
-        let mut d = meta.diag(e.span, m).help(h).explain(Msg::new(format!("{}.explain", meta.code)));
+        let mut d = meta
+            .diag(e.span, m)
+            .help(h)
+            .explain(Msg::new(format!("{}.explain", meta.code)));
         d.severity = severity(e);
         out.push(d);
     }
@@ -81,5 +129,9 @@ pub(crate) fn section_name_on<'a>(ctx: &Ctx<'a>, line: usize) -> &'a str {
 }
 
 pub(crate) fn strict_error(ctx: &Ctx) -> Severity {
-    if ctx.conf.tree.dialect == Dialect::Strict { Severity::Error } else { Severity::Warning }
+    if ctx.conf.tree.dialect == Dialect::Strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
 }

@@ -54,5 +54,13 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::NotSectionOrKey, |_| strict_error(ctx), true, |e| vec![("text", ctx.conf.slice(e.span).chars().take(60).collect())]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::NotSectionOrKey,
+        |_| strict_error(ctx),
+        true,
+        |e| vec![("text", ctx.conf.slice(e.span).chars().take(60).collect())],
+    );
 }

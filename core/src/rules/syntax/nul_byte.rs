@@ -43,5 +43,13 @@ NUL バイトを削除してください。`cat -A` や `od -c` で確認でき�
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::NulByte, |_| Severity::Error, false, |_| vec![]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::NulByte,
+        |_| Severity::Error,
+        false,
+        |_| vec![],
+    );
 }

@@ -46,5 +46,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if ctx.major() < 2 {
         return;
     }
-    report(ctx, out, &META, SyntaxErrorKind::PathTooLong, |_| Severity::Error, false, |_| vec![]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::PathTooLong,
+        |_| Severity::Error,
+        false,
+        |_| vec![],
+    );
 }

@@ -52,7 +52,18 @@ quorum { provider: corosync_votequorum }
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::ExtraAfterOpen, |_| Severity::Error, true, |e| {
-        vec![("section", section_name_on(ctx, e.line).to_string()), ("text", ctx.conf.slice(e.span).to_string())]
-    });
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::ExtraAfterOpen,
+        |_| Severity::Error,
+        true,
+        |e| {
+            vec![
+                ("section", section_name_on(ctx, e.line).to_string()),
+                ("text", ctx.conf.slice(e.span).to_string()),
+            ]
+        },
+    );
 }

@@ -55,5 +55,13 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    report(ctx, out, &META, SyntaxErrorKind::ExtraAroundClose, |_| strict_error(ctx), true, |e| vec![("text", ctx.conf.slice(e.span).to_string())]);
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::ExtraAroundClose,
+        |_| strict_error(ctx),
+        true,
+        |e| vec![("text", ctx.conf.slice(e.span).to_string())],
+    );
 }

@@ -56,6 +56,19 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let old = ctx.target.major_num() < 3 && ctx.target.any_before(if ctx.major() == 1 { Release(1, 4, 6) } else { Release(2, 3, 1) });
-    report(ctx, out, &META, SyntaxErrorKind::UnexpectedClosingBrace, |_| Severity::Error, old, |_| vec![]);
+    let old = ctx.target.major_num() < 3
+        && ctx.target.any_before(if ctx.major() == 1 {
+            Release(1, 4, 6)
+        } else {
+            Release(2, 3, 1)
+        });
+    report(
+        ctx,
+        out,
+        &META,
+        SyntaxErrorKind::UnexpectedClosingBrace,
+        |_| Severity::Error,
+        old,
+        |_| vec![],
+    );
 }
