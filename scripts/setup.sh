@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Install what corocheck needs to build, serve and test, on a fresh Debian machine of this kind.
+# Idempotent: every step is skipped when its tool is already there at the right version.
+# Nothing here downloads a prebuilt binary at run time: tools come from crates.io, npm and apt.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# Must equal wasm-bindgen in Cargo.lock (web/Cargo.toml pins it with "=").
+WASM_BINDGEN_VERSION=0.2.130
+# Newest trunk that builds with rustc 1.95 (0.22 needs 1.96.1).
+TRUNK_VERSION=0.21.14
+
+say() { printf '\n== %s\n' "$*"; }
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+[ -x /usr/sbin/corosync ] || need_apt+=(corosync)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "apt: ${need_apt[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  # corosync's package would start a service on systemd hosts; we only need its binary.
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+install_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then return; fi
+  say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: its lock file pins a webpki-roots that no longer resolves.
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+}
+install_trunk() {
+  if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then return; fi
+  say "cargo install trunk $TRUNK_VERSION"
+  cargo install -q trunk --version "$TRUNK_VERSION" --locked
+}
+# The two installs are independent and slow: run them side by side.
+install_wasm_bindgen & p1=$!
+install_trunk & p2=$!
+wait $p1
+wait $p2
+
+if [ ! -x tests/e2e/node_modules/.bin/playwright ] || [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] \
+   || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+  say "npm ci (playwright, binaryen)"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+say "setup done"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test corocheck has: formatting, unit and corpus tests, the differential test against
+# real corosync, the wasm32 build of the core, the web build with its size budget, and the
+# browser test. This is what CI runs (.ci/run).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/tests/e2e/node_modules/.bin:$PATH"
+
+scripts/setup.sh
+
+step() { printf '\n== %s\n' "$*"; }
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo test (core, cli)"
+cargo test -p corocheck-core -p corocheck
+step "core builds for wasm32-unknown-unknown (no I/O, no wasm deps)"
+cargo build -q -p corocheck-core --target wasm32-unknown-unknown --release
+step "web build (trunk, release-z, wasm-opt)"
+scripts/build-web.sh
+step "bundle size budget"
+scripts/size-budget.sh
+step "browser test (Playwright, system Chromium)"
+scripts/e2e.sh
