@@ -204,6 +204,20 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
         if f.distro.is_none() {
             f.distro = find_distro(text, i);
         }
+        // Only Red Hat's RHEL 6 Pacemaker build (6.4+) prints this (logs.md §2.8).
+        if f.distro.is_none() {
+            if let Some(at) = text.find("The plugin is not supported in this environment") {
+                f.distro = Some(Fact {
+                    value: Distro {
+                        family: DistroFamily::Rhel,
+                        major: 6,
+                        minor: None,
+                    },
+                    file: i,
+                    span: Span::new(at, at + 47),
+                });
+            }
+        }
         if f.cman.is_none() {
             if let Some(at) = text
                 .find("[CMAN")
