@@ -706,6 +706,8 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
         {
             xml_open = !content.contains("</cluster>");
             class = Class::Xml;
+        } else if class == Class::Xml {
+            class = Class::Prose; // markup that is not a cluster.conf
         }
         let want = match class {
             Class::Blank => None,
