@@ -4,3 +4,5 @@ serve:
 	scripts/serve.sh
 test:
 	scripts/test.sh
+bench:
+	cargo run -q --release -p corocheck --example bench

@@ -2,13 +2,29 @@
 //! inside the input. (Speed is measured by the bench, not asserted here.)
 
 use corocheck_core::text::decode;
-use corocheck_core::{analyze, Input, Options, Report, Target};
+use corocheck_core::{Input, Options, Report, Target, analyze};
 
 fn run(path: &str, text: &str, target: Option<Target>) -> Report {
-    let r = analyze(&[Input { path: path.into(), text }], &Options { target });
+    let r = analyze(
+        &[Input {
+            path: path.into(),
+            text,
+        }],
+        &Options { target },
+    );
     for d in &r.diagnostics {
-        assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "{} span {:?} outside input of {}", d.code, d.span, text.len());
-        assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end), "{} span not on char boundaries", d.code);
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{} span {:?} outside input of {}",
+            d.code,
+            d.span,
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+            "{} span not on char boundaries",
+            d.code
+        );
         let _ = d.message.render(corocheck_core::Lang::Ja);
     }
     r
@@ -31,7 +47,10 @@ fn bytes(n: usize, seed: u64) -> Vec<u8> {
 fn random_bytes_are_reported_as_binary() {
     let d = decode(&bytes(200_000, 7));
     let r = run("blob", &d.text, None);
-    assert!(r.diagnostics.iter().any(|d| d.code == "D001"), "binary input is named as such");
+    assert!(
+        r.diagnostics.iter().any(|d| d.code == "D001"),
+        "binary input is named as such"
+    );
 }
 
 #[test]
@@ -55,9 +74,15 @@ fn nul_bytes_and_control_characters() {
 
 #[test]
 fn one_ten_megabyte_line() {
-    let t = format!("totem {{\n\tcluster_name: {}\n}}\n", "x".repeat(10 * 1024 * 1024));
+    let t = format!(
+        "totem {{\n\tcluster_name: {}\n}}\n",
+        "x".repeat(10 * 1024 * 1024)
+    );
     let r = run("corosync.conf", &t, Some(Target::major(3)));
-    assert!(r.diagnostics.iter().any(|d| d.code == "E007"), "line too long reported");
+    assert!(
+        r.diagnostics.iter().any(|d| d.code == "E007"),
+        "line too long reported"
+    );
     let t = "a".repeat(10 * 1024 * 1024);
     run("pasted", &t, None);
 }
@@ -69,7 +94,11 @@ fn hundred_thousand_nested_sections() {
     run("corosync.conf", &t, Some(Target::major(3)));
     let unclosed = "a {\n".repeat(n);
     let r = run("corosync.conf", &unclosed, Some(Target::major(3)));
-    assert_eq!(r.diagnostics.iter().filter(|d| d.code == "E001").count(), n, "every unclosed section is reported");
+    assert_eq!(
+        r.diagnostics.iter().filter(|d| d.code == "E001").count(),
+        n,
+        "every unclosed section is reported"
+    );
 }
 
 #[test]
@@ -80,7 +109,8 @@ fn a_million_short_lines() {
 
 #[test]
 fn hostile_html_is_just_text() {
-    let t = "totem {\n\tcluster_name: <script>alert(1)</script>\n\t<img src=x onerror=alert(1)>\n}\n";
+    let t =
+        "totem {\n\tcluster_name: <script>alert(1)</script>\n\t<img src=x onerror=alert(1)>\n}\n";
     let r = run("corosync.conf", t, Some(Target::major(3)));
     // The text comes back verbatim inside messages; escaping is the renderer's job.
     assert!(r.diagnostics.iter().any(|d| d.code == "E006"));
@@ -99,6 +129,10 @@ fn over_the_limit_is_cut_with_a_message() {
     let line = "# padding padding padding padding padding padding padding padding\n";
     let t = line.repeat(limit / line.len() + 10);
     let r = run("corosync.conf", &t, None);
-    let d = r.diagnostics.iter().find(|d| d.code == "D006").expect("D006");
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "D006")
+        .expect("D006");
     assert!(d.span.start <= limit);
 }

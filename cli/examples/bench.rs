@@ -1,0 +1,136 @@
+//! `make bench`: how fast the core is, natively. Reports; asserts nothing.
+//!
+//! - a 200-line corosync 3 config: checks per second and time per check;
+//! - a log built from real line formats (corosync 1.x/3.x file, syslog, pacemaker detail):
+//!   MB/s for 10 MB and 100 MB;
+//! - scaling: 1×, 10×, 100× of a config and of a log, to show the curve is linear.
+
+use corocheck_core::{Input, Options, Target, analyze};
+use std::time::Instant;
+
+fn config(lines: usize) -> String {
+    let mut s = String::from(
+        "totem {\n\tversion: 2\n\tcluster_name: bench\n\ttransport: knet\n\tcrypto_cipher: aes256\n\tcrypto_hash: sha256\n}\n\nquorum {\n\tprovider: corosync_votequorum\n}\n\nnodelist {\n",
+    );
+    let mut id = 1;
+    while s.lines().count() + 8 < lines {
+        s.push_str(&format!(
+            "\tnode {{\n\t\tring0_addr: 10.0.{}.{}\n\t\tname: node{id}\n\t\tnodeid: {id}\n\t}}\n",
+            id / 250,
+            id % 250 + 1
+        ));
+        id += 1;
+    }
+    s.push_str("}\n\nlogging {\n\tto_syslog: yes\n}\n");
+    s
+}
+
+const LOG_LINES: &[&str] = &[
+    "Aug 26 16:20:37 corosync [TOTEM ] A processor failed, forming new configuration.",
+    "Aug 26 16:20:37 node1 corosync[2345]:   [TOTEM ] A processor failed, forming new configuration.",
+    "Aug 26 16:20:37.512 [2345] node1 corosync info    [KNET  ] link: host: 2 link: 0 is down",
+    "Aug 26 16:20:39.871 [2345] node1 corosync notice  [TOTEM ] A new membership (1.2a) was formed. Members left: 2",
+    "Aug 26 16:20:39 node1 corosync[2345]:   [QUORUM] Members[1]: 1",
+    "Aug 26 16:20:40 [2360] node1 crmd:   notice: do_state_transition: State transition S_IDLE -> S_POLICY_ENGINE",
+    "Aug 26 16:20:41 node1 pacemaker-fenced    [2361] (remote_op_done)  notice: Operation 'reboot' targeting node2 by node1 for pacemaker-controld.2365@node1: OK",
+    "Aug 26 16:20:42 node1 pacemaker-controld[2365]:  notice: Result of monitor operation for vip on node1: not running",
+];
+
+fn log(bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + 200);
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(LOG_LINES[i % LOG_LINES.len()]);
+        s.push('\n');
+        i += 1;
+    }
+    s
+}
+
+fn time<F: FnMut()>(mut f: F, reps: usize) -> f64 {
+    f();
+    let t = Instant::now();
+    for _ in 0..reps {
+        f();
+    }
+    t.elapsed().as_secs_f64() / reps as f64
+}
+
+fn main() {
+    let opts3 = Options {
+        target: Some(Target::major(3)),
+    };
+    let c = config(200);
+    let per = time(
+        || {
+            std::hint::black_box(analyze(
+                &[Input {
+                    path: "corosync.conf".into(),
+                    text: &c,
+                }],
+                &opts3,
+            ));
+        },
+        2000,
+    );
+    println!(
+        "config 200 lines ({} B): {:.1} µs per check ({:.0} checks/s)",
+        c.len(),
+        per * 1e6,
+        1.0 / per
+    );
+
+    for mb in [10usize, 100] {
+        let l = log(mb * 1024 * 1024);
+        let t = time(
+            || {
+                std::hint::black_box(analyze(
+                    &[Input {
+                        path: "corosync.log".into(),
+                        text: &l,
+                    }],
+                    &Options::default(),
+                ));
+            },
+            1,
+        );
+        println!("log {mb} MB: {:.2} s, {:.0} MB/s", t, mb as f64 / t);
+    }
+
+    println!("scaling (time per input; linear means ×10 per row):");
+    for k in [1usize, 10, 100] {
+        let c = config(200 * k);
+        let tc = time(
+            || {
+                std::hint::black_box(analyze(
+                    &[Input {
+                        path: "corosync.conf".into(),
+                        text: &c,
+                    }],
+                    &opts3,
+                ));
+            },
+            (200 / k).max(2),
+        );
+        let l = log(1024 * 1024 * k);
+        let tl = time(
+            || {
+                std::hint::black_box(analyze(
+                    &[Input {
+                        path: "corosync.log".into(),
+                        text: &l,
+                    }],
+                    &Options::default(),
+                ));
+            },
+            (20 / k).max(1),
+        );
+        println!(
+            "  {k:>3}×  config {:>6} lines {:>9.2} ms   log {:>4} MB {:>9.2} ms",
+            200 * k,
+            tc * 1e3,
+            k,
+            tl * 1e3
+        );
+    }
+}
