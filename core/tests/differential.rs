@@ -553,7 +553,8 @@ fn read_all(mut r: impl Read) -> Vec<u8> {
     v
 }
 
-fn run_corosync(dir: &Path, conf: &Path) -> Outcome {
+/// One `corosync -t -c FILE` run: exit status, stderr, stdout.
+fn run_once(dir: &Path, conf: &Path) -> (Status, Vec<u8>, Vec<u8>) {
     let child = Command::new(COROSYNC)
         .arg("-t")
         .arg("-c")
@@ -568,14 +569,9 @@ fn run_corosync(dir: &Path, conf: &Path) -> Outcome {
         .spawn();
     let mut child = match child {
         Ok(c) => c,
-        Err(e) => {
-            return Outcome {
-                status: Status::Failed(e.to_string()),
-                messages: vec![],
-                parser_line: None,
-            };
-        }
+        Err(e) => return (Status::Failed(e.to_string()), vec![], vec![]),
     };
+    let pid = child.id();
     let out = child
         .stdout
         .take()
@@ -598,8 +594,24 @@ fn run_corosync(dir: &Path, conf: &Path) -> Outcome {
             Err(e) => break Status::Failed(e.to_string()),
         }
     };
+    // A killed corosync cannot remove its libqb blackbox from /dev/shm: remove what this child
+    // (and only this child, by its pid) left behind.
+    for part in ["data", "header"] {
+        let _ = std::fs::remove_file(format!("/dev/shm/qb-corosync-{pid}-blackbox-{part}"));
+    }
     let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
     let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
+    (status, stderr, stdout)
+}
+
+fn run_corosync(dir: &Path, conf: &Path) -> Outcome {
+    let mut run = run_once(dir, conf);
+    if run.0 == Status::Timeout {
+        // One more try: a stuck name lookup on a loaded machine is not a verdict.
+        let _ = std::fs::remove_file(dir.join("corosync.log"));
+        run = run_once(dir, conf);
+    }
+    let (status, stderr, stdout) = run;
     let logfile = std::fs::read(dir.join("corosync.log")).unwrap_or_default();
 
     let conf_prefix = format!("{}:", conf.display());
