@@ -293,6 +293,7 @@ fn corpus() -> Vec<Case> {
     c.add("one_line_section", D1, "`quorum { provider: corosync_votequorum }`", R, |t| {
         sub(t, "quorum {\n\tprovider: corosync_votequorum\n}", "quorum { provider: corosync_votequorum }")
     });
+    c.add("open_close_same_line", K3, "`totem {}` (the body follows)", R, |t| sub(t, "totem {\n", "totem {}\n"));
     c.add("empty_braces", K3, "`system {}` on one line", R, |t| sub(t, "system {\n", "system {}\nsystem {\n"));
     c.add("open_comment", K3, "`logging { # comment`", R, |t| sub(t, "logging {\n", "logging { # comment\n"));
     c.add("open_no_name", K3, "a lone `{`", R, |t| append(t, "{\n}\n"));
