@@ -45,6 +45,7 @@ BOM なしの UTF-8 で保存し直してください。例: `sed -i '1s/^\\xEF\
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     report(
         ctx,
         out,
@@ -54,4 +55,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         true,
         |_| vec![],
     );
+    // corosync fails when it stores the first key under the misnamed section.
+    super::also_reported_at(ctx, out, from, "E009.related", |_| {
+        super::first_key_line(ctx, None)
+    });
 }

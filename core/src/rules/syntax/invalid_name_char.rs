@@ -55,6 +55,7 @@ corosync.conf(5) のとおりのキー名を使い、空白や記号を取り除
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     let sev = match ctx.major() {
         3 => Severity::Error,
         2 => Severity::Warning,
@@ -83,4 +84,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             vec![("name", name.to_string()), ("char", shown)]
         },
     );
+    // For a section name, corosync fails at the first key stored under it.
+    super::also_reported_at(ctx, out, from, "E012.related", |d| {
+        let line = ctx.conf.tree.lines.iter().position(|l| {
+            l.span.start <= d.span.start && d.span.end <= l.span.end.max(l.span.start)
+        })?;
+        let sec = ctx
+            .conf
+            .tree
+            .sections
+            .iter()
+            .position(|s| s.open_line == line)?;
+        super::first_key_line(ctx, Some(sec))
+    });
 }

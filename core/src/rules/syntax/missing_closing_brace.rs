@@ -51,6 +51,7 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     report(
         ctx,
         out,
@@ -60,4 +61,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         false,
         |e| vec![("section", section_name_on(ctx, e.line).to_string())],
     );
+    // corosync reports the end of the file, where it noticed.
+    super::also_reported_at(ctx, out, from, "E001.related", |_| {
+        super::last_text_line(ctx)
+    });
 }

@@ -121,6 +121,58 @@ pub(crate) fn report(
 }
 
 /// The section name on a line, if it opens one.
+/// Add a related place to the findings pushed since `from`: where corosync itself reports the
+/// problem, when that is not where the problem is.
+pub(crate) fn also_reported_at(
+    ctx: &Ctx,
+    out: &mut [Diagnostic],
+    from: usize,
+    note: &'static str,
+    place: impl Fn(&Diagnostic) -> Option<crate::diagnostic::Span>,
+) {
+    if out.len() == from {
+        return;
+    }
+    let index = crate::text::LineIndex::new(ctx.conf.text);
+    for d in &mut out[from..] {
+        if let Some(span) = place(d) {
+            let (line, _) = index.line_col(ctx.conf.text, span.start);
+            d.related.push(crate::diagnostic::Related {
+                file: 0,
+                span,
+                note: Msg::new(note).arg("line", line),
+            });
+        }
+    }
+}
+
+/// The trimmed span of the last line with text in the tree (corosync's end-of-file line).
+pub(crate) fn last_text_line(ctx: &Ctx) -> Option<crate::diagnostic::Span> {
+    ctx.conf
+        .tree
+        .lines
+        .iter()
+        .rev()
+        .map(|l| l.span)
+        .find(|s| !ctx.conf.slice(*s).trim().is_empty())
+}
+
+/// The first `key: value` line at or after line `from` inside section `sec` (or anywhere).
+pub(crate) fn first_key_line(ctx: &Ctx, sec: Option<usize>) -> Option<crate::diagnostic::Span> {
+    ctx.conf
+        .tree
+        .lines
+        .iter()
+        .find(|l| matches!(l.kind, LineKind::KeyValue { .. }) && sec.is_none_or(|s| l.section == s))
+        .map(|l| {
+            let t = ctx.conf.slice(l.span);
+            crate::diagnostic::Span::new(
+                l.span.start + (t.len() - t.trim_start().len()),
+                l.span.end,
+            )
+        })
+}
+
 pub(crate) fn section_name_on<'a>(ctx: &Ctx<'a>, line: usize) -> &'a str {
     match ctx.conf.tree.lines[line].kind {
         LineKind::Open { name } => ctx.conf.slice(name),
