@@ -1,0 +1,209 @@
+//! The command line as a user runs it: exit status, formats, languages, stdin, bad files.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn corocheck(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_corocheck"));
+    cmd.args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("run corocheck");
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn tmp(name: &str, content: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("corocheck-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.to_string_lossy().into()
+}
+
+const GOOD3: &str = "totem {\n\tversion: 2\n\tcluster_name: c\n\ttransport: knet\n}\nnodelist {\n\tnode {\n\t\tring0_addr: 10.0.0.1\n\t\tname: a\n\t\tnodeid: 1\n\t}\n}\nquorum {\n\tprovider: corosync_votequorum\n}\n";
+const BROKEN: &str = "totem {\n\tversion: 2\n\ttoken = 3000\n";
+const PCMK: &str =
+    "service {\n\t# Load the Pacemaker Cluster Resource Manager\n\tname: pacemaker\n\tver: 0\n}\n";
+
+#[test]
+fn exit_status_zero_one_two() {
+    let good = tmp("good.conf", GOOD3.as_bytes());
+    let (rc, out, _) = corocheck(&["check", "--target-version", "3", &good], None);
+    assert_eq!(rc, 0, "{out}");
+    let bad = tmp("bad.conf", BROKEN.as_bytes());
+    let (rc, out, _) = corocheck(&["check", "--target-version", "3", &bad], None);
+    assert_eq!(rc, 1, "{out}");
+    assert!(
+        out.contains("error[E006]") && out.contains("error[E001]"),
+        "{out}"
+    );
+    let (rc, _, err) = corocheck(&["check", "--target-version", "9", &good], None);
+    assert_eq!(rc, 2);
+    assert!(err.contains("--target-version"));
+    let (rc, _, _) = corocheck(&["check", "--format", "yaml", &good], None);
+    assert_eq!(rc, 2);
+    let (rc, _, _) = corocheck(&["frobnicate"], None);
+    assert_eq!(rc, 2);
+}
+
+#[test]
+fn rustc_style_text() {
+    let bad = tmp("style.conf", BROKEN.as_bytes());
+    let (_, out, _) = corocheck(&["check", "--target-version", "3", &bad], None);
+    // path:line:column, the source line, a marker under the span, help.
+    assert!(out.contains(&format!("--> {bad}:3:2")), "{out}");
+    assert!(
+        out.contains("3 | \ttoken = 3000") || out.contains("3 |  token = 3000"),
+        "{out}"
+    );
+    assert!(out.contains("^^^^^^^^^^^^"), "{out}");
+    assert!(out.contains("= help: "), "{out}");
+}
+
+#[test]
+fn unreadable_file_is_reported_and_others_still_checked() {
+    let bad = tmp("still.conf", BROKEN.as_bytes());
+    let (rc, out, err) = corocheck(
+        &[
+            "check",
+            "/nonexistent/corosync.conf",
+            &bad,
+            "--target-version",
+            "3",
+        ],
+        None,
+    );
+    assert_eq!(rc, 2, "I/O problems win over findings");
+    assert!(err.contains("/nonexistent/corosync.conf"), "{err}");
+    assert!(
+        out.contains("E006"),
+        "the readable file was still checked: {out}"
+    );
+}
+
+#[test]
+fn stdin_and_json_contract() {
+    let (rc, out, _) = corocheck(
+        &["check", "--format", "json", "--target-version", "3", "-"],
+        Some(BROKEN),
+    );
+    assert_eq!(rc, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    for d in diags {
+        for k in [
+            "code",
+            "severity",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "message",
+            "help",
+            "explanation",
+        ] {
+            assert!(d.get(k).is_some(), "diagnostic lacks {k}: {d}");
+        }
+        assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap()));
+        assert_eq!(d["path"], "<stdin>");
+        assert!(d["line"].as_u64().unwrap() >= 1 && d["column"].as_u64().unwrap() >= 1);
+    }
+    let e006 = diags.iter().find(|d| d["code"] == "E006").unwrap();
+    assert_eq!(
+        (e006["line"].as_u64(), e006["column"].as_u64()),
+        (Some(3), Some(2))
+    );
+    assert_eq!(
+        (e006["end_line"].as_u64(), e006["end_column"].as_u64()),
+        (Some(3), Some(14))
+    );
+    assert!(v["summary"]["errors"].as_u64().unwrap() >= 2);
+}
+
+#[test]
+fn japanese_output() {
+    let f = tmp("pcmk", PCMK.as_bytes());
+    let (_, out, _) = corocheck(&["check", "--lang", "ja", &f], None);
+    assert!(
+        out.contains("[C501]") && out.contains("プラグイン"),
+        "{out}"
+    );
+    let (_, out, _) = corocheck(&["check", "--format", "json", "--lang", "ja", &f], None);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("プラグイン")
+    );
+    // LANG picks the language when --lang is absent.
+    let out = Command::new(env!("CARGO_BIN_EXE_corocheck"))
+        .args(["check", &f])
+        .env("LANG", "ja_JP.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("プラグイン"));
+}
+
+#[test]
+fn invalid_utf8_and_binary_files() {
+    let f = tmp(
+        "sjis.conf",
+        b"totem {\n\tversion: 2\n\t# \x93\xfa\x96\x7b\n}\n",
+    );
+    let (_, out, _) = corocheck(&["check", "--format", "json", &f], None);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "D002")
+        .expect("D002");
+    assert_eq!(d["line"].as_u64(), Some(3));
+    let blob: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 32) as u8).collect();
+    let b = tmp("blob.gz", &blob);
+    let (rc, out, _) = corocheck(&["check", &b], None);
+    assert_eq!(rc, 1);
+    assert!(out.contains("D001"), "{out}");
+}
+
+#[test]
+fn explain_and_rules() {
+    let (rc, out, _) = corocheck(&["explain", "C501"], None);
+    assert_eq!(rc, 0);
+    for h in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Fix",
+        "## References",
+    ] {
+        assert!(out.contains(h), "{h} missing");
+    }
+    let (rc, out, _) = corocheck(&["explain", "--lang", "ja", "E003"], None);
+    assert_eq!(rc, 0);
+    assert!(out.contains("## 何をするか"));
+    let (rc, _, _) = corocheck(&["explain", "Z999"], None);
+    assert_eq!(rc, 2);
+    let (rc, out, _) = corocheck(&["rules"], None);
+    assert_eq!(rc, 0);
+    assert!(out.lines().count() >= 20 && out.contains("C501") && out.contains("E001"));
+}
