@@ -148,12 +148,14 @@ fn japanese_output() {
     );
     let (_, out, _) = corocheck(&["check", "--format", "json", "--lang", "ja", &f], None);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert!(
-        v["diagnostics"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("プラグイン")
-    );
+    let c501 = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "C501")
+        .expect("C501");
+    let m = c501["message"].as_str().unwrap();
+    assert!(m.contains("デーモン") && m.ends_with("。"), "{m}");
     // LANG picks the language when --lang is absent.
     let out = Command::new(env!("CARGO_BIN_EXE_corocheck"))
         .args(["check", &f])
