@@ -57,6 +57,9 @@ enum Cmd {
     Rules {
         #[arg(long)]
         lang: Option<String>,
+        /// Print a Markdown table (as in the README).
+        #[arg(long)]
+        markdown: bool,
     },
 }
 
@@ -109,32 +112,70 @@ fn main() -> ExitCode {
             };
             explain_code(&code, lang)
         }
-        Cmd::Rules { lang } => {
+        Cmd::Rules { lang, markdown } => {
             let lang = match pick_lang(lang.as_deref()) {
                 Ok(l) => l,
                 Err(c) => return c,
             };
-            for m in rules::all_meta() {
-                println!(
-                    "{}  {:<8} {:<32} {}",
-                    m.code,
-                    m.severity.as_str(),
-                    m.name,
-                    first_line(&t(&format!("{}.message", m.code), lang))
-                );
-            }
+            let mut rows: Vec<(String, &str, String, String)> = rules::all_meta()
+                .iter()
+                .map(|m| {
+                    (
+                        m.code.to_string(),
+                        m.severity.as_str(),
+                        m.name.to_string(),
+                        what_it_does(&m.docs(lang)),
+                    )
+                })
+                .collect();
             for e in corocheck_core::logs::kb::entries() {
-                println!(
-                    "{}  {:<8} {:<32} {}",
-                    e.code,
+                rows.push((
+                    e.code.clone(),
                     e.severity.as_str(),
-                    e.id,
-                    first_line(&t(&format!("kb.{}.summary", e.id), lang))
-                );
+                    e.id.clone(),
+                    t(&format!("kb.{}.summary", e.id), lang),
+                ));
             }
+            let mut out = std::io::stdout().lock();
+            let mut res = Ok(());
+            if markdown {
+                res = res.and_then(|_| {
+                    writeln!(
+                        out,
+                        "| code | severity | name | what it finds |\n|---|---|---|---|"
+                    )
+                });
+            }
+            for (c, s, n, m) in &rows {
+                res = res.and_then(|_| {
+                    if markdown {
+                        writeln!(
+                            out,
+                            "| `{c}` | {s} | {n} | {} |",
+                            first_line(m).replace('|', "\\|")
+                        )
+                    } else {
+                        writeln!(out, "{c}  {s:<8} {n:<32} {}", first_line(m))
+                    }
+                });
+            }
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = res;
             ExitCode::SUCCESS
         }
     }
+}
+
+/// The first paragraph under the first heading of a rule's docs, on one line.
+fn what_it_does(docs: &str) -> String {
+    docs.lines()
+        .skip_while(|l| !l.starts_with("## "))
+        .skip(1)
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn first_line(s: &str) -> &str {
