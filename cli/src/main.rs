@@ -207,11 +207,51 @@ fn explain_code(code: &str, lang: Lang) -> ExitCode {
         .find(|e| e.code.eq_ignore_ascii_case(code) || e.id == code)
     {
         println!("{} ({}, {})\n", e.code, e.id, e.severity.label(lang));
-        println!("{}", corocheck_core::logs::kb::describe(e, lang));
+        println!("{}", describe_kb(e, lang));
         return ExitCode::SUCCESS;
     }
     eprintln!("corocheck: unknown code {code:?} (see `corocheck rules`)");
     ExitCode::from(2)
+}
+
+/// A knowledge-base entry as text: what the message means, causes, actions, versions.
+fn describe_kb(e: &corocheck_core::logs::kb::Entry, lang: Lang) -> String {
+    let mut s = String::new();
+    s.push_str(e.summary.get(lang));
+    s.push_str("\n\n");
+    for tpl in &e.templates {
+        s.push_str(&format!("    {tpl}\n"));
+    }
+    s.push_str(&format!("\n{}\n", e.meaning.get(lang)));
+    let list = |title: &str, items: &[corocheck_core::logs::kb::Text], s: &mut String| {
+        if !items.is_empty() {
+            s.push_str(&format!("\n## {title}\n"));
+            for i in items {
+                s.push_str(&format!("- {}\n", i.get(lang)));
+            }
+        }
+    };
+    list(&t("cli.kb.causes", lang), &e.causes, &mut s);
+    list(&t("cli.kb.actions", lang), &e.actions, &mut s);
+    s.push_str(&format!(
+        "\n## {}\n{}\n",
+        t("cli.kb.versions", lang),
+        e.versions_text()
+    ));
+    if !e.keys.is_empty() {
+        s.push_str(&format!(
+            "\n## {}\n{}\n",
+            t("cli.kb.keys", lang),
+            e.keys.join(", ")
+        ));
+    }
+    if !e.examples.is_empty() {
+        s.push_str(&format!("\n## {}\n", t("cli.kb.examples", lang)));
+        for x in &e.examples {
+            s.push_str(&format!("    {x}\n"));
+        }
+    }
+    s
 }
 
 /// Read a file or stdin, at most one byte past the analysis limit (the core reports the cut).
@@ -320,7 +360,7 @@ fn doc_json(report: &Report, i: usize, text: &str, lang: Lang) -> Vec<Value> {
                     DocKind::CorosyncConf => "corosync-conf".to_string(),
                     DocKind::ServiceFragment => "service-fragment".to_string(),
                     DocKind::ClusterConf => "cluster-conf".to_string(),
-                    DocKind::Log(fmt) => format!("log:{}", corocheck_core::logs::format_name(fmt)),
+                    DocKind::Log(fmt) => format!("log:{}", fmt.name()),
                     DocKind::Prose => "text".to_string(),
                     DocKind::Unknown => "unknown".to_string(),
                 },

@@ -212,12 +212,16 @@ fn explain_and_rules() {
 
 #[test]
 fn readme_lists_every_code() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
     let (_, out, _) = corocheck(&["rules"], None);
     let missing: Vec<&str> = out
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .filter(|code| !readme.contains(&format!("`{code}`")))
         .collect();
-    assert!(missing.is_empty(), "README lacks {missing:?}: paste `corocheck rules --markdown` between the codes markers");
+    assert!(
+        missing.is_empty(),
+        "README lacks {missing:?}: paste `corocheck rules --markdown` between the codes markers"
+    );
 }

@@ -247,19 +247,19 @@ declare_rule! {
     /// ## References
     /// - The Unicode Standard, UTF-8 (RFC 3629).
     pub static INVALID_UTF8 = { code: "D002", name: "invalid-utf8", severity: Warning, docs_ja: "## 何をするか
-UTF-8 として正しくないバイトを、最初の位置で報告します。
+UTF-8 として不正なバイトを、最初の不正なバイトの位置で報告します。
 
 ## なぜ問題か
-corosync 自体はバイト列として読みますが、corocheck はテキストとして表示します。不正なバイト列は U+FFFD に置き換えるため、その後ろの桁位置が少しずれることがあります。日本語コメントを Shift_JIS や EUC-JP で保存した設定ファイルや、ゴミの混じったログがよくある原因です。
+corosync 自体はバイト列として読みますが、corocheck はテキストとして表示します。不正なバイト列は U+FFFD に置き換えるため、その後ろの桁位置が少しずれることがあります。よくある原因は、日本語のコメントを Shift_JIS や EUC-JP で保存した設定ファイルや、バイナリデータが混じったログです。
 
 ## 例
 Shift_JIS で保存した `# 本番用` というコメントです。
 
 ## 対処
-UTF-8 に変換してください（`iconv -f SHIFT_JIS -t UTF-8`）。コメント内だけなら無視しても構いません。
+ファイルを UTF-8 に変換してください（`iconv -f SHIFT_JIS -t UTF-8`）。不正なバイトがコメント内だけにあるなら、無視して構いません。
 
 ## 参考
-- RFC 3629（UTF-8）" }
+- The Unicode Standard、UTF-8（RFC 3629）" }
 }
 
 declare_rule! {
@@ -291,7 +291,7 @@ declare_rule! {
 CMAN の `cluster.conf`（RHEL/CentOS 5・6）を認識し、その意味を説明します。
 
 ## なぜ問題か
-問題ではありませんが、混乱しやすい点です。cman が corosync を起動する（`cman_tool join`）と、corosync は `xmlconfig:cmanpreconfig` モジュールを通じて `/etc/cluster/cluster.conf` から設定され、`/etc/corosync/corosync.conf` は**一切読まれません**（cluster.conf(5)）。cman のノードで corosync.conf を編集しても何も変わらず、`service.d/pcmk` のプラグイン設定を cman と一緒に使ってはいけません。
+問題ではありませんが、混乱しやすい点です。cman が corosync を起動する（`cman_tool join`）と、corosync は `xmlconfig:cmanpreconfig` モジュールを通じて `/etc/cluster/cluster.conf` から設定され、`/etc/corosync/corosync.conf` は**一切読まれません**（cluster.conf(5)）。cman のノードで corosync.conf を編集しても何も変わりません。また、`service.d/pcmk` のプラグイン設定を cman と一緒に使ってはいけません。
 
 ## 例
 ```xml
@@ -299,11 +299,11 @@ CMAN の `cluster.conf`（RHEL/CentOS 5・6）を認識し、その意味を説�
 ```
 
 ## 対処
-クラスタの変更は cluster.conf で行い（RHEL 6.5 以降は `ccs` か `pcs`）、`config_version` を上げ、`ccs_config_validate` で確認してから `cman_tool version -r` で配布してください。
+クラスタの変更は cluster.conf で行ってください（`ccs`、または RHEL 6.5 以降なら `pcs` を使います）。`config_version` を上げ、`ccs_config_validate` で確認してから、`cman_tool version -r` で配布してください。
 
 ## 参考
-- cluster.conf(5)
-- corosync-conf.md §5" }
+- cluster.conf(5): \"When cman configures corosync using cluster.conf, the corosync.conf file is not used.\"
+- corosync-conf.md §5（cman_tool join と COROSYNC_DEFAULT_CONFIG_IFACE）" }
 }
 
 declare_rule! {
@@ -359,7 +359,7 @@ declare_rule! {
     /// ## References
     /// - logs.md §1 (formats corocheck reads).
     pub static NOTHING = { code: "D005", name: "nothing-recognised", severity: Info, docs_ja: "## 何をするか
-corosync.conf、service.d の断片、cluster.conf、ログ行のどれも認識できなかった入力を報告します。
+corosync.conf、service.d の設定断片、cluster.conf、ログ行のどれも認識できなかった入力を報告します。
 
 ## なぜ問題か
 検査する対象がないため、何も表示しないと「問題なし」と誤解されます。
@@ -371,7 +371,7 @@ Pacemaker の CIB XML や `crm_mon` の画面です。
 `/etc/corosync/corosync.conf`、`/etc/corosync/service.d/*`、`/etc/cluster/cluster.conf`、または corosync.log、pacemaker.log、syslog、`journalctl -u corosync -u pacemaker` の行を貼り付けてください。
 
 ## 参考
-- logs.md §1" }
+- logs.md §1（corocheck が読める形式）" }
 }
 
 declare_rule! {
@@ -394,7 +394,7 @@ declare_rule! {
 corocheck が解析する上限（64 MiB）を超えた入力と、解析を打ち切った位置を報告します。
 
 ## なぜ問題か
-解析の速度とメモリ使用量を一定に保つためです。打ち切り位置より後の検出結果は表示されません。
+解析を速く保ち、メモリ使用量に上限を設けるための制限です。打ち切った位置より後の検出結果は表示されません。
 
 ## 例
 200 MB の `/var/log/messages` です。
@@ -846,7 +846,12 @@ fn unglue(text: &str, line: Span) -> Option<Vec<Segment>> {
                 .any(|f| f.span.start <= line.start + st && line.start + st < f.span.end)
         })
         .collect();
-    if !starts.is_empty() && (starts.len() >= 2 || starts[0] > 0 || found.is_empty()) {
+    // One record at the start of an ASCII line is just a long log line, not glued text.
+    let glued = starts.len() >= 2
+        || starts.first().is_some_and(|&st| st > 0)
+        || !found.is_empty()
+        || !s.is_ascii();
+    if !starts.is_empty() && glued {
         let mut reflow = Reflow::new();
         let mut first_fmt = None;
         let mut seg_start = None;

@@ -1,24 +1,687 @@
-//! The log-message knowledge base. STUB: replaced by the knowledge-base work.
+//! The log-message knowledge base: what a cluster log message means, why it appears and what to
+//! do, in English and Japanese.
+//!
+//! The entries are data, in `core/kb/*.kb`, compiled in with `include_str!` and parsed once.
+//!
+//! # File format
+//!
+//! ```text
+//! # comment
+//! @pcmk-plugin-unsupported
+//! code: L001
+//! component: corosync [pcmk] (Pacemaker plugin, RHEL 6 build)
+//! versions: pacemaker-rhel6 1.1.8..
+//! severity: warning
+//! template: You have configured a cluster using the Pacemaker plugin for Corosync. …
+//! keys: service.name service.ver
+//! summary.en: …
+//! summary.ja: …
+//! meaning.en: …
+//! meaning.ja: …
+//! cause.en: …          (repeat cause.en/cause.ja pairs, in order)
+//! cause.ja: …
+//! action.en: …         (repeat; the first action is the help line)
+//! action.ja: …
+//! example: Aug 26 16:20:37 corosync [pcmk  ] ERROR: process_ais_conf: You have …
+//! source: logs.md §2.8 #92; corosync-conf.md §5
+//! ```
+//!
+//! - `@id` starts an entry; ids are kebab-case, codes are `L` and three digits, both unique.
+//! - `template:` (one or more) is the printf-style format string from the source (see
+//!   [`super::template`]); the most specific matching template over all entries wins.
+//! - `only:` (optional) lists subsystems or daemons (`MAIN`, `fenced`); the entry then matches
+//!   only records from one of them (for short, generic texts such as `Could not open %s: %s`).
+//! - `refines:` (optional) names entries whose templates also match this entry's messages, less
+//!   specifically (`Service engine '%s' failed … 'configuration error: nodelist …'` refines the
+//!   generic service-engine failure).
+//! - `versions:` is `product first..last` ranges separated by `;`; an empty `last` means the
+//!   text is still in the newest release examined in `logs.md`. Products: `corosync`,
+//!   `pacemaker`, `pacemaker-rhel6` (Red Hat's RHEL 6 build), `knet`, `openais`, `cluster`
+//!   (RHEL 6 cman/fenced, cluster 3.0), `heartbeat`, `qdevice`.
+//! - `severity:` is what the message means for the administrator (`error`, `warning`, `info`),
+//!   not the level the daemon printed.
+//! - `example:` lines are whole log lines in a real format (prefix included); tests check that
+//!   each one is read as one record matching this entry and no other (apart from `refines`).
+//! - Values are one line each. Text is rendered through `i18n::fill`, so a `{name}` would be
+//!   taken as a placeholder: the texts do not use braces.
+//!
+//! # Text keys
+//!
+//! `kb.<id>.summary`, `kb.<id>.meaning`, `kb.<id>.action` (the first action),
+//! `kb.<id>.action.<n>` and `kb.<id>.cause.<n>` (1-based), `kb.<id>.actions` and
+//! `kb.<id>.causes` (all, one per line, each starting with `- `). [`crate::i18n::lookup`] falls
+//! back to [`text`] for these keys.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::template::Template;
 use crate::diagnostic::Severity;
 use crate::i18n::Lang;
 
-#[derive(Debug, PartialEq)]
+/// Messages longer than this are not matched (no message in the KB comes near it; the cap keeps
+/// matching cheap on pathological input).
+pub const MAX_MATCH_LEN: usize = 4096;
+
+/// The KB files, in load order.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("stack.kb", include_str!("../../kb/stack.kb")),
+    ("totem.kb", include_str!("../../kb/totem.kb")),
+    ("knet.kb", include_str!("../../kb/knet.kb")),
+    ("quorum.kb", include_str!("../../kb/quorum.kb")),
+    ("main.kb", include_str!("../../kb/main.kb")),
+    ("crypto.kb", include_str!("../../kb/crypto.kb")),
+    ("fencing.kb", include_str!("../../kb/fencing.kb")),
+    ("resources.kb", include_str!("../../kb/resources.kb")),
+];
+
+/// Products a version range may name.
+pub const PRODUCTS: &[&str] = &[
+    "corosync",
+    "pacemaker",
+    "pacemaker-rhel6",
+    "knet",
+    "openais",
+    "cluster",
+    "heartbeat",
+    "qdevice",
+];
+
+/// Text in both languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub ja: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+/// Releases of one product that print the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionRange {
+    pub product: String,
+    /// First release with the text, as written in `logs.md` (`0.99`, `1.1.8`, `2.99.1`).
+    pub first: String,
+    /// Last release with the text; `None` when the newest release examined still has it.
+    pub last: Option<String>,
+}
+
+impl std::fmt::Display for VersionRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.last {
+            Some(l) => write!(f, "{} {}–{}", self.product, self.first, l),
+            None => write!(f, "{} {}+", self.product, self.first),
+        }
+    }
+}
+
+/// One knowledge-base entry.
+#[derive(Debug, Clone)]
 pub struct Entry {
+    /// kebab-case, stable.
     pub id: String,
+    /// `L` + three digits, stable.
     pub code: String,
+    /// Who prints it: `corosync [TOTEM]`, `pacemaker-fenced`, ….
+    pub component: String,
+    pub versions: Vec<VersionRange>,
+    /// What the message means for the administrator.
     pub severity: Severity,
+    /// printf-style templates, as in the source.
+    pub templates: Vec<String>,
+    /// Only records from these subsystems/daemons (empty: any).
+    pub only: Vec<String>,
+    /// Less specific entries that also match this entry's messages.
+    pub refines: Vec<String>,
+    /// Related configuration keys (`totem.token`, `quorum.two_node`, cluster properties).
+    pub keys: Vec<String>,
+    pub summary: Text,
+    pub meaning: Text,
+    pub causes: Vec<Text>,
+    /// Each starts with a verb; the first is the help line of the diagnostic.
+    pub actions: Vec<Text>,
+    /// Whole log lines in a real format.
+    pub examples: Vec<String>,
+    /// Where the facts come from.
+    pub sources: Vec<String>,
+    /// Which KB file defined it.
+    pub file: &'static str,
+    compiled: Vec<Template>,
+    causes_joined: Text,
+    actions_joined: Text,
 }
 
+/// Entries are equal when their ids are (ids are unique).
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Entry {
+    /// Does this entry accept a record from this origin?
+    pub fn allows(&self, origin: Origin<'_>) -> bool {
+        if self.only.is_empty() {
+            return true;
+        }
+        let hit = |v: Option<&str>| {
+            v.is_some_and(|v| self.only.iter().any(|o| o.eq_ignore_ascii_case(v)))
+        };
+        hit(origin.subsystem) || hit(origin.daemon)
+    }
+
+    /// The best score of a template that matches the whole message, if any.
+    pub fn match_score(&self, message: &str) -> Option<u32> {
+        self.compiled
+            .iter()
+            .filter(|t| t.matches(message))
+            .map(Template::score)
+            .max()
+    }
+
+    /// The versions, e.g. `corosync 0.99–2.4.5, corosync 2.99–3.0.4`.
+    pub fn versions_text(&self) -> String {
+        self.versions
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Where a message came from (narrows entries that declare `only:`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin<'a> {
+    pub subsystem: Option<&'a str>,
+    pub daemon: Option<&'a str>,
+}
+
+/// A problem in the KB files (reported by tests, never at run time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: &'static str,
+    pub line: usize,
+    pub problem: String,
+}
+
+struct Kb {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    /// (entry, template) indexes by the first byte of an anchored template.
+    by_first: Vec<Vec<(u16, u16)>>,
+    /// Templates starting with `%s` or a typed hole.
+    floating: Vec<(u16, u16)>,
+    problems: Vec<Problem>,
+}
+
+fn kb() -> &'static Kb {
+    static KB: OnceLock<Kb> = OnceLock::new();
+    KB.get_or_init(|| {
+        let mut entries = Vec::new();
+        let mut problems = Vec::new();
+        for (name, text) in SOURCES {
+            parse_file(name, text, &mut entries, &mut problems);
+        }
+        let mut by_id = HashMap::new();
+        let mut by_first = vec![Vec::new(); 256];
+        let mut floating = Vec::new();
+        for (ei, e) in entries.iter().enumerate() {
+            if by_id.insert(e.id.clone(), ei).is_some() {
+                problems.push(Problem {
+                    file: e.file,
+                    line: 0,
+                    problem: format!("duplicate id {}", e.id),
+                });
+            }
+            for (ti, t) in e.compiled.iter().enumerate() {
+                let key = (ei as u16, ti as u16);
+                match t.first_byte() {
+                    Some(b) => by_first[b as usize].push(key),
+                    None => floating.push(key),
+                }
+            }
+        }
+        Kb {
+            entries,
+            by_id,
+            by_first,
+            floating,
+            problems,
+        }
+    })
+}
+
+/// Every entry, in file order.
 pub fn entries() -> &'static [Entry] {
-    &[]
+    &kb().entries
 }
 
-pub fn describe(_e: &Entry, _lang: Lang) -> String {
-    String::new()
+/// The entry with this id.
+pub fn find(id: &str) -> Option<&'static Entry> {
+    let k = kb();
+    k.by_id.get(id).map(|&i| &k.entries[i])
 }
 
-/// Text for a `kb.<id>.<field>` key.
-pub fn text(_key: &str, _lang: Lang) -> Option<&'static str> {
-    None
+/// Problems found while parsing the KB files (for tests).
+pub fn problems() -> &'static [Problem] {
+    &kb().problems
+}
+
+fn candidates(message: &str) -> impl Iterator<Item = (&'static Entry, &'static Template)> {
+    let k = kb();
+    let m = message.trim_start_matches([' ', '\t']);
+    let first = m
+        .as_bytes()
+        .first()
+        .map(|&b| k.by_first[b as usize].as_slice())
+        .unwrap_or(&[]);
+    first.iter().chain(k.floating.iter()).map(move |&(ei, ti)| {
+        let e = &k.entries[ei as usize];
+        (e, &e.compiled[ti as usize])
+    })
+}
+
+/// The entry whose template matches the whole message most specifically. `message` is the text
+/// after the prefix (see [`super::Record::message`]); blanks are normalised while matching.
+pub fn match_message(message: &str, origin: Origin<'_>) -> Option<&'static Entry> {
+    if message.len() > MAX_MATCH_LEN {
+        return None;
+    }
+    let mut best: Option<(u32, usize, &'static Entry)> = None;
+    for (e, t) in candidates(message) {
+        if !e.allows(origin) || !t.matches(message) {
+            continue;
+        }
+        let order = kb().by_id.get(&e.id).copied().unwrap_or(usize::MAX);
+        if best.is_none_or(|(s, o, _)| t.score() > s || (t.score() == s && order < o)) {
+            best = Some((t.score(), order, e));
+        }
+    }
+    best.map(|(_, _, e)| e)
+}
+
+/// Like [`match_message`], but the template only has to match the start of the message (for
+/// glued records whose end is uncertain). Returns the entry and the matched length in bytes.
+pub fn match_prefix(message: &str, origin: Origin<'_>) -> Option<(&'static Entry, usize)> {
+    if message.len() > MAX_MATCH_LEN {
+        return None;
+    }
+    let mut best: Option<(u32, usize, &'static Entry, usize)> = None;
+    for (e, t) in candidates(message) {
+        if !e.allows(origin) {
+            continue;
+        }
+        let Some(len) = t.match_prefix(message) else {
+            continue;
+        };
+        let order = kb().by_id.get(&e.id).copied().unwrap_or(usize::MAX);
+        if best.is_none_or(|(s, o, _, _)| t.score() > s || (t.score() == s && order < o)) {
+            best = Some((t.score(), order, e, len));
+        }
+    }
+    best.map(|(_, _, e, l)| (e, l))
+}
+
+/// Every entry with a template that matches the whole message (for tests and tools).
+pub fn matching_entries(message: &str, origin: Origin<'_>) -> Vec<&'static Entry> {
+    if message.len() > MAX_MATCH_LEN {
+        return Vec::new();
+    }
+    let mut v: Vec<&'static Entry> = candidates(message)
+        .filter(|(e, t)| e.allows(origin) && t.matches(message))
+        .map(|(e, _)| e)
+        .collect();
+    v.sort_by(|a, b| a.id.cmp(&b.id));
+    v.dedup_by(|a, b| a.id == b.id);
+    v
+}
+
+/// Text for a `kb.<id>.<field>` key (see the module docs for the fields).
+pub fn text(key: &str, lang: Lang) -> Option<&'static str> {
+    let rest = key.strip_prefix("kb.")?;
+    // Ids have no dots; the field may (`action.2`).
+    let (id, field) = rest.split_once('.')?;
+    let e = find(id)?;
+    let t: &'static Text = match field {
+        "summary" => &e.summary,
+        "meaning" => &e.meaning,
+        "action" => e.actions.first()?,
+        "cause" => e.causes.first()?,
+        "actions" => &e.actions_joined,
+        "causes" => &e.causes_joined,
+        _ => {
+            let (list, n) = field.split_once('.')?;
+            let n: usize = n.parse().ok()?;
+            let v = match list {
+                "action" => &e.actions,
+                "cause" => &e.causes,
+                _ => return None,
+            };
+            v.get(n.checked_sub(1)?)?
+        }
+    };
+    Some(t.get(lang))
+}
+
+fn join(items: &[Text]) -> Text {
+    let f = |g: fn(&Text) -> &str| {
+        items
+            .iter()
+            .map(|t| format!("- {}", g(t)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Text {
+        en: f(|t| &t.en),
+        ja: f(|t| &t.ja),
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+fn is_code(s: &str) -> bool {
+    s.len() == 4 && s.starts_with('L') && s[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_release(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn parse_versions(v: &str) -> Result<Vec<VersionRange>, String> {
+    let mut out = Vec::new();
+    for part in v.split(';') {
+        let part = part.trim();
+        let (product, range) = part
+            .split_once(' ')
+            .ok_or_else(|| format!("version range {part:?} needs a product"))?;
+        if !PRODUCTS.contains(&product) {
+            return Err(format!("unknown product {product:?}"));
+        }
+        let range = range.trim();
+        let (first, last) = match range.split_once("..") {
+            Some((a, b)) => (a.trim(), (!b.trim().is_empty()).then(|| b.trim())),
+            None => (range, Some(range)),
+        };
+        if !is_release(first) || last.is_some_and(|l| !is_release(l)) {
+            return Err(format!("bad release in {part:?}"));
+        }
+        out.push(VersionRange {
+            product: product.to_string(),
+            first: first.to_string(),
+            last: last.map(str::to_string),
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Default)]
+struct Draft {
+    id: String,
+    line: usize,
+    fields: HashMap<&'static str, String>,
+    templates: Vec<String>,
+    only: Vec<String>,
+    refines: Vec<String>,
+    keys: Vec<String>,
+    causes_en: Vec<String>,
+    causes_ja: Vec<String>,
+    actions_en: Vec<String>,
+    actions_ja: Vec<String>,
+    examples: Vec<String>,
+    sources: Vec<String>,
+}
+
+const SINGLE_FIELDS: [&str; 9] = [
+    "code",
+    "component",
+    "versions",
+    "severity",
+    "summary.en",
+    "summary.ja",
+    "meaning.en",
+    "meaning.ja",
+    "keys",
+];
+
+fn finish(file: &'static str, d: Draft, out: &mut Vec<Entry>, problems: &mut Vec<Problem>) {
+    let mut bad = |p: String| {
+        problems.push(Problem {
+            file,
+            line: d.line,
+            problem: format!("{}: {p}", d.id),
+        })
+    };
+    if !is_kebab(&d.id) {
+        bad("id is not kebab-case".into());
+    }
+    for f in SINGLE_FIELDS {
+        if f != "keys" && d.fields.get(f).is_none_or(|v| v.trim().is_empty()) {
+            bad(format!("missing {f}"));
+        }
+    }
+    let get = |f: &str| d.fields.get(f).cloned().unwrap_or_default();
+    let code = get("code");
+    if !is_code(&code) {
+        bad(format!("bad code {code:?}"));
+    }
+    let severity = match get("severity").as_str() {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        "info" => Severity::Info,
+        s => {
+            bad(format!("bad severity {s:?}"));
+            Severity::Info
+        }
+    };
+    let versions = parse_versions(&get("versions")).unwrap_or_else(|e| {
+        bad(e);
+        Vec::new()
+    });
+    if d.templates.is_empty() {
+        bad("no template".into());
+    }
+    let mut compiled = Vec::new();
+    for t in &d.templates {
+        match Template::compile(t) {
+            Ok(c) => compiled.push(c),
+            Err(e) => bad(format!("template: {}", e.0)),
+        }
+    }
+    if d.causes_en.len() != d.causes_ja.len() || d.causes_en.is_empty() {
+        bad(format!(
+            "causes: {} en, {} ja",
+            d.causes_en.len(),
+            d.causes_ja.len()
+        ));
+    }
+    if d.actions_en.len() != d.actions_ja.len() || d.actions_en.is_empty() {
+        bad(format!(
+            "actions: {} en, {} ja",
+            d.actions_en.len(),
+            d.actions_ja.len()
+        ));
+    }
+    if d.examples.is_empty() {
+        bad("no example".into());
+    }
+    if d.sources.is_empty() {
+        bad("no source".into());
+    }
+    let pair = |en: &[String], ja: &[String]| {
+        en.iter()
+            .zip(ja)
+            .map(|(e, j)| Text {
+                en: e.clone(),
+                ja: j.clone(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let causes = pair(&d.causes_en, &d.causes_ja);
+    let actions = pair(&d.actions_en, &d.actions_ja);
+    out.push(Entry {
+        id: d.id.clone(),
+        code,
+        component: get("component"),
+        versions,
+        severity,
+        templates: d.templates,
+        only: d.only,
+        refines: d.refines,
+        keys: d.keys,
+        summary: Text {
+            en: get("summary.en"),
+            ja: get("summary.ja"),
+        },
+        meaning: Text {
+            en: get("meaning.en"),
+            ja: get("meaning.ja"),
+        },
+        causes_joined: join(&causes),
+        actions_joined: join(&actions),
+        causes,
+        actions,
+        examples: d.examples,
+        sources: d.sources,
+        file,
+        compiled,
+    });
+}
+
+/// Parse one KB file, appending its entries and problems.
+fn parse_file(file: &'static str, text: &str, out: &mut Vec<Entry>, problems: &mut Vec<Problem>) {
+    let mut cur: Option<Draft> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let line = raw.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = line.strip_prefix('@') {
+            if let Some(d) = cur.take() {
+                finish(file, d, out, problems);
+            }
+            cur = Some(Draft {
+                id: id.trim().to_string(),
+                line: n,
+                ..Draft::default()
+            });
+            continue;
+        }
+        let Some(d) = cur.as_mut() else {
+            problems.push(Problem {
+                file,
+                line: n,
+                problem: "text before the first @id".into(),
+            });
+            continue;
+        };
+        let Some((k, v)) = line.split_once(':') else {
+            problems.push(Problem {
+                file,
+                line: n,
+                problem: format!("not `key: value`: {line}"),
+            });
+            continue;
+        };
+        let v = v.trim().to_string();
+        let list = |v: &str| {
+            v.split([' ', ','])
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        match k.trim() {
+            "template" => d.templates.push(v),
+            "only" => d.only.extend(list(&v)),
+            "refines" => d.refines.extend(list(&v)),
+            "keys" => {
+                d.keys.extend(list(&v));
+                d.fields.insert("keys", v);
+            }
+            "cause.en" => d.causes_en.push(v),
+            "cause.ja" => d.causes_ja.push(v),
+            "action.en" => d.actions_en.push(v),
+            "action.ja" => d.actions_ja.push(v),
+            "example" => d.examples.push(v),
+            "source" => d.sources.push(v),
+            key => match SINGLE_FIELDS.iter().find(|f| **f == key) {
+                Some(f) => {
+                    if d.fields.insert(f, v).is_some() {
+                        problems.push(Problem {
+                            file,
+                            line: n,
+                            problem: format!("{key} given twice"),
+                        });
+                    }
+                }
+                None => problems.push(Problem {
+                    file,
+                    line: n,
+                    problem: format!("unknown field {key:?}"),
+                }),
+            },
+        }
+    }
+    if let Some(d) = cur.take() {
+        finish(file, d, out, problems);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_parse() {
+        let v = parse_versions("corosync 0.99..2.4.5; corosync 2.99..").unwrap();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].last, None);
+        assert_eq!(v[0].to_string(), "corosync 0.99–2.4.5");
+        assert!(parse_versions("foo 1.0").is_err());
+        assert!(parse_versions("corosync x").is_err());
+        assert!(parse_versions("corosync").is_err());
+    }
+
+    #[test]
+    fn parse_reports_problems() {
+        let mut out = Vec::new();
+        let mut problems = Vec::new();
+        parse_file(
+            "t.kb",
+            "stray\n@Bad_Id\ncode: X1\nbogus: 1\n",
+            &mut out,
+            &mut problems,
+        );
+        let all = problems
+            .iter()
+            .map(|p| p.problem.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(all.contains("text before the first @id"), "{all}");
+        assert!(all.contains("unknown field"), "{all}");
+        assert!(all.contains("kebab"), "{all}");
+        assert!(all.contains("bad code"), "{all}");
+        assert!(all.contains("no template"), "{all}");
+    }
+
+    #[test]
+    fn kb_files_parse_cleanly() {
+        assert!(problems().is_empty(), "{:#?}", problems());
+    }
 }

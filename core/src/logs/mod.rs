@@ -1,37 +1,145 @@
-//! Log readers: every format of `logs.md` §1, one record per line (or per glued record).
+//! Log readers: every format of `logs.md` §1, one record per line (or per glued record), and
+//! the link from each record to the knowledge base ([`kb`]).
 //!
-//! STUB: replaced by the log-reader work. The API below is the contract the rest of the core
-//! and the front ends use.
+//! # Formats
+//!
+//! See [`LogFormat`]. The prefix of a record (timestamp, host, daemon, pid, subsystem, priority,
+//! function) is parsed with nom in `prefix.rs`; a run of blanks counts as one separator
+//! everywhere, so `[pcmk  ]` and `[pcmk ]` (mail archives collapse spaces), `Aug  6`, `Aug 06`
+//! and `Aug 6` all read the same.
+//!
+//! # The message
+//!
+//! [`Record::message`] is the text after the prefix, with these parts moved out of it:
+//! - the Pacemaker plugin's `LEVEL: function:` and Pacemaker's `function: ` (1.1 detail logs,
+//!   1.1.8–1.1.13 syslog, cl_log lines) go to [`Record::level`] / [`Record::function`];
+//! - Pacemaker's extended detail after ` | ` (1.1.15+, `logs.md` §1.7) goes to
+//!   [`Record::detail`];
+//! - rsyslog's `message repeated N times: [ … ]` wrapper is removed.
+//!
+//! The knowledge base is matched against that message.
+//!
+//! # Glued records (text whose line breaks were lost)
+//!
+//! Web mail archives join a whole mail into one line, so several log records and prose share a
+//! line (see the founding case). A line is *glued* when it holds a record start after other
+//! text, or more than one record start ([`record_starts`]). In a glued line a record's message
+//! ends
+//! 1. at the next record start, and
+//! 2. before the first non-ASCII character: corosync, Pacemaker, cman and knet messages are
+//!    ASCII, and in the archives we read the prose around them is Japanese (`■マニュアル抜粋`);
+//! 3. when the message still does not match a KB template as a whole but starts with one, at the
+//!    end of that template match (English prose right after a record).
+//!
+//! In an ordinary line none of this applies: the message runs to the end of the line.
+//!
+//! # Cost
+//!
+//! Linear in the input. A record start is only tried at a word boundary, and each try reads a
+//! bounded prefix (about a kilobyte at most); no allocation happens per line except the
+//! [`Record`] itself and its small strings. Messages longer than [`kb::MAX_MATCH_LEN`] are not
+//! matched against the KB.
 
 pub mod kb;
+mod prefix;
+pub mod template;
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::i18n::Msg;
 
 /// Which writer produced a line (`logs.md` §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum LogFormat {
-    /// `Aug 26 16:20:37 corosync [TOTEM ] msg` (corosync 1.x logfile)
+    /// `Aug 26 16:20:37 corosync [TOTEM ] msg` (corosync 1.x logfile, §1.3)
     Corosync1File,
-    /// `Aug 26 16:20:37 [2345] node1 corosync notice  [TOTEM ] msg` (corosync 2.x/3.x logfile)
+    /// `Aug 26 16:20:37 [2345] node1 corosync notice  [TOTEM ] msg`, also hi-res `.123` and
+    /// without timestamp `[2345] node1 corosyncnotice  [TOTEM ] msg` (corosync 2.x/3.x, §1.4)
     Corosync23File,
-    /// `Aug 26 16:20:37 node1 ident[pid]: msg` (syslog, /var/log/messages)
+    /// `Aug 26 16:20:37 node1 ident[pid]: msg` (rsyslog traditional format, /var/log/messages,
+    /// /var/log/syslog; journalctl `short` prints the same shape, §1.10, §1.11)
     Syslog,
+    /// `2024-08-26T16:20:37+02:00 node1 ident[pid]: msg` (rsyslog high-precision format,
+    /// journalctl `short-iso` and `short-iso-precise`)
+    SyslogIso,
+    /// `Aug 26 16:20:37.123456 node1 ident[pid]: msg` (journalctl `short-precise`)
+    JournalPrecise,
+    /// `Mon 2024-08-26 16:20:37 CEST node1 ident[pid]: msg` (journalctl `short-full`)
+    JournalFull,
+    /// `[ 1234.567890] node1 ident[pid]: msg` (journalctl `short-monotonic`)
+    JournalMonotonic,
+    /// `Aug 26 16:20:37 notice  [TOTEM ] msg` (corosync 2/3 in the foreground) and
+    /// `Nov 11 20:39:45 debug   msg` (corosync-qdevice/qnetd in the foreground, §1.13)
+    Stderr,
+    /// `Aug 26 16:20:37.123456 [TOTEM] msg` (openais 0.80 logfile, RHEL 5 / SLES 11 GA, §1.2)
+    Openais,
+    /// `Aug 26 16:20:37 [2410] node1       crmd:   notice: function: msg` (Pacemaker
+    /// 1.1.8–1.1.24 detail log, §1.7)
+    Pacemaker11Detail,
+    /// `Aug 26 16:20:37 node1 pacemaker-controld  [2410] (function) notice: msg` (Pacemaker
+    /// 2.x/3.x detail log, §1.8)
+    Pacemaker2Detail,
+    /// `heartbeat[1987]: 2011/08/26_16:20:37 WARN: msg` (cluster-glue `cl_log` file: Heartbeat,
+    /// Pacemaker ≤ 1.1.7, §1.6)
+    ClLog,
+    /// `Aug 26 16:20:40 fenced fencing node node2` (RHEL 6 fenced/dlm_controld/gfs_controld own
+    /// files, §1.12)
+    Logthread,
+}
+
+impl LogFormat {
+    /// Every format, for front ends that list them.
+    pub const ALL: [LogFormat; 13] = [
+        LogFormat::Corosync1File,
+        LogFormat::Corosync23File,
+        LogFormat::Syslog,
+        LogFormat::SyslogIso,
+        LogFormat::JournalPrecise,
+        LogFormat::JournalFull,
+        LogFormat::JournalMonotonic,
+        LogFormat::Stderr,
+        LogFormat::Openais,
+        LogFormat::Pacemaker11Detail,
+        LogFormat::Pacemaker2Detail,
+        LogFormat::ClLog,
+        LogFormat::Logthread,
+    ];
+
+    /// Stable kebab-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            LogFormat::Corosync1File => "corosync1-file",
+            LogFormat::Corosync23File => "corosync23-file",
+            LogFormat::Syslog => "syslog",
+            LogFormat::SyslogIso => "syslog-iso",
+            LogFormat::JournalPrecise => "journal-precise",
+            LogFormat::JournalFull => "journal-full",
+            LogFormat::JournalMonotonic => "journal-monotonic",
+            LogFormat::Stderr => "stderr",
+            LogFormat::Openais => "openais",
+            LogFormat::Pacemaker11Detail => "pacemaker11-detail",
+            LogFormat::Pacemaker2Detail => "pacemaker2-detail",
+            LogFormat::ClLog => "cl-log",
+            LogFormat::Logthread => "logthread",
+        }
+    }
 }
 
 /// One log record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     pub file: usize,
-    /// The whole record.
+    /// The whole record (prefix, message and extended detail).
     pub span: Span,
-    /// The message text (after the prefix).
+    /// The message text (after the prefix, the plugin's `LEVEL: function:` and Pacemaker's
+    /// `function: `; before Pacemaker's ` | ` extended detail).
     pub message: Span,
     pub format: LogFormat,
+    /// As printed (`Aug 26 16:20:37`, `2024-08-26T16:20:37+02:00`, …).
     pub timestamp: Option<String>,
     pub host: Option<String>,
-    /// `corosync`, `pacemakerd`, `crmd`, ...
+    /// `corosync`, `pacemakerd`, `crmd`, … (the syslog tag, or the name the format prints).
     pub daemon: Option<String>,
     /// `TOTEM`, `pcmk`, `KNET`, ... (trimmed)
     pub subsystem: Option<String>,
@@ -39,32 +147,271 @@ pub struct Record {
     pub level: Option<String>,
     /// The knowledge-base entry the message matched.
     pub kb: Option<&'static kb::Entry>,
+    /// The process id, when printed.
+    pub pid: Option<u32>,
+    /// The C function name Pacemaker printed before the message, if any.
+    pub function: Option<Span>,
+    /// Pacemaker's extended detail (after ` | `), if any.
+    pub detail: Option<Span>,
+    /// The record shares its line with other records or prose (see the module docs).
+    pub glued: bool,
 }
 
-/// The format of a single line, if it is a log line.
-pub fn detect_line(_line: &str) -> Option<LogFormat> {
+/// The format of a single line, if it starts with a log record (leading blanks allowed).
+pub fn detect_line(line: &str) -> Option<LogFormat> {
+    let t = line.trim_start_matches([' ', '\t']);
+    prefix::parse(t).and_then(|p| p.format)
+}
+
+/// Offsets in `line` where a log record starts (for text whose line breaks were lost): a
+/// recognised record prefix at a word boundary. Includes the start of the line when the line
+/// itself starts with a record. Positions inside a record's prefix are skipped.
+pub fn record_starts(line: &str) -> Vec<usize> {
+    Starts::new(line).map(|(p, _)| p).collect()
+}
+
+/// Iterator over record starts in one line, with the parsed prefix.
+struct Starts<'a> {
+    line: &'a str,
+    pos: usize,
+}
+
+impl<'a> Starts<'a> {
+    fn new(line: &'a str) -> Self {
+        Starts { line, pos: 0 }
+    }
+}
+
+/// Bytes that continue a word: a record cannot start right after one.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'%' | b'\'' | b'"' | b'#'
+        )
+}
+
+impl<'a> Iterator for Starts<'a> {
+    type Item = (usize, prefix::Prefix<'a>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let b = self.line.as_bytes();
+        while self.pos < b.len() {
+            let p = self.pos;
+            self.pos += 1;
+            let c = b[p];
+            if !(c.is_ascii_alphanumeric() || c == b'[') {
+                continue;
+            }
+            if p > 0 && (is_word_byte(b[p - 1]) || b[p - 1] == b'[') {
+                continue;
+            }
+            if let Some(pf) = prefix::parse(&self.line[p..]) {
+                // Continue after the prefix: nothing inside it starts a record.
+                let body = offset_in(self.line, pf.body);
+                self.pos = body.max(p + 1);
+                return Some((p, pf));
+            }
+        }
+        None
+    }
+}
+
+/// Byte offset of `sub` inside `base` (`sub` must borrow from `base`).
+fn offset_in(base: &str, sub: &str) -> usize {
+    (sub.as_ptr() as usize)
+        .saturating_sub(base.as_ptr() as usize)
+        .min(base.len())
+}
+
+fn is_blank(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
+
+/// `end` moved left over blanks, not before `start`.
+fn trim_end(b: &[u8], start: usize, mut end: usize) -> usize {
+    while end > start && is_blank(b[end - 1]) {
+        end -= 1;
+    }
+    end
+}
+
+/// Clamp a span to the text and to char boundaries.
+fn clamp(text: &str, s: Span) -> Span {
+    let mut a = s.start.min(text.len());
+    let mut e = s.end.min(text.len()).max(a);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    Span::new(a, e)
+}
+
+/// Read every record in `text[range]`. Spans in the records are absolute offsets in `text`.
+pub fn read(text: &str, range: Span, file: usize) -> Vec<Record> {
+    let range = clamp(text, range);
+    let mut out = Vec::new();
+    let mut line_start = range.start;
+    for line in text[range.start..range.end].split(['\n', '\r']) {
+        read_line(line, line_start, file, &mut out);
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+fn read_line(line: &str, base: usize, file: usize, out: &mut Vec<Record>) {
+    let mut starts = Starts::new(line).peekable();
+    let Some(&(first, _)) = starts.peek() else {
+        return;
+    };
+    let lead_is_blank = line.as_bytes()[..first].iter().all(|&b| is_blank(b));
+    let mut index = 0usize;
+    while let Some((p, pf)) = starts.next() {
+        let next = starts.peek().map(|&(n, _)| n);
+        let glued = !lead_is_blank || index > 0 || next.is_some();
+        index += 1;
+        out.push(make_record(
+            line,
+            base,
+            file,
+            p,
+            &pf,
+            next.unwrap_or(line.len()),
+            glued,
+        ));
+    }
+}
+
+fn make_record(
+    line: &str,
+    base: usize,
+    file: usize,
+    start: usize,
+    pf: &prefix::Prefix<'_>,
+    seg_end: usize,
+    glued: bool,
+) -> Record {
+    let b = line.as_bytes();
+    let body = offset_in(line, pf.body).min(seg_end);
+    let mut end = seg_end;
+    if glued {
+        if let Some(k) = b[body..end].iter().position(|&c| c >= 0x80) {
+            end = body + k;
+        }
+    }
+    end = trim_end(b, body, end);
+    if pf.repeated && end > body && b[end - 1] == b']' {
+        end = trim_end(b, body, end - 1);
+    }
+    let mut msg_end = end;
+    let mut detail = None;
+    if pf.pacemaker {
+        if let Some(k) = find(&b[body..end], b" | ") {
+            msg_end = trim_end(b, body, body + k);
+            let d = body + k + 3;
+            let d = d + b[d..end].iter().take_while(|&&c| is_blank(c)).count();
+            detail = Some(Span::new(base + d, base + end.max(d)));
+        }
+    }
+    let origin = kb::Origin {
+        subsystem: pf.subsystem,
+        daemon: pf.daemon,
+    };
+    let mut entry = kb::match_message(&line[body..msg_end], origin);
+    if entry.is_none() && glued {
+        if let Some((e, len)) = kb::match_prefix(&line[body..msg_end], origin) {
+            entry = Some(e);
+            msg_end = trim_end(b, body, body + len);
+            end = msg_end;
+            detail = None;
+        }
+    }
+    let function = pf.function.map(|f| {
+        let s = offset_in(line, f);
+        Span::new(base + s, base + s + f.len())
+    });
+    Record {
+        file,
+        span: Span::new(base + start, base + end.max(start)),
+        message: Span::new(base + body, base + msg_end),
+        format: pf.format.unwrap_or(LogFormat::Syslog),
+        timestamp: pf.timestamp.map(str::to_string),
+        host: pf.host.map(str::to_string),
+        daemon: pf.daemon.map(str::to_string),
+        subsystem: pf.subsystem.map(str::to_string),
+        level: pf.level.map(str::to_string),
+        kb: entry,
+        pid: pf.pid.and_then(|p| p.parse().ok()),
+        function,
+        detail,
+        glued,
+    }
+}
+
+/// First occurrence of `needle` in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    let first = needle[0];
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        match hay[i..hay.len() - needle.len() + 1]
+            .iter()
+            .position(|&c| c == first)
+        {
+            Some(k) => {
+                i += k;
+                if &hay[i..i + needle.len()] == needle {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            None => return None,
+        }
+    }
     None
 }
 
-/// Offsets in `line` where a log record starts (for text whose line breaks were lost).
-pub fn record_starts(_line: &str) -> Vec<usize> {
-    Vec::new()
+/// One diagnostic per record that matched a KB entry: the entry's code and severity, the span
+/// of the message, `kb.<id>.summary` as message, the first action as help and the meaning as
+/// explanation. Unmatched records produce nothing.
+pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
+    let _ = text;
+    records
+        .iter()
+        .filter_map(|r| {
+            let e = r.kb?;
+            let mut d = Diagnostic::new(
+                e.code.as_str(),
+                e.severity,
+                r.message,
+                Msg::new(format!("kb.{}.summary", e.id)),
+            )
+            .help(Msg::new(format!("kb.{}.action", e.id)))
+            .explain(Msg::new(format!("kb.{}.meaning", e.id)));
+            d.file = r.file;
+            Some(d)
+        })
+        .collect()
 }
 
-/// Read every record in `text[range]`.
-pub fn read(_text: &str, _range: Span, _file: usize) -> Vec<Record> {
-    Vec::new()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// One diagnostic per recognised record (code, severity and texts from the KB entry).
-pub fn diagnose(_records: &[Record], _text: &str) -> Vec<Diagnostic> {
-    Vec::new()
-}
+    #[test]
+    fn find_works() {
+        assert_eq!(find(b"a | b", b" | "), Some(1));
+        assert_eq!(find(b"a |b", b" | "), None);
+        assert_eq!(find(b"", b" | "), None);
+    }
 
-pub fn format_name(f: LogFormat) -> &'static str {
-    match f {
-        LogFormat::Corosync1File => "corosync1-file",
-        LogFormat::Corosync23File => "corosync-file",
-        LogFormat::Syslog => "syslog",
+    #[test]
+    fn clamp_keeps_char_boundaries() {
+        let t = "aé";
+        assert_eq!(clamp(t, Span::new(2, 99)), Span::new(1, 3));
     }
 }

@@ -46,7 +46,13 @@ impl RuleMeta {
         };
         let mut out = String::with_capacity(raw.len());
         for line in raw.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            // Doc comments carry one space after `///`; the Japanese text is a plain literal.
+            let line = if lang == Lang::En {
+                line.strip_prefix(' ').unwrap_or(line)
+            } else {
+                line
+            };
+            out.push_str(line);
             out.push('\n');
         }
         out.trim().to_string()

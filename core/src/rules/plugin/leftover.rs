@@ -40,7 +40,7 @@ declare_rule! {
 corosync 2.x/3.x の設定にある corosync 1.x 専用の項目を検出します。`service` セクション（`name: pacemaker` などのプラグイン）、`aisexec`、`amf`、`event`、トップレベルの `compatibility` キーです。
 
 ## なぜ問題か
-corosync 2.0 でプラグインの読み込み機能と `service.d`（1.99.0）は廃止されました。これらの項目は黙って保存されるだけで読まれないため、実際には起きないことが起きるように見えます。`service` セクションに何が書いてあっても、corosync 2.x/3.x は Pacemaker を起動**しません**。Pacemaker は単独で起動する必要があり（`systemctl start pacemaker`）、CPG とクォーラム API で corosync と連携します。
+corosync 2.0（1.99.0）で、プラグインの読み込み機能と `service.d` は廃止されました。これらの項目は警告なしに格納されるだけで読まれないため、設定を見ると、実際には行われていない動作が行われているように見えます。`service` セクションに何が書いてあっても、corosync 2.x/3.x は Pacemaker を起動**しません**。Pacemaker は別途起動する必要があり（`systemctl start pacemaker`）、CPG とクォーラム API を通じて corosync と連携します。
 
 ## 例
 ```corosync
@@ -55,7 +55,7 @@ service {
 
 ## 参考
 - corosync コミット 0e2ca7ed（1.99.0: \"plugins are gone\"）、corosync-conf.md §2.7・§2.8・§5
-- corosync issue #710・#751",
+- corosync issue #710・#751（メンテナの見解: 3.x では `service` は無効）",
     }
 }
 

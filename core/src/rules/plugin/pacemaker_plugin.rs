@@ -60,9 +60,9 @@ declare_rule! {
 corosync 1.x の設定ファイルや `/etc/corosync/service.d/` の設定断片にある `service { name: pacemaker … }`（corosync 用 Pacemaker プラグイン）を検出し、その `ver` がこの環境で何を意味するかを説明します。
 
 ## なぜ問題か
-この設定は Pacemaker のプラグインを corosync 1.x に読み込みます。`ver: 0`（`ver` なし、または corosync の `atoi` が 1 以外と読む値も同じ）では、プラグインが corosync の中からすべての Pacemaker デーモンを起動・再起動します。`ver: 1`（Pacemaker 1.1.3 以降）ではプラグインはメンバーシップ・クォーラム・メッセージングだけを提供し、`pacemakerd` は corosync の後に init スクリプトで起動する必要があります。
+この設定は Pacemaker のプラグインを corosync 1.x に読み込みます。`ver: 0`（`ver` がない場合や、corosync の `atoi` で 1 以外になる値の場合も同じ）では、プラグインが corosync の中からすべての Pacemaker デーモンを fork して起動し、終了すれば再起動します。`ver: 1`（Pacemaker 1.1.3 以降）では、プラグインはメンバーシップ・クォーラム・メッセージングだけを提供します。`pacemakerd` は、corosync の後に init スクリプトで起動する必要があります。
 
-**RHEL/CentOS 6** でサポートされる Pacemaker の構成は cman + Pacemaker です。Red Hat の Pacemaker（RHEL 6.4 以降）は、エラーレベルで（ただし何も止めずに）\"You have configured a cluster using the Pacemaker plugin for Corosync. The plugin is not supported in this environment and will be removed very soon.\" と出力し、続けて *Clusters from Scratch* 第 8 章（\"Adding CMAN Support\"）を案内します。この文言はディストリビューション独自のパッチで、upstream の Pacemaker にはありません。ほかのディストリビューション（SLES 11、Debian 7、Ubuntu 12.04）ではプラグインが標準の構成でしたが、`ver: 0` には、マルチスレッドの corosync の中で fork する問題と、段階的な停止ができない問題があります。
+**RHEL/CentOS 6** でサポートされる Pacemaker の構成は cman + Pacemaker です。Red Hat がビルドした Pacemaker（RHEL 6.4 以降）は、ERROR レベルで（ただし何も停止させずに）\"You have configured a cluster using the Pacemaker plugin for Corosync. The plugin is not supported in this environment and will be removed very soon.\" と出力し、続けて *Clusters from Scratch* 第 8 章（\"Adding CMAN Support\"）を案内します。この文言はディストリビューション側のパッチによるもので、upstream の Pacemaker にはありません。ほかのディストリビューション（SLES 11、Debian 7、Ubuntu 12.04）ではプラグインが標準の構成でした。ただし `ver: 0` には、マルチスレッドの corosync の中で fork する問題と、デーモンを順番に停止できない問題が知られています。
 
 ## 例
 ```corosync
@@ -74,8 +74,8 @@ service {
 ```
 
 ## 対処
-RHEL/CentOS 6 では cman + Pacemaker に切り替えてください（Clusters from Scratch 1.1 第 8 章）。全ノードで corosync と pacemaker を停止し、`/etc/corosync/service.d/pcmk` を削除し、cman（と ccs/pcs）をインストールし、`/etc/sysconfig/cman` に `CMAN_QUORUM_TIMEOUT=0` を設定し、全ノードと `fence_pcmk` へのリダイレクトを書いた `/etc/cluster/cluster.conf` を作成して `ccs_config_validate` で確認してから、`service cman start`、`service pacemaker start` の順に起動します。
-当面の回避策、またはほかのディストリビューションでは、`ver: 1` にして corosync の後に `service pacemaker start` で Pacemaker を起動してください。長期的には、新しい OS で corosync 2 以降と votequorum を使う構成（プラグインも cman も不要）に移行してください。
+RHEL/CentOS 6 では、cman + Pacemaker に切り替えてください（Clusters from Scratch 1.1 第 8 章）。手順は次のとおりです。全ノードで corosync と pacemaker を停止し、`/etc/corosync/service.d/pcmk` を削除します。cman（と ccs/pcs）をインストールし、`/etc/sysconfig/cman` に `CMAN_QUORUM_TIMEOUT=0` を設定します。全ノードと `fence_pcmk` へのリダイレクトを書いた `/etc/cluster/cluster.conf` を作成し、`ccs_config_validate` で確認します。最後に `service cman start`、`service pacemaker start` の順に実行します。
+暫定策として、またはほかのディストリビューションでは、`ver: 1` にして、corosync の後に `service pacemaker start` で Pacemaker を起動してください。長期的には、新しい OS で corosync 2 以降と votequorum を使う構成（プラグインも cman も使いません）に移行してください。
 
 ## 参考
 - Pacemaker-1.1.12 `lib/ais/plugin.c`（`process_ais_conf`、MCP モード）、コミット d05878167a（MCP、Pacemaker 1.1.3）

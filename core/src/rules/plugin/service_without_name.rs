@@ -48,7 +48,7 @@ service {
 `name: pacemaker`（または意図したプラグイン名）を追加するか、セクションを削除してください。
 
 ## 参考
-- corosync v1.4.10 `exec/service.c`、corosync-conf.md §2.7",
+- corosync v1.4.10 `exec/service.c`（`corosync_service_defaults_link_and_init`）、corosync-conf.md §2.7",
     }
 }
 

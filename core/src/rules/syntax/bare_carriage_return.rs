@@ -27,16 +27,16 @@ declare_rule! {
         name: "bare-carriage-return",
         severity: Error,
         docs_ja: "## 何をするか
-改行が CR だけ（LF がない、古い Mac 形式）のファイルを検出します。
+改行コードが CR だけ（LF がない、古い Mac 形式）のファイルを検出します。
 
 ## なぜ問題か
-corosync は LF でしか行を区切りません。Windows の CRLF は問題ありません（末尾の CR を 1 つ取り除きます）が、CR だけのファイルは 1 行の長い行として読まれます。3.x は最初の `{` か \"Line too long\" で停止し、1.x/2.x はファイル全体を黙って誤読します。
+corosync は LF でしか行を区切りません。Windows の CRLF は問題ありません（末尾の CR を 1 つ取り除きます）。しかし CR だけのファイルは、全体が 1 つの長い行として読まれます。3.x は最初の `{` でエラーになるか、\"Line too long\" で停止します。1.x/2.x は警告なしにファイル全体を誤って読みます。
 
 ## 例
 `totem {<CR>version: 2<CR>}<CR>`
 
 ## 対処
-改行を LF に変換してください。例: `tr '\\r' '\\n' < in > corosync.conf`
+改行コードを LF に変換してください。例: `tr '\\r' '\\n' < in > corosync.conf`
 
 ## 参考
 - corosync `exec/coroparse.c`（改行の扱い）、corosync 3.1.7 で確認済み",

@@ -31,7 +31,7 @@ declare_rule! {
 ファイル先頭の UTF-8 BOM（`EF BB BF`）を検出します。
 
 ## なぜ問題か
-corosync はファイルをバイト列として読み、BOM を読み飛ばしません。BOM は最初のセクション名の一部になります。3.x は `Can't store key \"\\xEF\\xBB\\xBFtotem.version\" into icmap` で停止し、1.x と 2.x は最初のセクションを別の名前として黙って扱うため、そのセクション（多くは `totem`）は無視されます。Windows のエディタで「UTF-8（BOM 付き）」で保存すると BOM が付きます。
+corosync はファイルをバイト列として読み、BOM を読み飛ばしません。BOM は最初のセクション名の一部になります。3.x は `Can't store key \"\\xEF\\xBB\\xBFtotem.version\" into icmap` で停止します。1.x と 2.x は警告なしに最初のセクションを別の名前として扱うため、そのセクションは無視されます（多くは `totem` で、その場合 corosync は totem の設定なしで動きます）。Windows のエディタで「UTF-8（BOM 付き）」として保存すると BOM が付きます。
 
 ## 例
 `<BOM>totem {`
@@ -40,7 +40,7 @@ corosync はファイルをバイト列として読み、BOM を読み飛ばし�
 BOM なしの UTF-8 で保存し直してください。例: `sed -i '1s/^\\xEF\\xBB\\xBF//' corosync.conf`
 
 ## 参考
-- corosync 3.1.7 の `corosync -t` で確認済み",
+- corosync 3.1.7 の `corosync -t` で確認済み（corosync-conf.md §1.2）",
     }
 }
 

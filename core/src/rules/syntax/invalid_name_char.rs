@@ -36,7 +36,7 @@ declare_rule! {
 キー名やセクション名に `A-Z a-z 0-9 . _ - / :` 以外の文字がある箇所を検出します。
 
 ## なぜ問題か
-corosync 2.x と 3.x はすべてのキーを cmap に格納しますが、cmap の名前に使えるのはこれらの文字だけです。3.x は `Can't store key \"…\" into icmap, returned error is CS_ERR_NAME_TOO_LONG` で停止し（不正な文字でも同じエラーコードです）、2.x はそのキーを黙って捨てます。キー名の中の空白（`token timeout: 3000`）や余分な記号（`; token`）がよくある原因です。1.x にはこの制限はありませんが、名前が不明であることに変わりはありません。
+corosync 2.x と 3.x はすべてのキーを cmap に格納しますが、cmap の名前に使えるのはこれらの文字だけです。3.x は `Can't store key \"…\" into icmap, returned error is CS_ERR_NAME_TOO_LONG` で停止します（不正な文字の場合も、名前が長すぎる場合と同じエラーコードが使われます）。2.x はそのキーを警告なしに捨てます。よくある原因は、キー名の中の空白（`token timeout: 3000`）や余分な記号（`; token`）です。1.x にはこの制限はありませんが、不明な名前であることに変わりはありません。
 
 ## 例
 ```corosync
@@ -46,7 +46,7 @@ totem {
 ```
 
 ## 対処
-corosync.conf(5) のとおりのキー名を使い、空白や記号を取り除いてください。
+corosync.conf(5) に書かれているとおりのキー名を使い、空白や記号を取り除いてください。
 
 ## 参考
 - corosync `exec/icmap.c`（`icmap_check_key_name`）、コミット ffb759cd（2.99.4）

@@ -45,8 +45,8 @@ totem {
 セクションが終わる位置に `}` だけの行を追加してください。
 
 ## 参考
-- corosync `exec/coroparse.c`（`parse_section`）全バージョン
-- corosync.conf(5)",
+- corosync `exec/coroparse.c`（`parse_section`、全バージョン）
+- corosync.conf(5): \"Within each section, … directives … a closing brace\"",
     }
 }
 

@@ -29,7 +29,7 @@ declare_rule! {
         name: "missing-section-name",
         severity: Error,
         docs_ja: "## 何をするか
-名前のない `{` を検出します。
+前にセクション名がない `{` を検出します。
 
 ## なぜ問題か
 corosync 3.x は \"Missing section name before opening bracket '{'\" で停止します。1.x と 2.x は名前が空のセクションを作りますが、それを読む処理はないため中身は無視されます。
@@ -42,7 +42,7 @@ corosync 3.x は \"Missing section name before opening bracket '{'\" で停止�
 ```
 
 ## 対処
-`totem {` のように、括弧の前にセクション名を書いてください。
+`totem {` のように、`{` の前にセクション名を書いてください。
 
 ## 参考
 - corosync `exec/coroparse.c` の `parse_section`（2.99.4 以降）",

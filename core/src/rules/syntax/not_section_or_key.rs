@@ -48,8 +48,8 @@ totem {
 設定は `key: value` の形で書くか、`#` を付けてコメントにしてください。
 
 ## 参考
-- corosync `exec/coroparse.c` の `parse_section`（2.99.4 以降）
-- corosync.conf(5)",
+- corosync `exec/coroparse.c` の `parse_section`（2.99.4 以降は厳密にチェック）
+- corosync.conf(5): \"Each directive is of the form `dirname: value`\"",
     }
 }
 

@@ -29,7 +29,7 @@ declare_rule! {
 セクション名とキー名をドットでつないだ完全な名前（`section.subsection.key`）が 255 文字以上になるキーを検出します。
 
 ## なぜ問題か
-cmap の名前は 255 文字までです。corosync 2.3.1 以降と 3.x は \"New key makes total cmap path too long\" で停止します（2.x では \"parser error: \" が前に付きます）。
+cmap の名前は 255 文字未満に制限されています。corosync 2.3.1 以降と 3.x は \"New key makes total cmap path too long\" で停止します（2.x では \"parser error: \" が前に付きます）。
 
 ## 例
 長い名前のセクションを何段も入れ子にしたキーです。

@@ -35,7 +35,7 @@ declare_rule! {
 セクション行の `{` の後ろにある文字（`totem { version: 2`、`totem {}`、`totem { # コメント` など）を検出します。
 
 ## なぜ問題か
-行のどこかに `{` があると、その行はセクション行として扱われます（corosync は `:` より先に `{` を調べます）。corosync 3.x は \"Extra characters after opening bracket '{'\" で停止します。1.x と 2.x は何も言いませんが、余分な文字をセクション名に含めてしまう（`totem {` など）ためセクションとして認識されず、同じ行の `}` も失われるので、次の `}` の行までがすべてその誤った名前のセクションに入ります。
+行のどこかに `{` があると、その行はセクション行として扱われます（corosync は `:` より先に `{` を調べます）。corosync 3.x は \"Extra characters after opening bracket '{'\" で停止します。1.x と 2.x はエラーを出しませんが、余分な文字をセクション名に含めてしまいます（`totem {` など）。そのため、セクションとして認識されません。さらに同じ行の `}` も失われるため、次の `}` の行までがすべて、この誤った名前のセクションに入ります。
 
 ## 例
 ```corosync
@@ -47,7 +47,7 @@ quorum { provider: corosync_votequorum }
 
 ## 参考
 - corosync `exec/coroparse.c` の `parse_section`（3.x: コミット 80701845、2.99.4）
-- corosync 3.1.7 の `corosync -t` で確認済み",
+- corosync 3.1.7 の `corosync -t` で確認済み（corosync-conf.md 付録 A）",
     }
 }
 

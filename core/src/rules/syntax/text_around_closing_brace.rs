@@ -35,7 +35,7 @@ declare_rule! {
 `}}` や `} # totem の終わり` のように、閉じ括弧の行にほかの文字がある箇所を検出します。
 
 ## なぜ問題か
-corosync 3.x は \"Extra characters before or after closing bracket '}'\" で停止します。1.x と 2.x はこの行を受け付けますが 1 段しか閉じないため、`}}` では外側のセクションが開いたままになり、その後の設定がその中に入ります。
+corosync 3.x は \"Extra characters before or after closing bracket '}'\" で停止します。1.x と 2.x はこの行を受け付けますが、セクションを 1 段しか閉じません。そのため `}}` では外側のセクションが開いたままになり、その後の設定がその中に入ります。
 
 ## 例
 ```corosync
@@ -49,7 +49,7 @@ totem {
 `}` は 1 行に 1 つだけ書き、コメントは `#` で始まる別の行にしてください。
 
 ## 参考
-- corosync `exec/coroparse.c` の `parse_section`
+- corosync `exec/coroparse.c` の `parse_section`（3.x 系では 2.99.4 以降、厳密にチェック）
 - corosync 3.1.7 の `corosync -t` で確認済み",
     }
 }

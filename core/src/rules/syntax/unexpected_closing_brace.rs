@@ -33,10 +33,10 @@ declare_rule! {
         name: "unexpected-closing-brace",
         severity: Error,
         docs_ja: "## 何をするか
-対応する開きのない `}` を検出します。その位置で開いているセクションはありません。
+閉じる対象のない `}` を検出します。その位置では、開いているセクションがありません。
 
 ## なぜ問題か
-corosync 1.4.6 以降、2.3.1 以降、3.x は \"parser error: Unexpected closing brace\" で停止します。それより古いリリースはこの行で黙って読み込みを終えるため、残りの設定は何も言われずに無視されます。
+corosync 1.4.6 以降、2.3.1 以降、3.x は \"parser error: Unexpected closing brace\" で停止します。それより古いリリースはこの行で読み込みを打ち切っていたため、ファイルの残りは何の警告もなく無視されていました。
 
 ## 例
 ```corosync
@@ -50,7 +50,7 @@ totem {
 余分な `}` を削除するか、閉じるつもりだったセクションの `name {` 行を追加してください。
 
 ## 参考
-- corosync コミット 60a9f809（1.4.6）/ c04af91a（2.3.1）
+- corosync コミット 60a9f809（1.4.6）/ c04af91a（2.3.1）: 余分な `}` がエラーになった変更
 - corosync `exec/coroparse.c`（`parse_section`）",
     }
 }

@@ -1,0 +1,745 @@
+//! Record prefixes (timestamp, host, daemon, pid, subsystem, priority) for every format of
+//! `logs.md` §1, parsed with nom.
+//!
+//! Conventions (`logs.md` §1.1 and §5):
+//! - a run of blanks (spaces or TABs) is one separator everywhere, so `[pcmk  ]` and `[pcmk ]`
+//!   (mail archives collapse spaces), `Aug  6` and `Aug 6`, and right- or left-justified
+//!   priorities all parse;
+//! - the day of month may be space-padded, zero-padded or unpadded (`Aug  6`, `Aug 06`,
+//!   `Aug 6`), the hour may be space-padded (openais prints `%k`), and the time may carry a
+//!   `.mmm` (libqb hi-res) or `.uuuuuu` (journalctl short-precise, openais) fraction;
+//! - every token has a length bound, so parsing one candidate costs at most about a kilobyte of
+//!   input whatever follows (callers try many candidates on one long line).
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while_m_n};
+use nom::character::complete::char;
+use nom::combinator::{opt, recognize, verify};
+use nom::{IResult, Parser};
+
+use super::LogFormat;
+
+type R<'a, T> = IResult<&'a str, T>;
+
+/// What a prefix parse found. All slices borrow from the parsed line.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Prefix<'a> {
+    pub format: Option<LogFormat>,
+    pub timestamp: Option<&'a str>,
+    pub host: Option<&'a str>,
+    pub daemon: Option<&'a str>,
+    pub pid: Option<&'a str>,
+    /// Trimmed.
+    pub subsystem: Option<&'a str>,
+    pub level: Option<&'a str>,
+    pub function: Option<&'a str>,
+    /// Everything after the prefix (the message, up to the end of the parsed slice).
+    pub body: &'a str,
+    /// Pacemaker message: the extended detail after ` | ` is not part of the message.
+    pub pacemaker: bool,
+    /// rsyslog `message repeated N times: [ … ]`: drop the closing `]`.
+    pub repeated: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// libqb priority words (corosync 2/3, Pacemaker 1.1.8+, qdevice).
+const LIBQB_PRIOS: [&str; 9] = [
+    "emerg", "alert", "crit", "error", "warning", "notice", "info", "debug", "trace",
+];
+/// Pacemaker plugin and cluster-glue `cl_log` words (`debugN` handled separately).
+const PLUGIN_LEVELS: [&str; 11] = [
+    "EMERG", "ALERT", "CRIT", "ERROR", "WARN", "notice", "info", "debug", "crit", "error",
+    "warning",
+];
+
+/// Daemons writing their own file through RHEL 6's liblogthread (`logs.md` §1.12).
+const LOGTHREAD_DAEMONS: [&str; 4] = ["fenced", "dlm_controld", "gfs_controld", "groupd"];
+
+/// Pacemaker daemon idents, 1.0 to 3.x (`logs.md` §1.9). Used to decide whether a syslog payload
+/// is Pacemaker's (function prefix, extended detail).
+pub(crate) const PACEMAKER_DAEMONS: [&str; 20] = [
+    "pacemakerd",
+    "crmd",
+    "pengine",
+    "stonithd",
+    "stonith-ng",
+    "cib",
+    "lrmd",
+    "attrd",
+    "pacemaker_remoted",
+    "pacemaker-controld",
+    "pacemaker-schedulerd",
+    "pacemaker-fenced",
+    "pacemaker-based",
+    "pacemaker-execd",
+    "pacemaker-attrd",
+    "pacemaker-remoted",
+    "crm_resource",
+    "stonith_admin",
+    "crm_verify",
+    "crm_simulate",
+];
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+/// One or more blanks (bounded).
+fn ws(i: &str) -> R<'_, &str> {
+    take_while_m_n(1, 64, is_blank)(i)
+}
+
+fn ws0(i: &str) -> R<'_, &str> {
+    take_while_m_n(0, 64, is_blank)(i)
+}
+
+fn digits(min: usize, max: usize) -> impl FnMut(&str) -> R<'_, &str> {
+    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit())(i)
+}
+
+fn num_in(min: usize, max: usize, lo: u32, hi: u32) -> impl FnMut(&str) -> R<'_, &str> {
+    move |i| {
+        verify(digits(min, max), |s: &str| {
+            s.parse::<u32>().is_ok_and(|n| (lo..=hi).contains(&n))
+        })
+        .parse(i)
+    }
+}
+
+fn word_from<'s>(set: &'s [&'s str]) -> impl FnMut(&str) -> R<'_, &str> + 's {
+    move |i| {
+        verify(
+            take_while_m_n(1, 8, |c: char| c.is_ascii_alphabetic()),
+            |w: &str| set.contains(&w),
+        )
+        .parse(i)
+    }
+}
+
+fn month(i: &str) -> R<'_, &str> {
+    word_from(&MONTHS)(i)
+}
+
+/// `HH:MM:SS` with a 1- or 2-digit hour, and an optional fraction.
+fn clock(i: &str) -> R<'_, &str> {
+    recognize((
+        num_in(1, 2, 0, 23),
+        char(':'),
+        num_in(2, 2, 0, 59),
+        char(':'),
+        num_in(2, 2, 0, 60),
+        opt((char('.'), digits(1, 9))),
+    ))
+    .parse(i)
+}
+
+/// `Aug 26 16:20:37`, `Aug  6 16:20:37.123`, `Aug 6  9:05:03.123456`.
+fn ts_bsd(i: &str) -> R<'_, &str> {
+    recognize((month, ws, num_in(1, 2, 1, 31), ws, clock)).parse(i)
+}
+
+fn date_iso(i: &str) -> R<'_, &str> {
+    recognize((
+        digits(4, 4),
+        char('-'),
+        num_in(2, 2, 1, 12),
+        char('-'),
+        num_in(2, 2, 1, 31),
+    ))
+    .parse(i)
+}
+
+/// RFC 3339 / ISO 8601: `2024-08-26T16:20:37+02:00`, `…37.123456+0200`, `…37Z`.
+fn ts_iso(i: &str) -> R<'_, &str> {
+    recognize((
+        date_iso,
+        char('T'),
+        clock,
+        opt(alt((
+            recognize(char('Z')),
+            recognize((
+                alt((char('+'), char('-'))),
+                digits(2, 2),
+                opt(char(':')),
+                digits(2, 2),
+            )),
+        ))),
+    ))
+    .parse(i)
+}
+
+/// journalctl short-full: `Mon 2024-08-26 16:20:37 CEST`.
+fn ts_full(i: &str) -> R<'_, &str> {
+    recognize((
+        word_from(&WEEKDAYS),
+        ws,
+        date_iso,
+        ws,
+        clock,
+        ws,
+        alt((
+            take_while_m_n(1, 6, |c: char| c.is_ascii_alphabetic()),
+            recognize((alt((char('+'), char('-'))), digits(4, 4))),
+        )),
+    ))
+    .parse(i)
+}
+
+/// journalctl short-monotonic: `[ 1234.567890]`.
+fn ts_monotonic(i: &str) -> R<'_, &str> {
+    recognize((
+        char('['),
+        ws0,
+        digits(1, 12),
+        char('.'),
+        digits(6, 6),
+        char(']'),
+    ))
+    .parse(i)
+}
+
+/// cluster-glue `cl_log` file timestamp: `2011/08/26_16:20:37`.
+fn ts_cl_log(i: &str) -> R<'_, &str> {
+    recognize((
+        digits(4, 4),
+        char('/'),
+        num_in(2, 2, 1, 12),
+        char('/'),
+        num_in(2, 2, 1, 31),
+        char('_'),
+        clock,
+    ))
+    .parse(i)
+}
+
+fn bracket_pid(i: &str) -> R<'_, &str> {
+    let (i, _) = char('[')(i)?;
+    let (i, pid) = digits(1, 10)(i)?;
+    let (i, _) = char(']')(i)?;
+    Ok((i, pid))
+}
+
+/// A host name or other blank-free token.
+fn token(i: &str) -> R<'_, &str> {
+    take_while_m_n(1, 255, |c: char| !c.is_whitespace())(i)
+}
+
+/// A syslog tag / daemon name (no blank, `[` or `:`).
+fn ident(i: &str) -> R<'_, &str> {
+    take_while_m_n(1, 64, |c: char| {
+        !c.is_whitespace() && c != '[' && c != ':' && c != ']'
+    })(i)
+}
+
+fn daemon_name(i: &str) -> R<'_, &str> {
+    take_while_m_n(1, 48, |c: char| {
+        c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'
+    })(i)
+}
+
+/// `[TOTEM ]`, `[pcmk ]`, `[CLM  ]`: returns the trimmed tag.
+fn subsys(i: &str) -> R<'_, &str> {
+    let (i, _) = char('[')(i)?;
+    let (i, _) = ws0(i)?;
+    let (i, name) = take_while_m_n(1, 24, |c: char| {
+        c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':')
+    })(i)?;
+    let (i, _) = ws0(i)?;
+    let (i, _) = char(']')(i)?;
+    Ok((i, name))
+}
+
+fn libqb_prio(i: &str) -> R<'_, &str> {
+    word_from(&LIBQB_PRIOS)(i)
+}
+
+/// Plugin / cl_log level words, including `debug2` etc.
+fn plugin_level(i: &str) -> R<'_, &str> {
+    alt((
+        recognize((tag("debug"), digits(1, 2))),
+        word_from(&PLUGIN_LEVELS),
+    ))
+    .parse(i)
+}
+
+/// A C function name as Pacemaker prints it before the message.
+fn c_function(i: &str) -> R<'_, &str> {
+    take_while_m_n(1, 128, |c: char| c.is_ascii_alphanumeric() || c == '_')(i)
+}
+
+fn rest_after_ws(i: &str) -> &str {
+    ws0(i).map(|(r, _)| r).unwrap_or(i)
+}
+
+/// Parse the prefix of the record that starts at the beginning of `s`.
+pub(crate) fn parse(s: &str) -> Option<Prefix<'_>> {
+    let first = *s.as_bytes().first()?;
+    match first {
+        b'A'..=b'Z' => {
+            if let Ok((rest, ts)) = ts_bsd(s) {
+                // journalctl short-precise prints microseconds; rsyslog prints none.
+                let frac = ts.rsplit_once('.').is_some_and(|(_, f)| f.len() == 6);
+                return after_bsd(rest, ts, frac);
+            }
+            if let Ok((rest, ts)) = ts_full(s) {
+                return after_ts_syslog(rest, ts, LogFormat::JournalFull);
+            }
+            None
+        }
+        b'0'..=b'9' => {
+            let (rest, ts) = ts_iso(s).ok()?;
+            after_ts_syslog(rest, ts, LogFormat::SyslogIso)
+        }
+        b'[' => {
+            if let Ok((rest, ts)) = ts_monotonic(s) {
+                return after_ts_syslog(rest, ts, LogFormat::JournalMonotonic);
+            }
+            // corosync 2.x/3.x logfile without a timestamp.
+            corosync23(s, None)
+        }
+        b'a'..=b'z' => cl_log_file(s),
+        _ => None,
+    }
+}
+
+/// After an `Mmm dd HH:MM:SS` timestamp.
+fn after_bsd<'a>(rest: &'a str, ts: &'a str, frac: bool) -> Option<Prefix<'a>> {
+    let (rest, _) = ws(rest).ok()?;
+    if let Some(p) = corosync1(rest, ts) {
+        return Some(p);
+    }
+    if rest.starts_with('[') {
+        if let Some(p) = corosync23(rest, Some(ts)) {
+            return Some(p);
+        }
+        if let Some(p) = pacemaker11(rest, ts) {
+            return Some(p);
+        }
+        return openais(rest, ts);
+    }
+    if let Some(p) = pacemaker2(rest, ts) {
+        return Some(p);
+    }
+    let fmt = if frac {
+        LogFormat::JournalPrecise
+    } else {
+        LogFormat::Syslog
+    };
+    if let Some(p) = syslog(rest, ts, fmt) {
+        return Some(p);
+    }
+    if let Some(p) = stderr(rest, ts) {
+        return Some(p);
+    }
+    logthread(rest, ts)
+}
+
+fn after_ts_syslog<'a>(rest: &'a str, ts: &'a str, fmt: LogFormat) -> Option<Prefix<'a>> {
+    let (rest, _) = ws(rest).ok()?;
+    syslog(rest, ts, fmt)
+}
+
+/// corosync 1.x file: `corosync [TOTEM ] msg` (`logs.md` §1.3).
+fn corosync1<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
+    let (i, _) = tag::<_, _, nom::error::Error<&str>>("corosync")
+        .parse(i)
+        .ok()?;
+    let (i, _) = ws0(i).ok()?;
+    let (i, sub) = subsys(i).ok()?;
+    let mut p = Prefix {
+        format: Some(LogFormat::Corosync1File),
+        timestamp: Some(ts),
+        daemon: Some("corosync"),
+        subsystem: Some(sub),
+        body: rest_after_ws(i),
+        ..Prefix::default()
+    };
+    corosync_body(&mut p);
+    Some(p)
+}
+
+/// corosync 2.x/3.x file: `[PID] HOST corosync PRIO [SUBSYS] msg`, priority glued to `corosync`
+/// when there is no timestamp (`logs.md` §1.4).
+fn corosync23<'a>(i: &'a str, ts: Option<&'a str>) -> Option<Prefix<'a>> {
+    let (i, pid) = bracket_pid(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, host) = token(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, _) = tag::<_, _, nom::error::Error<&str>>("corosync")
+        .parse(i)
+        .ok()?;
+    let (i, _) = ws0(i).ok()?;
+    let (i, level) = libqb_prio(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, sub) = subsys(i).ok()?;
+    let mut p = Prefix {
+        format: Some(LogFormat::Corosync23File),
+        timestamp: ts,
+        host: Some(host),
+        daemon: Some("corosync"),
+        pid: Some(pid),
+        subsystem: Some(sub),
+        level: Some(level),
+        body: rest_after_ws(i),
+        ..Prefix::default()
+    };
+    corosync_body(&mut p);
+    Some(p)
+}
+
+/// Pacemaker 1.1.8–1.1.24 detail log: `[PID] NODE DAEMON: PRIO: FUNCTION: msg` (`logs.md` §1.7).
+fn pacemaker11<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
+    let (i, pid) = bracket_pid(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, host) = token(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, daemon) = daemon_name(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    // Tracing: `(file.c:  123 tag)` before the priority.
+    let i = match (
+        char::<_, nom::error::Error<&str>>('('),
+        take_while_m_n(1, 96, |c: char| c != ')' && c != '\n'),
+        char(')'),
+    )
+        .parse(i)
+    {
+        Ok((r, _)) => ws(r).ok()?.0,
+        Err(_) => i,
+    };
+    let (i, level) = libqb_prio(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, func) = c_function(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
+    Some(Prefix {
+        format: Some(LogFormat::Pacemaker11Detail),
+        timestamp: Some(ts),
+        host: Some(host),
+        daemon: Some(daemon),
+        pid: Some(pid),
+        level: Some(level),
+        function: Some(func),
+        body: rest_after_ws(i),
+        pacemaker: true,
+        ..Prefix::default()
+    })
+}
+
+/// Pacemaker 2.x/3.x detail log: `NODE DAEMON [PID] (FUNCTION) PRIO: msg`, with `(f@file:line)`
+/// when tracing (`logs.md` §1.8).
+fn pacemaker2<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
+    let (i, host) = token(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, daemon) = daemon_name(i).ok()?;
+    let (i, _) = ws0(i).ok()?;
+    let (i, pid) = bracket_pid(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>('(').parse(i).ok()?;
+    let (i, func_full) = take_while_m_n::<_, _, nom::error::Error<&str>>(1, 256, |c: char| {
+        c != ')' && !c.is_whitespace()
+    })(i)
+    .ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(')').parse(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, level) = libqb_prio(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
+    let func = func_full.split('@').next().unwrap_or(func_full);
+    Some(Prefix {
+        format: Some(LogFormat::Pacemaker2Detail),
+        timestamp: Some(ts),
+        host: Some(host),
+        daemon: Some(daemon),
+        pid: Some(pid),
+        level: Some(level),
+        function: Some(func),
+        body: rest_after_ws(i),
+        pacemaker: true,
+        ..Prefix::default()
+    })
+}
+
+/// syslog and journal: `HOST IDENT[PID]: payload` (`logs.md` §1.10, §1.11).
+fn syslog<'a>(i: &'a str, ts: &'a str, fmt: LogFormat) -> Option<Prefix<'a>> {
+    let (i, host) = token(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, id) = ident(i).ok()?;
+    let (i, pid) = opt(bracket_pid).parse(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
+    // `host ident:` must be followed by a blank or the end (not `ident:foo`).
+    if !(i.is_empty() || i.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut p = Prefix {
+        format: Some(fmt),
+        timestamp: Some(ts),
+        host: Some(host),
+        daemon: Some(id),
+        pid,
+        body: i,
+        ..Prefix::default()
+    };
+    payload(&mut p);
+    Some(p)
+}
+
+/// Foreground (`-f`) stderr of corosync 2/3 (`PRIO [SUBSYS] msg`) and of corosync-qdevice/qnetd
+/// (`PRIO msg`) (`logs.md` §1.4, §1.13).
+fn stderr<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
+    let (i, level) = libqb_prio(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let mut p = Prefix {
+        format: Some(LogFormat::Stderr),
+        timestamp: Some(ts),
+        level: Some(level),
+        body: i,
+        ..Prefix::default()
+    };
+    if let Ok((r, sub)) = subsys(i) {
+        p.subsystem = Some(sub);
+        p.body = rest_after_ws(r);
+        corosync_body(&mut p);
+    }
+    Some(p)
+}
+
+/// openais 0.80 file: `[SUBSYS] msg` right after the timestamp (`logs.md` §1.2).
+fn openais<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
+    let (i, sub) = subsys(i).ok()?;
+    let mut p = Prefix {
+        format: Some(LogFormat::Openais),
+        timestamp: Some(ts),
+        subsystem: Some(sub),
+        body: rest_after_ws(i),
+        ..Prefix::default()
+    };
+    corosync_body(&mut p);
+    Some(p)
+}
+
+/// RHEL 6 liblogthread file: `fenced text` (`logs.md` §1.12).
+fn logthread<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
+    let (i, name) = daemon_name(i).ok()?;
+    if !LOGTHREAD_DAEMONS.contains(&name) {
+        return None;
+    }
+    let (i, _) = ws(i).ok()?;
+    Some(Prefix {
+        format: Some(LogFormat::Logthread),
+        timestamp: Some(ts),
+        daemon: Some(name),
+        body: i,
+        ..Prefix::default()
+    })
+}
+
+/// cluster-glue `cl_log` own file: `entity[PID]: 2011/08/26_16:20:37 level: msg` (`logs.md` §1.6).
+fn cl_log_file(s: &str) -> Option<Prefix<'_>> {
+    let (i, entity) = daemon_name(s).ok()?;
+    let (i, pid) = bracket_pid(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, ts) = ts_cl_log(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, level) = plugin_level(i).ok()?;
+    let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
+    let mut p = Prefix {
+        format: Some(LogFormat::ClLog),
+        timestamp: Some(ts),
+        daemon: Some(entity),
+        pid: Some(pid),
+        level: Some(level),
+        body: rest_after_ws(i),
+        pacemaker: PACEMAKER_DAEMONS.contains(&entity),
+        ..Prefix::default()
+    };
+    if p.pacemaker {
+        strip_function(&mut p);
+    }
+    Some(p)
+}
+
+/// The payload of a syslog/journal line: corosync `[SUBSYS]`, cl_log `[PID]: level:`, libqb
+/// `prio:` (Pacemaker), or plain text.
+fn payload(p: &mut Prefix<'_>) {
+    let mut i = rest_after_ws(p.body);
+    // rsyslog: `message repeated 2 times: [ payload]`.
+    if let Ok((r, _)) = (
+        tag::<_, _, nom::error::Error<&str>>("message repeated"),
+        ws,
+        digits(1, 10),
+        ws,
+        tag("times:"),
+        ws0,
+        char('['),
+    )
+        .parse(i)
+    {
+        p.repeated = true;
+        i = rest_after_ws(r);
+    }
+    p.body = i;
+    // corosync (also the stderr copy `error   [MAIN  ] …` and a `TS PRIO [SUBSYS]` prefix).
+    let cs = (opt((ts_bsd, ws)), opt((libqb_prio, ws)), subsys).parse(i);
+    if let Ok((r, (_, prio, sub))) = cs {
+        p.subsystem = Some(sub);
+        if let Some((lv, _)) = prio {
+            p.level = Some(lv);
+        }
+        p.body = rest_after_ws(r);
+        corosync_body(p);
+        return;
+    }
+    let daemon_is_pcmk = p.daemon.is_some_and(|d| PACEMAKER_DAEMONS.contains(&d));
+    // cl_log via syslog: `[PID]: level: msg`.
+    if let Ok((r, (pid, _, _, level, _))) =
+        (bracket_pid, char(':'), ws, plugin_level, char(':')).parse(i)
+    {
+        if p.pid.is_none() {
+            p.pid = Some(pid);
+        }
+        p.level = Some(level);
+        p.body = rest_after_ws(r);
+        p.pacemaker = daemon_is_pcmk;
+        if p.pacemaker {
+            strip_function(p);
+        }
+        return;
+    }
+    // libqb (Pacemaker 1.1.8+ and 2.x/3.x): `prio: msg`, 1.1.8–1.1.13 `prio: function: msg`.
+    if let Ok((r, (level, _, _))) = (libqb_prio, char(':'), ws).parse(i) {
+        p.level = Some(level);
+        p.body = r;
+        p.pacemaker = true;
+        strip_function(p);
+        return;
+    }
+    if daemon_is_pcmk {
+        p.pacemaker = true;
+        strip_function(p);
+    }
+}
+
+/// Inside corosync output: the Pacemaker plugin's `LEVEL: function: msg` (subsystem `pcmk`, or
+/// `crm` in SLE 11 GA), and a `file.c:123 ` inserted by `fileline: on`.
+fn corosync_body(p: &mut Prefix<'_>) {
+    let i = p.body;
+    if let Ok((r, _)) = (
+        take_while_m_n::<_, _, nom::error::Error<&str>>(1, 64, |c: char| {
+            c.is_ascii_alphanumeric() || c == '_' || c == '-'
+        }),
+        tag(".c:"),
+        digits(1, 6),
+        ws,
+    )
+        .parse(i)
+    {
+        p.body = r;
+    }
+    let Some(sub) = p.subsystem else { return };
+    if !(sub.eq_ignore_ascii_case("pcmk") || sub == "crm") {
+        return;
+    }
+    let i = p.body;
+    if let Ok((r, (level, _, _))) = (plugin_level, char(':'), ws).parse(i) {
+        p.level = Some(level);
+        p.body = r;
+        let f: R<'_, (&str, char)> = (c_function, char(':')).parse(r);
+        if let Ok((r2, (func, _))) = f {
+            if r2.is_empty() || r2.starts_with([' ', '\t']) {
+                p.function = Some(func);
+                p.body = rest_after_ws(r2);
+            }
+        }
+    }
+}
+
+/// Pacemaker's `function: ` before the message (1.1.8–1.1.13 syslog, cl_log lines): a
+/// lower-case C identifier with a colon and a blank. Messages themselves start with a capital
+/// letter or a non-identifier, so this does not eat message text.
+fn strip_function(p: &mut Prefix<'_>) {
+    let i = p.body;
+    let r: R<'_, (&str, char, &str)> = (
+        verify(c_function, |f: &str| {
+            f.len() >= 2
+                && f.as_bytes()[0].is_ascii_lowercase()
+                && f.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        }),
+        char(':'),
+        ws,
+    )
+        .parse(i);
+    if let Ok((rest, (func, _, _))) = r {
+        if p.function.is_none() {
+            p.function = Some(func);
+        }
+        p.body = rest;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pf(s: &str) -> Prefix<'_> {
+        parse(s).unwrap_or_else(|| panic!("no prefix: {s}"))
+    }
+
+    #[test]
+    fn timestamps() {
+        assert!(ts_bsd("Aug 26 16:20:37").is_ok());
+        assert!(ts_bsd("Aug  6 16:20:37.123").is_ok());
+        assert!(ts_bsd("Aug 6  9:05:03.123456").is_ok());
+        assert!(ts_bsd("Aug 06 16:20:37").is_ok());
+        assert!(ts_bsd("Aug 32 16:20:37").is_err());
+        assert!(ts_bsd("Aug 26 24:20:37").is_err());
+        assert!(ts_bsd("Foo 26 16:20:37").is_err());
+        assert!(ts_iso("2024-08-26T16:20:37+02:00").is_ok());
+        assert!(ts_iso("2019-05-06T09:27:51.183498+0200").is_ok());
+        assert!(ts_full("Mon 2024-08-26 16:20:37 CEST").is_ok());
+        assert!(ts_monotonic("[ 1234.567890]").is_ok());
+    }
+
+    #[test]
+    fn plugin_prefix_with_one_space() {
+        let p = pf("Aug 26 16:20:37 corosync [pcmk ] ERROR: process_ais_conf:  Please see");
+        assert_eq!(p.format, Some(LogFormat::Corosync1File));
+        assert_eq!(p.subsystem, Some("pcmk"));
+        assert_eq!(p.level, Some("ERROR"));
+        assert_eq!(p.function, Some("process_ais_conf"));
+        assert_eq!(p.body, "Please see");
+    }
+
+    #[test]
+    fn function_strip_keeps_message_words() {
+        let p = pf(
+            "Aug 26 16:20:37 node1 crmd[2410]:   notice: State transition S_IDLE -> S_POLICY_ENGINE",
+        );
+        assert_eq!(p.function, None);
+        assert_eq!(p.body, "State transition S_IDLE -> S_POLICY_ENGINE");
+        let p =
+            pf("Aug 26 16:20:37 node1 crmd[2410]:   notice: do_state_transition: State transition");
+        assert_eq!(p.function, Some("do_state_transition"));
+        assert_eq!(p.body, "State transition");
+    }
+
+    #[test]
+    fn not_a_prefix() {
+        for s in [
+            "",
+            "hello",
+            "Aug 26",
+            "Aug 26 16:20:37",
+            "[x] a b",
+            "Aug 26 16:20:37 2024 | rc=7",
+            "-- Logs begin at Mon 2024-08-26 16:20:37 CEST, end at",
+        ] {
+            assert!(parse(s).is_none(), "{s}");
+        }
+    }
+}
