@@ -142,6 +142,8 @@ enum Problem {
     },
     /// An integer out of the range corosync enforces later.
     Range { lo: i64, hi: i64, says: String },
+    /// An integer out of range that corosync replaces with its default.
+    RangeUses { lo: i64, hi: i64, what: &'static str },
     /// `knet_compression_model: none`.
     CompressionNone { says: String },
 }
@@ -296,12 +298,12 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
             if (lo..=hi).contains(&v) {
                 return None;
             }
-            let says = match bad {
-                Bad::Stops(s) | Bad::StopsAtStart(s) | Bad::Uses(s) => {
-                    s.replace("{value}", &v.to_string())
+            match bad {
+                Bad::Stops(s) | Bad::StopsAtStart(s) => {
+                    Some(Problem::Range { lo, hi, says: s.replace("{value}", &v.to_string()) })
                 }
-            };
-            Some(Problem::Range { lo, hi, says })
+                Bad::Uses(what) => Some(Problem::RangeUses { lo, hi, what }),
+            }
         }
         Ty::Enum {
             values,
@@ -317,6 +319,13 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
             });
             if ok {
                 return None;
+            }
+            // totem_config_read copies link_mode into a 64-byte buffer first.
+            if path == "totem" && k.name == "link_mode" && k.value.len() >= 64 {
+                return Some(Problem::Stops { says: "totem.link_mode is too long".into(), allowed: values, nocase });
+            }
+            if path == "totem" && k.name == "rrp_mode" && k.value.len() >= 64 && ctx.major() == 2 {
+                return Some(Problem::Stops { says: "totem.rrp_mode is too long".into(), allowed: values, nocase });
             }
             if path == "totem" && k.name == "knet_compression_model" && k.value == "none" {
                 if let Bad::Stops(s) = bad {
@@ -432,13 +441,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 fn report(ctx: &Ctx, k: &KeyRef, fails: Vec<(&KeyDef, Problem)>) -> Option<Diagnostic> {
     let worst = fails.iter().map(|(_, p)| p.severity()).min()?;
-    let chosen: Vec<&(&KeyDef, Problem)> = fails
-        .iter()
-        .filter(|(_, p)| p.severity() == worst)
-        .collect();
-    let from = chosen.iter().map(|(r, _)| r.from).min()?;
-    let to = chosen.iter().map(|(r, _)| r.to).max()?;
-    let (_, problem) = chosen.last()?;
+    // Rows with the same problem form a group; report the harshest group (an abort over a
+    // message), then the newest one, with the releases of that group.
+    let mut groups: Vec<(Problem, Release, Release)> = Vec::new();
+    for (row, p) in fails.iter().filter(|(_, p)| p.severity() == worst) {
+        match groups.iter_mut().find(|(g, ..)| g == p) {
+            Some(g) => {
+                g.1 = g.1.min(row.from);
+                g.2 = g.2.max(row.to);
+            }
+            None => groups.push((p.clone(), row.from, row.to)),
+        }
+    }
+    let harsh = |p: &Problem| u8::from(matches!(p, Problem::U64Abort));
+    let (problem, from, to) = groups.into_iter().max_by_key(|(p, _, to)| (harsh(p), *to))?;
+    let problem = &problem;
     let rel = releases(ctx.target, from, to);
     let base = |key: &str| {
         Msg::new(format!("C603.{key}"))
@@ -469,6 +486,10 @@ fn report(ctx: &Ctx, k: &KeyRef, fails: Vec<(&KeyDef, Problem)>) -> Option<Diagn
         Problem::U64Abort => (base("message.u64_abort"), base("help.u64")),
         Problem::U64 { says } => (base("message.stops").arg("says", says), base("help.u64")),
         Problem::U64Wrap { used } => (base("message.u64_wrap").arg("used", used), base("help.u64")),
+        Problem::RangeUses { lo, hi, what } => (
+            base(&format!("message.uses_{}", what.replace('-', "_"))).arg("min", lo).arg("max", hi),
+            base("help.int").arg("min", lo).arg("max", hi),
+        ),
         Problem::Range { lo, hi, says } => (
             base("message.range")
                 .arg("says", says)

@@ -344,12 +344,16 @@ impl<'a> Model<'a> {
                 links.extend(n.rings().keys().copied());
             }
         }
+        // Higher numbers stop corosync before the links are counted (C109, C210).
+        let max = if self.major >= 3 { 7 } else { 1 };
+        links.retain(|l| *l <= max);
         links.sort_unstable();
         links.dedup();
         links
     }
 
-    /// The (cipher, hash) corosync uses at a release. 1.x has neither: `None`.
+    /// The (cipher, hash) corosync uses at a release. `None` for 1.x (which has neither) and when
+    /// `crypto_cipher` or `crypto_hash` has a value the parser rejects.
     pub fn crypto(&self, at: Release) -> Option<(String, String)> {
         if self.major == 1 {
             return None;
@@ -371,18 +375,12 @@ impl<'a> Model<'a> {
         } else {
             &["none", "aes256", "aes192", "aes128", "3des"]
         };
+        // A value the parser rejects stops corosync before crypto matters: nothing to say.
         if let Some(k) = self.totem_key("crypto_cipher") {
-            if let Some(c) = ciphers.iter().find(|c| **c == k.value) {
-                cipher = c;
-            }
+            cipher = ciphers.iter().find(|c| **c == k.value)?;
         }
         if let Some(k) = self.totem_key("crypto_hash") {
-            if let Some(h) = ["none", "md5", "sha1", "sha256", "sha384", "sha512"]
-                .iter()
-                .find(|h| **h == k.value)
-            {
-                hash = h;
-            }
+            hash = ["none", "md5", "sha1", "sha256", "sha384", "sha512"].iter().find(|h| **h == k.value)?;
         }
         Some((cipher.to_string(), hash.to_string()))
     }

@@ -185,16 +185,6 @@ const fn sec(path: &'static str, from: Release, to: Release) -> SectionDef {
         replacement: "",
     }
 }
-const fn open(path: &'static str, from: Release, to: Release) -> SectionDef {
-    SectionDef {
-        path,
-        from,
-        to,
-        kind: SectionKind::Open,
-        status: Status::Ok,
-        replacement: "",
-    }
-}
 const fn stack(path: &'static str) -> SectionDef {
     SectionDef {
         path,
@@ -250,8 +240,11 @@ pub static SECTIONS: &[SectionDef] = &[
     sec("nodelist.node", V2_FROM, V3_TO),
     sec("uidgid", V1_FROM, V3_TO),
     sec("resources", V2_FROM, V3_TO),
-    open("resources.system", V2_FROM, V3_TO),
-    open("resources.process", V2_FROM, V3_TO),
+    sec("resources.system", V2_FROM, V3_TO),
+    sec("resources.system.memory_used", V2_FROM, V3_TO),
+    sec("resources.system.load_15min", V2_FROM, V3_TO),
+    sec("resources.process", V2_FROM, V3_TO),
+    sec("resources.process.memory_used", V2_FROM, V3_TO),
     sec("qb", r(2, 1, 1), V2_TO),
     sec_gone("qb", V3_FROM, V3_TO, "system"),
     sec("system", V3_FROM, V3_TO),
@@ -382,6 +375,9 @@ const U16: Ty = Ty::Int(IntTy::U16);
 const U32: Ty = Ty::Int(IntTy::U32);
 const I32: Ty = Ty::Int(IntTy::I32);
 const A: Release = V1_FROM;
+/// Keys of the monitored resources (`resources.system.memory_used`, `...load_15min`,
+/// `resources.process.memory_used`).
+pub const RESOURCE: &str = "resources|leaf";
 /// Keys valid at the top of `logging` and in `logger_subsys` / `logging_daemon` sections.
 pub const SUBSYS: &str = "logging|subsys";
 const Z: Release = V3_TO;
@@ -1133,7 +1129,11 @@ pub static KEYS: &[KeyDef] = &[
     k("uidgid", "uid", A, Z, S),
     k("uidgid", "gid", A, Z, S),
     k("resources", "watchdog_device", r(2, 3, 6), Z, S),
-    k("resources", "watchdog_timeout", V2_FROM, Z, U32),
+    k("resources", "watchdog_timeout", V2_FROM, Z, Ty::IntIn { ty: IntTy::U32, lo: 2, hi: 120, bad: Bad::Uses("watchdog-range") }),
+    k(RESOURCE, "recovery", V2_FROM, Z, S),
+    k(RESOURCE, "max", V2_FROM, Z, S),
+    k(RESOURCE, "poll_period", V2_FROM, r(3, 1, 9), Ty::U64),
+    k(RESOURCE, "poll_period", r(3, 1, 10), Z, Ty::U64),
     k(
         "qb",
         "ipc_type",
