@@ -78,7 +78,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for k in place_keys(ctx, &place) {
             let (variant, rel, replacement, says) = match key_state(t, &place.path, k.name) {
                 State::Current(r) if r.status == Status::Ignored => {
-                    ("message", releases(t, r.from, r.to), r.replacement, r.says)
+                    // Adjacent ignored rows (e.g. typed until 3.1.9, plain text from 3.1.10)
+                    // count as one range.
+                    let rows: Vec<_> = super::schema::key_rows(&place.path, k.name)
+                        .filter(|x| x.status == Status::Ignored && x.from.0 == r.from.0)
+                        .collect();
+                    let from = rows.iter().map(|x| x.from).min().unwrap_or(r.from);
+                    ("message", releases(t, from, r.to), r.replacement, r.says)
                 }
                 State::Gone(until) => ("message.gone", until.to_string(), "", ""),
                 _ => continue,

@@ -143,7 +143,11 @@ enum Problem {
     /// An integer out of the range corosync enforces later.
     Range { lo: i64, hi: i64, says: String },
     /// An integer out of range that corosync replaces with its default.
-    RangeUses { lo: i64, hi: i64, what: &'static str },
+    RangeUses {
+        lo: i64,
+        hi: i64,
+        what: &'static str,
+    },
     /// `knet_compression_model: none`.
     CompressionNone { says: String },
 }
@@ -299,9 +303,11 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
                 return None;
             }
             match bad {
-                Bad::Stops(s) | Bad::StopsAtStart(s) => {
-                    Some(Problem::Range { lo, hi, says: s.replace("{value}", &v.to_string()) })
-                }
+                Bad::Stops(s) | Bad::StopsAtStart(s) => Some(Problem::Range {
+                    lo,
+                    hi,
+                    says: s.replace("{value}", &v.to_string()),
+                }),
                 Bad::Uses(what) => Some(Problem::RangeUses { lo, hi, what }),
             }
         }
@@ -322,10 +328,18 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
             }
             // totem_config_read copies link_mode into a 64-byte buffer first.
             if path == "totem" && k.name == "link_mode" && k.value.len() >= 64 {
-                return Some(Problem::Stops { says: "totem.link_mode is too long".into(), allowed: values, nocase });
+                return Some(Problem::Stops {
+                    says: "totem.link_mode is too long".into(),
+                    allowed: values,
+                    nocase,
+                });
             }
             if path == "totem" && k.name == "rrp_mode" && k.value.len() >= 64 && ctx.major() == 2 {
-                return Some(Problem::Stops { says: "totem.rrp_mode is too long".into(), allowed: values, nocase });
+                return Some(Problem::Stops {
+                    says: "totem.rrp_mode is too long".into(),
+                    allowed: values,
+                    nocase,
+                });
             }
             if path == "totem" && k.name == "knet_compression_model" && k.value == "none" {
                 if let Bad::Stops(s) = bad {
@@ -454,7 +468,9 @@ fn report(ctx: &Ctx, k: &KeyRef, fails: Vec<(&KeyDef, Problem)>) -> Option<Diagn
         }
     }
     let harsh = |p: &Problem| u8::from(matches!(p, Problem::U64Abort));
-    let (problem, from, to) = groups.into_iter().max_by_key(|(p, _, to)| (harsh(p), *to))?;
+    let (problem, from, to) = groups
+        .into_iter()
+        .max_by_key(|(p, _, to)| (harsh(p), *to))?;
     let problem = &problem;
     let rel = releases(ctx.target, from, to);
     let base = |key: &str| {
@@ -487,7 +503,9 @@ fn report(ctx: &Ctx, k: &KeyRef, fails: Vec<(&KeyDef, Problem)>) -> Option<Diagn
         Problem::U64 { says } => (base("message.stops").arg("says", says), base("help.u64")),
         Problem::U64Wrap { used } => (base("message.u64_wrap").arg("used", used), base("help.u64")),
         Problem::RangeUses { lo, hi, what } => (
-            base(&format!("message.uses_{}", what.replace('-', "_"))).arg("min", lo).arg("max", hi),
+            base(&format!("message.uses_{}", what.replace('-', "_")))
+                .arg("min", lo)
+                .arg("max", hi),
             base("help.int").arg("min", lo).arg("max", hi),
         ),
         Problem::Range { lo, hi, says } => (

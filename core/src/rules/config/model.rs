@@ -380,7 +380,9 @@ impl<'a> Model<'a> {
             cipher = ciphers.iter().find(|c| **c == k.value)?;
         }
         if let Some(k) = self.totem_key("crypto_hash") {
-            hash = ["none", "md5", "sha1", "sha256", "sha384", "sha512"].iter().find(|h| **h == k.value)?;
+            hash = ["none", "md5", "sha1", "sha256", "sha384", "sha512"]
+                .iter()
+                .find(|h| **h == k.value)?;
         }
         Some((cipher.to_string(), hash.to_string()))
     }

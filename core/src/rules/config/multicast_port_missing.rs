@@ -7,13 +7,14 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Finds interfaces without a usable port: in corosync 1.x an interface without
-    /// `mcastport` (1.x has no default), in every version `mcastport: 0`.
+    /// Finds interfaces without a usable port in corosync 1.x and 2.x: in 1.x an interface
+    /// without `mcastport` (1.x has no default), in 1.x and 2.x `mcastport: 0`.
     ///
     /// ## Why is this bad?
-    /// corosync refuses to start: "parse error in config: No multicast port specified" (3.x:
-    /// "... for interface N"). corosync 2.x/3.x default to port 5405 (5405 + link number in
-    /// 3.x); 1.x reads the port only from `mcastport`, for udpu as well as udp.
+    /// corosync refuses to start: "parse error in config: No multicast port specified".
+    /// corosync 2.x defaults to port 5405 but keeps an explicit 0; 1.x reads the port only from
+    /// `mcastport`, for udpu as well as udp. (corosync 3.x replaces 0 with 5405 + link number
+    /// when it reads the nodelist, so it is not reported there; verified on 3.1.7.)
     ///
     /// ## Example
     /// ```corosync
@@ -39,10 +40,10 @@ declare_rule! {
         name: "multicast-port-missing",
         severity: Error,
         docs_ja: "## 何をするか
-使えるポートのない interface を検出します。corosync 1.x では `mcastport` のない interface（1.x には既定値がありません）、全バージョンで `mcastport: 0` が対象です。
+corosync 1.x と 2.x で、使えるポートのない interface を検出します。1.x では `mcastport` のない interface（1.x には既定値がありません）、1.x と 2.x では `mcastport: 0` が対象です。
 
 ## なぜ問題か
-corosync は \"parse error in config: No multicast port specified\"（3.x では \"... for interface N\"）で起動しません。corosync 2.x/3.x の既定のポートは 5405（3.x では 5405 + リンク番号）ですが、1.x は udp でも udpu でも `mcastport` からしかポートを読みません。
+corosync は \"parse error in config: No multicast port specified\" で起動しません。corosync 2.x の既定のポートは 5405 ですが、明示した 0 はそのまま使います。1.x は udp でも udpu でも `mcastport` からしかポートを読みません（corosync 3.x はノードリストを読むときに 0 を 5405 + リンク番号に置き換えるため、3.x では報告しません。3.1.7 で確認済み）。
 
 ## 例
 ```corosync
@@ -66,7 +67,9 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    if !whole_file(ctx) {
+    // corosync 3.x fills a zero port with 5405 + link number when it reads the nodelist
+    // (`configure_link_params`), which it always has: no finding there (verified on 3.1.7).
+    if !whole_file(ctx) || ctx.major() >= 3 {
         return;
     }
     let m = Model::new(ctx);
