@@ -30,6 +30,9 @@ declare_rule! {
     /// }
     /// ```
     ///
+    /// The finding is a warning where corosync itself prints a warning, and information where
+    /// the key still works silently (`secauth` in 2.x, `totem.nodeid` before 3.1.5).
+    ///
     /// ## Fix
     /// Use the replacement the finding names (`to_logfile`, `syslog_priority`, `crypto_cipher`
     /// and `crypto_hash`, `nodelist.node.nodeid`, `nodelist.node.ring0_addr`).
@@ -47,6 +50,8 @@ declare_rule! {
 
 ## なぜ問題か
 非推奨の設定は今は動きますが、いずれ使えなくなります。いくつかについては corosync 自身が警告を出し（\"Warning: the to_file config parameter has been obsoleted...\"、\"member section is deprecated.\"、\"Please migrate config file to nodelist.\"）、後のリリースでは無視されるか拒否されます。3.x はノードリストが必須で、その場合 `member` は無視されるため、3.x の `member` セクションは意味がありません。
+
+corosync 自身が警告を出すものは警告、黙って今も動くもの（2.x の `secauth`、3.1.5 より前の `totem.nodeid`）は情報として報告します。
 
 ## 例
 ```corosync
@@ -85,7 +90,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         .arg("key", k.name)
                         .arg("replacement", r.replacement)
                 };
-                out.push(diag(&META, Severity::Warning, k.key_span, m, h));
+                // Info when corosync says nothing and the key still works; Warning when corosync
+                // itself warns about it.
+                let sev = if r.says.is_empty() {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                };
+                out.push(diag(&META, sev, k.key_span, m, h));
             }
         }
     }

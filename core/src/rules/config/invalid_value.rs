@@ -341,12 +341,14 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
                     nocase,
                 });
             }
-            if path == "totem" && k.name == "knet_compression_model" && k.value == "none" {
-                if let Bad::Stops(s) = bad {
-                    return Some(Problem::CompressionNone {
-                        says: s.to_string(),
-                    });
-                }
+            if path == "totem"
+                && k.name == "knet_compression_model"
+                && k.value == "none"
+                && let Bad::Stops(s) = bad
+            {
+                return Some(Problem::CompressionNone {
+                    says: s.to_string(),
+                });
             }
             Some(match bad {
                 Bad::Stops(s) => Problem::Stops {
@@ -393,10 +395,10 @@ fn suggestion(
         .strip_prefix('"')
         .and_then(|v| v.strip_suffix('"'))
         .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
-    if let Some(u) = unquoted {
-        if valid(u) {
-            return Some(("unquote", u.to_string()));
-        }
+    if let Some(u) = unquoted
+        && valid(u)
+    {
+        return Some(("unquote", u.to_string()));
     }
     if let Some(i) = value.find('#') {
         let before = value[..i].trim_end_matches([' ', '\t']);
@@ -420,12 +422,11 @@ fn int_suggestion(value: &str, min: i64, max: i64) -> Option<(&'static str, Stri
         return Some(s);
     }
     let t = value.trim();
-    if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-        if let Ok(v) = i64::from_str_radix(h, 16) {
-            if (min..=max).contains(&v) {
-                return Some(("hex", v.to_string()));
-            }
-        }
+    if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X"))
+        && let Ok(v) = i64::from_str_radix(h, 16)
+        && (min..=max).contains(&v)
+    {
+        return Some(("hex", v.to_string()));
     }
     if let Atoi::Trailing(v) = num::atoi(t) {
         let rest = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '+');

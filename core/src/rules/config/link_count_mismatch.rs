@@ -93,20 +93,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let says = "parse error in config: Not all nodes have the same number of links";
     let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
     for (l, c) in links.iter().zip(&counts) {
-        if *c == 0 {
-            if let Some(i) = m.interfaces.iter().find(|i| i.number == *l) {
-                let msg = Msg::new("C208.message.empty")
-                    .arg("link", l)
-                    .arg("releases", rel.clone())
-                    .arg("says", says);
-                out.push(diag(
-                    &META,
-                    Severity::Error,
-                    i.first_section().name_span,
-                    msg,
-                    Msg::new("C208.help.empty").arg("link", l),
-                ));
-            }
+        if *c == 0
+            && let Some(i) = m.interfaces.iter().find(|i| i.number == *l)
+        {
+            let msg = Msg::new("C208.message.empty")
+                .arg("link", l)
+                .arg("releases", rel.clone())
+                .arg("says", says);
+            out.push(diag(
+                &META,
+                Severity::Error,
+                i.first_section().name_span,
+                msg,
+                Msg::new("C208.help.empty").arg("link", l),
+            ));
         }
     }
     for n in &m.nodes {

@@ -237,7 +237,7 @@ impl<'a> Model<'a> {
         self.totem
             .iter()
             .filter_map(|s| self.conf.get(s.id, key))
-            .last()
+            .next_back()
     }
 
     /// The span to blame when something is missing from `totem`: its first line, else the

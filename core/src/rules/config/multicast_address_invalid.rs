@@ -131,25 +131,25 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             i.get("bindnetaddr").and_then(|b| literal_family(b.value))
         };
-        if let Some(bf) = bind {
-            if bf != fam {
-                let says = format!(
-                    "parse error in config: Multicast address family does not match bind address family{}",
-                    suffix(i.number)
-                );
-                let msg = Msg::new("C112.message.family")
-                    .arg("value", k.value)
-                    .arg("releases", rel.clone())
-                    .arg("says", says);
-                out.push(diag(
-                    &META,
-                    Severity::Error,
-                    value_span(&k),
-                    msg,
-                    Msg::new("C112.help"),
-                ));
-                continue;
-            }
+        if let Some(bf) = bind
+            && bf != fam
+        {
+            let says = format!(
+                "parse error in config: Multicast address family does not match bind address family{}",
+                suffix(i.number)
+            );
+            let msg = Msg::new("C112.message.family")
+                .arg("value", k.value)
+                .arg("releases", rel.clone())
+                .arg("says", says);
+            out.push(diag(
+                &META,
+                Severity::Error,
+                value_span(&k),
+                msg,
+                Msg::new("C112.help"),
+            ));
+            continue;
         }
         if literal_is_multicast(k.value) == Some(false) {
             let says = if major >= 3 {

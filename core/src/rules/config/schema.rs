@@ -1285,7 +1285,9 @@ mod tests {
         for d in KEYS {
             assert!(d.from <= d.to, "{}.{:?}: empty range", d.section, d.key);
             assert!(
-                d.section == SUBSYS || SECTIONS.iter().any(|s| s.path == d.section),
+                d.section == SUBSYS
+                    || d.section == RESOURCE
+                    || SECTIONS.iter().any(|s| s.path == d.section),
                 "{}: key in an unknown section",
                 d.section
             );
