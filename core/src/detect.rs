@@ -464,7 +464,9 @@ fn is_key_char(c: char) -> bool {
 }
 
 fn classify(line: &str) -> Class {
-    let t = line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
+    // A byte-order mark is not content (the parser reports it).
+    let t = line.trim_start_matches('\u{FEFF}');
+    let t = t.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
     if t.is_empty() {
         return Class::Blank;
     }
@@ -479,7 +481,9 @@ fn classify(line: &str) -> Class {
     }
     if let Some(i) = t.find('{') {
         let name = t[..i].trim_end_matches([' ', '\t', ':']);
+        // A line that ends in `{` opens a section even with a bad name (the rules say why).
         if name.is_empty()
+            || t.ends_with('{')
             || name.chars().all(is_key_char)
             || SECTION_NAMES.iter().any(|s| name.eq_ignore_ascii_case(s))
         {
@@ -532,6 +536,22 @@ fn floor(text: &str, mut i: usize) -> usize {
 pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if text.trim().is_empty() {
+        // An empty corosync.conf is still a config (and corosync rejects it).
+        let name = path
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if name.contains("corosync") && name.ends_with(".conf") {
+            let seg = Segment {
+                kind: DocKind::CorosyncConf,
+                span: Span::new(0, text.len()),
+                target: None,
+                evidence: vec![],
+                reflow: None,
+            };
+            return (vec![seg], diags);
+        }
         return (Vec::new(), diags);
     }
     if let Some((at, count)) = binary_at(text) {
@@ -776,6 +796,24 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
     }
     if let Some(r) = run.take() {
         finish(r, &mut segs);
+    }
+    // A file named like a corosync config is one document when nothing in it is a log or XML.
+    let name = lower_path.rsplit(['/', '\\']).next().unwrap_or("");
+    let conf_name = name.ends_with(".conf") || name == "pcmk" || lower_path.contains("service.d/");
+    if conf_name
+        && segs.iter().any(|s| s.kind.is_config())
+        && segs
+            .iter()
+            .all(|s| s.kind.is_config() || s.kind == DocKind::Prose)
+        && !segs.iter().any(|s| s.reflow.is_some())
+    {
+        return vec![Segment {
+            kind: DocKind::CorosyncConf,
+            span: Span::new(0, text.len()),
+            target: None,
+            evidence: vec![],
+            reflow: None,
+        }];
     }
     // A lone config document takes the whole input, so that printing it is lossless and every
     // line (leading comments, trailing blanks) is checked.

@@ -108,6 +108,8 @@ pub enum SyntaxErrorKind {
     PathTooLong,
     /// Lines end in a bare CR (old Mac style): corosync sees one long line.
     BareCarriageReturn,
+    /// A top-level key shorter than 3 characters (cmap names are 3 to 254 characters).
+    NameTooShort,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -440,6 +442,13 @@ fn check_paths(text: &str, tree: &mut Tree) {
             } else {
                 path_len[parent] + 1 + key.len()
             };
+            if parent == 0 && !key.is_empty() && name.chars().count() < 3 {
+                errs.push(SyntaxError {
+                    kind: SyntaxErrorKind::NameTooShort,
+                    span: key,
+                    line: n,
+                });
+            }
             if total >= 255 {
                 errs.push(SyntaxError {
                     kind: SyntaxErrorKind::PathTooLong,

@@ -1,7 +1,353 @@
 //! Config rules: unknown keys, value types, deprecations, cross-key checks.
+//!
+//! Codes (stable, never reused):
+//!
+//! | code | name | meaning |
+//! |---|---|---|
+//! | C101 | totem-version-not-2 | `totem.version` missing or not 2 |
+//! | C102 | consensus-below-join | `consensus` smaller than `join` |
+//! | C103 | timeout-below-minimum | a totem timer below corosync's minimum |
+//! | C104 | consensus-below-token | `consensus` below 1.2 × the effective token |
+//! | C105 | cipher-without-hash | encryption without authentication |
+//! | C106 | crypto-without-knet | crypto on udp/udpu (3.x) |
+//! | C107 | ttl-without-multicast | `ttl` on a non-multicast transport |
+//! | C108 | link-priority-without-knet | `knet_link_priority` on udp/udpu |
+//! | C109 | interface-number-too-high | `ringnumber` > 1 / `linknumber` > 7 |
+//! | C110 | too-many-interfaces | more rings/links than the transport or rrp_mode allows |
+//! | C111 | multicast-address-missing | udp without `mcastaddr` and `cluster_name` |
+//! | C112 | multicast-address-invalid | `mcastaddr` not multicast, or family mismatch |
+//! | C113 | multicast-port-missing | no `mcastport` (1.x) or port 0 |
+//! | C114 | multicast-pair-clash | two rings on the same address with ports 1 apart |
+//! | C115 | bindnetaddr-with-nodelist | `bindnetaddr` ignored because of the nodelist |
+//! | C116 | bind-family-mix | rings bound to different IP families (1.x/2.x) |
+//! | C201 | no-interfaces | neither interfaces nor node addresses |
+//! | C202 | nodelist-missing | 3.x without a nodelist |
+//! | C203 | knet-nodeid-missing | knet node without a non-zero `nodeid` |
+//! | C204 | knet-nodeid-too-large | knet `nodeid` ≥ 65536 |
+//! | C205 | ipv6-nodeid-missing | IPv6 node without `nodeid` on udp/udpu |
+//! | C206 | duplicate-nodeid | two nodes with the same (possibly generated) id |
+//! | C207 | multilink-node-without-name | several links but a node has no `name` |
+//! | C208 | link-count-mismatch | nodes with different numbers of links |
+//! | C209 | link-family-mix | IPv4 and IPv6 addresses on one link |
+//! | C210 | ring-address-number-too-high | `ringX_addr` with X above the maximum |
+//! | C211 | node-without-ring0-addr | a node with no `ring0_addr` |
+//! | C601 | unknown-section | a section corosync does not read |
+//! | C602 | unknown-key | a key corosync does not read |
+//! | C603 | invalid-value | a value of the wrong type, range or spelling |
+//! | C604 | deprecated-key | a deprecated key or section |
+//! | C605 | ignored-key | a key or section removed or ignored in this version |
+//! | C606 | key-too-new | a key or section from a later release |
+//!
+//! Severity: Error when a targeted release refuses to start (for a range, when any release in
+//! it does; the message names which); Warning when corosync accepts the config but does not do
+//! what it says; Info for advice. Whether a key exists, is deprecated or ignored is judged for
+//! the newest release of the target range.
 
-use super::Rule;
+use super::{ConfRole, Ctx, Rule, RuleMeta};
+use crate::conf::{KeyRef, SectionRef};
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::i18n::Msg;
+use crate::version::{Release, Target};
+
+pub mod model;
+pub mod num;
+pub mod schema;
+
+pub mod bind_family_mix;
+pub mod bindnetaddr_with_nodelist;
+pub mod cipher_without_hash;
+pub mod consensus_below_join;
+pub mod consensus_below_token;
+pub mod crypto_without_knet;
+pub mod deprecated_key;
+pub mod duplicate_nodeid;
+pub mod ignored_key;
+pub mod interface_number_too_high;
+pub mod invalid_value;
+pub mod ipv6_nodeid_missing;
+pub mod key_too_new;
+pub mod knet_nodeid_missing;
+pub mod knet_nodeid_too_large;
+pub mod link_count_mismatch;
+pub mod link_family_mix;
+pub mod link_priority_without_knet;
+pub mod multicast_address_invalid;
+pub mod multicast_address_missing;
+pub mod multicast_pair_clash;
+pub mod multicast_port_missing;
+pub mod multilink_node_without_name;
+pub mod no_interfaces;
+pub mod node_without_ring0_addr;
+pub mod nodelist_missing;
+pub mod ring_address_number_too_high;
+pub mod timeout_below_minimum;
+pub mod too_many_interfaces;
+pub mod totem_version;
+pub mod ttl_without_multicast;
+pub mod unknown_key;
+pub mod unknown_section;
+
+macro_rules! rule {
+    ($m:ident) => {
+        Rule {
+            meta: &$m::META,
+            check: $m::check,
+        }
+    };
+}
 
 pub fn rules() -> Vec<Rule> {
-    vec![]
+    vec![
+        rule!(totem_version),
+        rule!(consensus_below_join),
+        rule!(timeout_below_minimum),
+        rule!(consensus_below_token),
+        rule!(cipher_without_hash),
+        rule!(crypto_without_knet),
+        rule!(ttl_without_multicast),
+        rule!(link_priority_without_knet),
+        rule!(interface_number_too_high),
+        rule!(too_many_interfaces),
+        rule!(multicast_address_missing),
+        rule!(multicast_address_invalid),
+        rule!(multicast_port_missing),
+        rule!(multicast_pair_clash),
+        rule!(bindnetaddr_with_nodelist),
+        rule!(bind_family_mix),
+        rule!(no_interfaces),
+        rule!(nodelist_missing),
+        rule!(knet_nodeid_missing),
+        rule!(knet_nodeid_too_large),
+        rule!(ipv6_nodeid_missing),
+        rule!(duplicate_nodeid),
+        rule!(multilink_node_without_name),
+        rule!(link_count_mismatch),
+        rule!(link_family_mix),
+        rule!(ring_address_number_too_high),
+        rule!(node_without_ring0_addr),
+        rule!(unknown_section),
+        rule!(unknown_key),
+        rule!(invalid_value),
+        rule!(deprecated_key),
+        rule!(ignored_key),
+        rule!(key_too_new),
+    ]
+}
+
+/// The releases of `[from, to]` that the target holds, for messages: the target itself when
+/// all of it, else `3.0.2+`, `3.0.0–3.0.1`, `3.1.7`.
+pub(crate) fn releases(t: Target, from: Release, to: Release) -> String {
+    let f = from.max(t.from);
+    let e = to.min(t.to);
+    if f <= t.from && e >= t.to {
+        return t.to_string();
+    }
+    if f == e {
+        return f.to_string();
+    }
+    if e == t.to && e.2 == 255 {
+        return format!("{f}+");
+    }
+    format!("{f}–{e}")
+}
+
+/// Does any release of the target fall in `[from, to]`?
+pub(crate) fn overlaps(t: Target, from: Release, to: Release) -> bool {
+    t.overlaps(from, to)
+}
+
+/// Is the newest release of the target in `[from, to]`?
+pub(crate) fn newest_in(t: Target, from: Release, to: Release) -> bool {
+    from <= t.to && t.to <= to
+}
+
+/// Rules that look at the whole file (missing sections, cross-key checks) run only on a main
+/// corosync.conf, not on a `service.d` fragment.
+pub(crate) fn whole_file(ctx: &Ctx) -> bool {
+    ctx.role == ConfRole::Main
+}
+
+/// Build a diagnostic with a severity other than the rule's default.
+pub(crate) fn diag(
+    meta: &'static RuleMeta,
+    severity: Severity,
+    span: Span,
+    message: Msg,
+    help: Msg,
+) -> Diagnostic {
+    let mut d = meta.diag(span, message).help(help);
+    d.severity = severity;
+    d
+}
+
+/// The span of a key's value, or of its name when the value is empty.
+pub(crate) fn value_span(k: &KeyRef) -> Span {
+    if k.value_span.is_empty() {
+        k.key_span
+    } else {
+        k.value_span
+    }
+}
+
+/// Quote a list of words for a message: `a`, `b` or `c`.
+pub(crate) fn word_list(words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+    quoted.join(", ")
+}
+
+/// How the rules treat a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SecClass {
+    /// Known in the target: its keys and subsections are checked.
+    Checked,
+    /// Known, with free-form contents: nothing below it is checked.
+    Open,
+    /// Belongs to the stack rules (C5xx): nothing here looks at it.
+    Stack,
+    /// Known to corosync, but not read by the newest targeted release (removed, ignored or too
+    /// new): C605/C606 report the section, its contents are not checked.
+    NotRead,
+    /// Not a corosync section (C601).
+    Unknown,
+}
+
+/// Classify a dotted section path for a target.
+pub(crate) fn section_class(t: Target, path: &str) -> SecClass {
+    let raw: Vec<&schema::SectionDef> = schema::section_rows(path).collect();
+    let rows: Vec<&schema::SectionDef> = if raw.is_empty() {
+        schema::section_rows(&schema::canonical_section(path)).collect()
+    } else {
+        raw
+    };
+    if rows.is_empty() {
+        return SecClass::Unknown;
+    }
+    if rows.iter().any(|r| r.kind == schema::SectionKind::Stack) {
+        return SecClass::Stack;
+    }
+    let current = rows.iter().find(|r| newest_in(t, r.from, r.to));
+    match current {
+        Some(r) if r.status == schema::Status::Ignored => SecClass::NotRead,
+        Some(r) if r.kind == schema::SectionKind::Open => SecClass::Open,
+        Some(_) => SecClass::Checked,
+        None => SecClass::NotRead,
+    }
+}
+
+/// A section whose keys the value/key rules look at: `None` is the top level.
+#[derive(Debug, Clone)]
+pub(crate) struct Place<'a> {
+    pub section: Option<SectionRef<'a>>,
+    /// The schema's path (`network` read as `totem` in 1.x).
+    pub path: String,
+}
+
+/// Every section below the root, with its path and class, top-down; contents of sections that
+/// are not [`SecClass::Checked`] are not visited. The callback also gets the parent's path.
+pub(crate) fn walk_sections<'a>(ctx: &Ctx<'a>, mut f: impl FnMut(SectionRef<'a>, &str, SecClass)) {
+    let conf = ctx.conf;
+    let mut stack: Vec<(SectionRef<'a>, String)> = conf
+        .children(conf.root())
+        .map(|s| (s, s.name.to_string()))
+        .collect();
+    stack.reverse();
+    while let Some((s, path)) = stack.pop() {
+        let class = section_class(ctx.target, &path);
+        f(s, &path, class);
+        if class == SecClass::Checked && !is_foreign_logging_daemon(ctx, s, &path) {
+            let mut kids: Vec<(SectionRef<'a>, String)> = conf
+                .children(s.id)
+                .map(|c| (c, format!("{path}.{}", c.name)))
+                .collect();
+            kids.reverse();
+            stack.extend(kids);
+        }
+    }
+}
+
+/// A `logging_daemon` section for a daemon other than corosync: corosync only stores it.
+pub(crate) fn is_foreign_logging_daemon(ctx: &Ctx, s: SectionRef, path: &str) -> bool {
+    path == "logging.logging_daemon"
+        && ctx.conf.get(s.id, "name").map(|k| k.value) != Some("corosync")
+}
+
+/// The places whose keys are checked: the top level and every checked section.
+pub(crate) fn checked_places<'a>(ctx: &Ctx<'a>) -> Vec<Place<'a>> {
+    let mut v = vec![Place {
+        section: None,
+        path: String::new(),
+    }];
+    walk_sections(ctx, |s, path, class| {
+        if class == SecClass::Checked && !is_foreign_logging_daemon(ctx, s, path) {
+            v.push(Place {
+                section: Some(s),
+                path: schema::canonical_section(path).into_owned(),
+            });
+        }
+    });
+    v
+}
+
+/// Keys directly in a place.
+pub(crate) fn place_keys<'a>(ctx: &Ctx<'a>, p: &Place<'a>) -> Vec<KeyRef<'a>> {
+    let id = p.section.map(|s| s.id).unwrap_or(0);
+    ctx.conf.keys(id).collect()
+}
+
+/// Where a key or section stands in the newest targeted release.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum State<T: 'static> {
+    /// No corosync knows it.
+    Unknown,
+    /// The row that holds for the newest targeted release.
+    Current(&'static T),
+    /// Only later releases know it; the first one that does.
+    TooNew(Release),
+    /// Only earlier releases know it; the last one that did.
+    Gone(Release),
+}
+
+fn state_of<T>(
+    t: Target,
+    rows: Vec<&'static T>,
+    range: impl Fn(&T) -> (Release, Release),
+) -> State<T> {
+    if rows.is_empty() {
+        return State::Unknown;
+    }
+    if let Some(r) = rows.iter().find(|r| {
+        let (f, e) = range(r);
+        newest_in(t, f, e)
+    }) {
+        return State::Current(r);
+    }
+    let since = rows.iter().map(|r| range(r).0).min().unwrap_or(t.to);
+    if since > t.to {
+        return State::TooNew(since);
+    }
+    let until = rows
+        .iter()
+        .map(|r| range(r).1)
+        .filter(|e| *e < t.to)
+        .max()
+        .unwrap_or(t.from);
+    State::Gone(until)
+}
+
+/// The state of a key in a section (schema path) for a target.
+pub(crate) fn key_state(t: Target, path: &str, name: &str) -> State<schema::KeyDef> {
+    state_of(t, schema::key_rows(path, name).collect(), |r| {
+        (r.from, r.to)
+    })
+}
+
+/// The state of a section (dotted path) for a target.
+pub(crate) fn section_state(t: Target, path: &str) -> State<schema::SectionDef> {
+    let raw: Vec<&'static schema::SectionDef> = schema::section_rows(path).collect();
+    let rows = if raw.is_empty() {
+        schema::section_rows(&schema::canonical_section(path)).collect()
+    } else {
+        raw
+    };
+    state_of(t, rows, |r| (r.from, r.to))
 }

@@ -14,6 +14,7 @@ pub mod line_too_long;
 pub mod lookalike_whitespace;
 pub mod missing_closing_brace;
 pub mod missing_section_name;
+pub mod name_too_short;
 pub mod not_section_or_key;
 pub mod nul_byte;
 pub mod path_too_long;
@@ -78,6 +79,10 @@ pub fn rules() -> Vec<Rule> {
         Rule {
             meta: &bare_carriage_return::META,
             check: bare_carriage_return::check,
+        },
+        Rule {
+            meta: &name_too_short::META,
+            check: name_too_short::check,
         },
     ]
 }
