@@ -1227,9 +1227,36 @@ pub fn section_matches(row: &str, path: &str) -> bool {
             ))
 }
 
+/// Rows with an exact key name, indexed by name; rows with a pattern, listed.
+struct KeyIndex {
+    exact: std::collections::HashMap<&'static str, Vec<&'static KeyDef>>,
+    patterns: Vec<&'static KeyDef>,
+}
+
+fn key_index() -> &'static KeyIndex {
+    static INDEX: std::sync::OnceLock<KeyIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut exact: std::collections::HashMap<&'static str, Vec<&'static KeyDef>> =
+            std::collections::HashMap::new();
+        let mut patterns = Vec::new();
+        for d in KEYS {
+            match d.key {
+                Pat::Exact(name) => exact.entry(name).or_default().push(d),
+                _ => patterns.push(d),
+            }
+        }
+        KeyIndex { exact, patterns }
+    })
+}
+
 /// Every row for a section path and key name.
 pub fn key_rows<'a>(section: &'a str, key: &'a str) -> impl Iterator<Item = &'static KeyDef> + 'a {
-    KEYS.iter()
+    let ix = key_index();
+    let exact: &'static [&'static KeyDef] = ix.exact.get(key).map(|v| v.as_slice()).unwrap_or(&[]);
+    exact
+        .iter()
+        .chain(ix.patterns.iter())
+        .copied()
         .filter(move |d| section_matches(d.section, section) && d.key.matches(key))
 }
 

@@ -93,6 +93,10 @@ fn other_section(key: &str, path: &str, from: Release, to: Release) -> Option<&'
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = ctx.target;
+    let mut names_cache: std::collections::HashMap<String, Vec<&'static str>> =
+        std::collections::HashMap::new();
+    let mut suggest_cache: std::collections::HashMap<(String, &str), Option<&'static str>> =
+        std::collections::HashMap::new();
     for place in checked_places(ctx) {
         for k in place_keys(ctx, &place) {
             if k.name.is_empty() {
@@ -124,9 +128,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     base("help.member"),
                 ),
                 _ => {
-                    let names = schema::key_names(&place.path, t.from, t.to);
                     let top = if place.path.is_empty() { "_top" } else { "" };
-                    if let Some(s) = did_you_mean(k.name, names.iter().copied()) {
+                    // Suggestions depend only on (section, key): look each pair up once.
+                    let suggestion = *suggest_cache
+                        .entry((place.path.clone(), k.name))
+                        .or_insert_with(|| {
+                            let names = names_cache
+                                .entry(place.path.clone())
+                                .or_insert_with(|| schema::key_names(&place.path, t.from, t.to));
+                            did_you_mean(k.name, names.iter().copied())
+                        });
+                    if let Some(s) = suggestion {
                         let variant = if s.eq_ignore_ascii_case(k.name) {
                             "case"
                         } else {
