@@ -31,6 +31,8 @@
 //! | C209 | link-family-mix | IPv4 and IPv6 addresses on one link |
 //! | C210 | ring-address-number-too-high | `ringX_addr` with X above the maximum |
 //! | C211 | node-without-ring0-addr | a node with no `ring0_addr` |
+//! | C401 | logger-subsys-without-subsys | `logger_subsys` without `subsys` |
+//! | C402 | logging-daemon-without-name | `logging_daemon` without `name` |
 //! | C601 | unknown-section | a section corosync does not read |
 //! | C602 | unknown-key | a key corosync does not read |
 //! | C603 | invalid-value | a value of the wrong type, range or spelling |
@@ -71,6 +73,8 @@ pub mod knet_nodeid_too_large;
 pub mod link_count_mismatch;
 pub mod link_family_mix;
 pub mod link_priority_without_knet;
+pub mod logger_subsys_without_subsys;
+pub mod logging_daemon_without_name;
 pub mod multicast_address_invalid;
 pub mod multicast_address_missing;
 pub mod multicast_pair_clash;
@@ -125,6 +129,8 @@ pub fn rules() -> Vec<Rule> {
         rule!(link_family_mix),
         rule!(ring_address_number_too_high),
         rule!(node_without_ring0_addr),
+        rule!(logger_subsys_without_subsys),
+        rule!(logging_daemon_without_name),
         rule!(unknown_section),
         rule!(unknown_key),
         rule!(invalid_value),
