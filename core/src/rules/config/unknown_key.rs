@@ -1,5 +1,5 @@
 use super::schema::{self, STACK_TOP_KEYS};
-use super::{checked_places, diag, place_keys, releases};
+use super::{checked_places, diag, place_keys, releases, word_list};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
@@ -70,9 +70,9 @@ quorum {
     }
 }
 
-/// Sections (other than `path`) where `key` is valid for the target.
-fn other_section(key: &str, path: &str, from: Release, to: Release) -> Option<&'static str> {
-    schema::KEYS
+/// Sections (other than `path`) where `key` is valid for the target, as a quoted list.
+fn other_sections(key: &str, path: &str, from: Release, to: Release) -> Option<String> {
+    let mut secs: Vec<&'static str> = schema::KEYS
         .iter()
         .filter(|d| {
             d.key.matches(key)
@@ -81,14 +81,15 @@ fn other_section(key: &str, path: &str, from: Release, to: Release) -> Option<&'
                 && d.status != schema::Status::Ignored
                 && !schema::section_matches(d.section, path)
         })
-        .map(|d| {
-            if d.section == schema::SUBSYS {
-                "logging"
-            } else {
-                d.section
-            }
+        .map(|d| match d.section {
+            schema::SUBSYS => "logging",
+            schema::RESOURCE => "resources.system.memory_used",
+            s => s,
         })
-        .next()
+        .collect();
+    secs.sort_unstable();
+    secs.dedup();
+    (!secs.is_empty()).then(|| word_list(&secs))
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -149,10 +150,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             base(&format!("message.{variant}{top}")).arg("suggest", s),
                             base("help.suggest").arg("suggest", s),
                         )
-                    } else if let Some(sec) = other_section(k.name, &place.path, t.from, t.to) {
+                    } else if let Some(sec) = other_sections(k.name, &place.path, t.from, t.to) {
                         (
                             Severity::Warning,
-                            base(&format!("message.elsewhere{top}")).arg("suggest", sec),
+                            base(&format!("message.elsewhere{top}")).arg("suggest", sec.clone()),
                             base("help.elsewhere").arg("suggest", sec),
                         )
                     } else {
