@@ -31,6 +31,12 @@
 //! | C209 | link-family-mix | IPv4 and IPv6 addresses on one link |
 //! | C210 | ring-address-number-too-high | `ringX_addr` with X above the maximum |
 //! | C211 | node-without-ring0-addr | a node with no `ring0_addr` |
+//! | C301 | votequorum-without-expected-votes | votequorum with neither nodelist nor `expected_votes` |
+//! | C302 | two-node-with-qdevice | `two_node` together with a quorum device |
+//! | C303 | two-node-with-auto-tie-breaker | `two_node` together with `auto_tie_breaker` |
+//! | C304 | two-node-with-more-nodes | `two_node` with more than two nodes (ignored) |
+//! | C305 | qdevice-incompatible | quorum device with LMS, ATB or allow_downscale |
+//! | C306 | auto-tie-breaker-odd-without-wait | ATB in an odd-sized cluster without wait_for_all |
 //! | C401 | logger-subsys-without-subsys | `logger_subsys` without `subsys` |
 //! | C402 | logging-daemon-without-name | `logging_daemon` without `name` |
 //! | C601 | unknown-section | a section corosync does not read |
@@ -55,6 +61,7 @@ pub mod model;
 pub mod num;
 pub mod schema;
 
+pub mod auto_tie_breaker_odd_without_wait;
 pub mod bind_family_mix;
 pub mod bindnetaddr_with_nodelist;
 pub mod cipher_without_hash;
@@ -83,13 +90,18 @@ pub mod multilink_node_without_name;
 pub mod no_interfaces;
 pub mod node_without_ring0_addr;
 pub mod nodelist_missing;
+pub mod qdevice_incompatible;
 pub mod ring_address_number_too_high;
 pub mod timeout_below_minimum;
 pub mod too_many_interfaces;
 pub mod totem_version;
 pub mod ttl_without_multicast;
+pub mod two_node_with_auto_tie_breaker;
+pub mod two_node_with_more_nodes;
+pub mod two_node_with_qdevice;
 pub mod unknown_key;
 pub mod unknown_section;
+pub mod votequorum_without_expected_votes;
 
 macro_rules! rule {
     ($m:ident) => {
@@ -129,6 +141,12 @@ pub fn rules() -> Vec<Rule> {
         rule!(link_family_mix),
         rule!(ring_address_number_too_high),
         rule!(node_without_ring0_addr),
+        rule!(votequorum_without_expected_votes),
+        rule!(two_node_with_qdevice),
+        rule!(two_node_with_auto_tie_breaker),
+        rule!(two_node_with_more_nodes),
+        rule!(qdevice_incompatible),
+        rule!(auto_tie_breaker_odd_without_wait),
         rule!(logger_subsys_without_subsys),
         rule!(logging_daemon_without_name),
         rule!(unknown_section),

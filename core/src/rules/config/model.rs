@@ -420,6 +420,49 @@ impl<'a> Model<'a> {
         Some((cipher.to_string(), hash.to_string()))
     }
 
+    /// Is votequorum the quorum provider (2.x/3.x)?
+    pub fn votequorum(&self) -> bool {
+        self.major >= 2
+            && self.quorum_key("provider").map(|k| k.value) == Some("corosync_votequorum")
+    }
+
+    /// The value corosync uses for `quorum.<key>` (2.x/3.x merge `quorum` sections).
+    pub fn quorum_key(&self, key: &str) -> Option<KeyRef<'a>> {
+        self.conf.value(&["quorum"], key)
+    }
+
+    /// A numeric `quorum.<key>` as the 2.x/3.x parser reads it (`None` when absent or invalid).
+    pub fn quorum_num(&self, key: &str) -> Option<(KeyRef<'a>, u32)> {
+        let k = self.quorum_key(key)?;
+        match read_u32_value(self.major, k.value) {
+            Read::Value(v) => Some((k, v)),
+            _ => None,
+        }
+    }
+
+    /// The `quorum.device` section, when a device model is configured (votequorum's test).
+    pub fn qdevice(&self) -> Option<KeyRef<'a>> {
+        self.conf
+            .value(&["quorum", "device"], "model")
+            .filter(|k| !k.value.is_empty())
+    }
+
+    /// The sum of the nodes' `quorum_votes` (default 1), as votequorum computes expected votes.
+    pub fn node_votes(&self) -> u64 {
+        self.nodes()
+            .iter()
+            .map(|n| {
+                match n
+                    .get("quorum_votes")
+                    .map(|k| read_u32_value(self.major, k.value))
+                {
+                    Some(Read::Value(v)) => u64::from(v),
+                    _ => 1,
+                }
+            })
+            .sum()
+    }
+
     /// The effective totem timers at one release.
     pub fn timers(&self, at: Release) -> Timers {
         Timers::compute(self, at)
