@@ -82,7 +82,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let votes = m.node_votes();
-    if votes % 2 == 0 {
+    if votes.is_multiple_of(2) {
         return;
     }
     // wait_for_all defaults to the value of two_node.

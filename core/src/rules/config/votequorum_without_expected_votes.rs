@@ -7,8 +7,8 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// With `provider: corosync_votequorum` (2.x/3.x), finds a config with neither a nodelist
-    /// nor `quorum.expected_votes`.
+    /// With `provider: corosync_votequorum` in corosync 2.x, finds a config with neither a
+    /// nodelist nor `quorum.expected_votes` (3.x cannot run without a nodelist at all: C201/C202).
     ///
     /// ## Why is this bad?
     /// votequorum computes the expected votes from the nodelist; without one it needs
@@ -36,7 +36,7 @@ declare_rule! {
         name: "votequorum-without-expected-votes",
         severity: Error,
         docs_ja: "## 何をするか
-`provider: corosync_votequorum`（2.x/3.x）で、ノードリストも `quorum.expected_votes` もない設定を検出します。
+corosync 2.x の `provider: corosync_votequorum` で、ノードリストも `quorum.expected_votes` もない設定を検出します（3.x はそもそもノードリストなしでは動きません。C201/C202 を参照してください）。
 
 ## なぜ問題か
 votequorum は期待投票数をノードリストから計算するため、ノードリストがなければ `expected_votes` が必要です。どちらもないとクォーラムサービスの読み込みに失敗し、corosync は \"configuration error: nodelist or quorum.expected_votes must be configured!\" で終了します。`corosync -t` はサービスを読み込まないため、これを検出しません。ノードリストなしでマルチキャストの `interface` セクションを使い続けている 2.x の設定でよく起きます。
@@ -58,7 +58,8 @@ quorum {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    if !whole_file(ctx) {
+    // 3.x cannot start without a nodelist anyway (C201/C202 report that first).
+    if !whole_file(ctx) || ctx.major() != 2 {
         return;
     }
     let m = Model::new(ctx);
