@@ -837,7 +837,20 @@ pub static KEYS: &[KeyDef] = &[
         Z,
         e(YES_NO, Bad::Uses("no")),
     ),
-    k("totem.interface", "ttl", A, Z, U8),
+    // 1.x reads ttl with atoi and checks the range when validating.
+    k(
+        "totem.interface",
+        "ttl",
+        A,
+        V1_TO,
+        Ty::IntIn {
+            ty: IntTy::U8,
+            lo: 0,
+            hi: 255,
+            bad: Bad::Stops("parse error in config: Invalid TTL (should be 0..255)"),
+        },
+    ),
+    k("totem.interface", "ttl", V2_FROM, Z, U8),
     k("totem.interface", "knet_link_priority", V3_FROM, Z, U8),
     k("totem.interface", "knet_ping_interval", V3_FROM, Z, U32),
     k("totem.interface", "knet_ping_timeout", V3_FROM, Z, U32),
