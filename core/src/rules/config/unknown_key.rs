@@ -103,6 +103,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if k.name.is_empty() {
                 continue; // E011 reports it
             }
+            // Names cmap cannot store are syntax findings (E0xx) in 2.x/3.x.
+            if ctx.major() >= 2 && !k.name.chars().all(crate::conf::syntax::is_cmap_name_char) {
+                continue;
+            }
             if place.path.is_empty() && STACK_TOP_KEYS.contains(&k.name) {
                 continue;
             }

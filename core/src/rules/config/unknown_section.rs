@@ -74,6 +74,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if class != SecClass::Unknown {
             return;
         }
+        // Names cmap cannot store are syntax findings (E0xx) in 2.x/3.x.
+        if t.major_num() >= 2 && !s.name.chars().all(crate::conf::syntax::is_cmap_name_char) {
+            return;
+        }
         let parent = path.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
         let parent_canon = schema::canonical_section(parent).into_owned();
         let name = s.name;
