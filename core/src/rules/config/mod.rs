@@ -16,7 +16,7 @@
 //! | C110 | too-many-interfaces | more rings/links than the transport or rrp_mode allows |
 //! | C111 | multicast-address-missing | udp without `mcastaddr` and `cluster_name` |
 //! | C112 | multicast-address-invalid | `mcastaddr` not multicast, or family mismatch |
-//! | C113 | multicast-port-missing | no `mcastport` (1.x) or port 0 |
+//! | C113 | multicast-port-missing | no `mcastport` (1.x) or port 0 (1.x/2.x) |
 //! | C114 | multicast-pair-clash | two rings on the same address with ports 1 apart |
 //! | C115 | bindnetaddr-with-nodelist | `bindnetaddr` ignored because of the nodelist |
 //! | C116 | bind-family-mix | rings bound to different IP families (1.x/2.x) |

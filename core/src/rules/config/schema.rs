@@ -933,7 +933,7 @@ pub static KEYS: &[KeyDef] = &[
             Bad::Stops("parse error in config: unknown value for blackbox."),
         ),
     ),
-    gone("logging", "tags", A, V1_TO, S, "", ""),
+    gone(SUBSYS, "tags", A, V1_TO, S, "", ""),
     k(
         SUBSYS,
         "to_stderr",
