@@ -1,6 +1,6 @@
 use super::num::{self, Atoi};
 use super::schema::{self, Bad, IntTy, KeyDef, Ty};
-use super::{checked_places, diag, overlaps, place_keys, releases, value_span, word_list};
+use super::{checked_places, diag, place_keys, releases, value_span, word_list};
 use crate::conf::KeyRef;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -443,7 +443,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         for k in place_keys(ctx, &place) {
             let mut fails: Vec<(&KeyDef, Problem)> = Vec::new();
-            for row in schema::key_rows(&place.path, k.name).filter(|r| overlaps(t, r.from, r.to)) {
+            for row in schema::key_rows(&place.path, k.name).filter(|r| t.overlaps(r.from, r.to)) {
                 if let Some(p) = check_row(ctx, &k, &place.path, pos, row) {
                     fails.push((row, p));
                 }

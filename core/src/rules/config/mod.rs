@@ -175,11 +175,6 @@ pub(crate) fn releases(t: Target, from: Release, to: Release) -> String {
     format!("{f}–{e}")
 }
 
-/// Does any release of the target fall in `[from, to]`?
-pub(crate) fn overlaps(t: Target, from: Release, to: Release) -> bool {
-    t.overlaps(from, to)
-}
-
 /// Is the newest release of the target in `[from, to]`?
 pub(crate) fn newest_in(t: Target, from: Release, to: Release) -> bool {
     from <= t.to && t.to <= to
@@ -224,8 +219,6 @@ pub(crate) fn word_list(words: &[&str]) -> String {
 pub(crate) enum SecClass {
     /// Known in the target: its keys and subsections are checked.
     Checked,
-    /// Known, with free-form contents: nothing below it is checked.
-    Open,
     /// Belongs to the stack rules (C5xx): nothing here looks at it.
     Stack,
     /// Known to corosync, but not read by the newest targeted release (removed, ignored or too
@@ -252,7 +245,6 @@ pub(crate) fn section_class(t: Target, path: &str) -> SecClass {
     let current = rows.iter().find(|r| newest_in(t, r.from, r.to));
     match current {
         Some(r) if r.status == schema::Status::Ignored => SecClass::NotRead,
-        Some(r) if r.kind == schema::SectionKind::Open => SecClass::Open,
         Some(_) => SecClass::Checked,
         None => SecClass::NotRead,
     }

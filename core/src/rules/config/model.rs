@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use super::num::{self, Atoi};
+use super::num;
 use super::schema::ring_addr_number;
 use crate::conf::{Conf, KeyRef, SectionRef};
 use crate::rules::Ctx;
@@ -878,14 +878,6 @@ pub fn timer_violations(m: &Model, t: Target) -> Vec<(Violation, Timers, Release
         }
     }
     out
-}
-
-/// Did `atoi` change what the user wrote? (1.x)
-pub fn atoi_differs(value: &str) -> Option<Atoi> {
-    match num::atoi(value) {
-        Atoi::Clean(v) if v >= 0 => None,
-        other => Some(other),
-    }
 }
 
 #[cfg(test)]

@@ -159,8 +159,6 @@ pub struct KeyDef {
 pub enum SectionKind {
     /// Keys and subsections are checked against the tables.
     Normal,
-    /// Anything inside is accepted without checks (free-form names below it).
-    Open,
     /// Belongs to the stack rules (C5xx): skipped entirely here.
     Stack,
 }

@@ -1,5 +1,5 @@
 use super::schema::{self, V3_FROM};
-use super::{SecClass, diag, overlaps, releases, walk_sections};
+use super::{SecClass, diag, releases, walk_sections};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
@@ -88,7 +88,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .arg("version", t)
         };
         let (sev, message, help) = match parent_canon.as_str() {
-            "logging.logger_subsys" if overlaps(t, V3_FROM, Release(3, 1, 9)) => (
+            "logging.logger_subsys" if t.overlaps(V3_FROM, Release(3, 1, 9)) => (
                 Severity::Error,
                 base("message.crash").arg("releases", releases(t, V3_FROM, Release(3, 1, 9))),
                 base("help.flatten"),
