@@ -296,7 +296,16 @@ fn dump() {
     let target = Target::parse(&std::env::var("CC_TARGET").unwrap_or_else(|_| "3".into()))
         .expect("CC_TARGET");
     let text = fs::read_to_string(&path).expect("readable");
+    let started = std::time::Instant::now();
     let report = run(&text, target);
+    if std::env::var("CC_QUIET").is_ok() {
+        println!(
+            "{} findings in {:?}",
+            report.diagnostics.len(),
+            started.elapsed()
+        );
+        return;
+    }
     println!("{}", describe(&report, &text));
     for d in &report.diagnostics {
         if let Some(h) = &d.help {
@@ -308,5 +317,93 @@ fn dump() {
             );
         }
         println!("  {} ja: {}", d.code, d.message.render(Lang::Ja));
+    }
+}
+
+/// `CC_FILE=path cargo test --release -p corocheck-core --test config_rules time_rules --
+/// --ignored --nocapture`: time each config rule on one file (a development aid).
+#[test]
+#[ignore]
+fn time_rules() {
+    use corocheck_core::Span;
+    use corocheck_core::conf::{Conf, Dialect, syntax};
+    use corocheck_core::rules::{ConfRole, Ctx};
+    let path = std::env::var("CC_FILE").expect("CC_FILE");
+    let text = fs::read_to_string(&path).expect("readable");
+    let tree = syntax::parse(&text, Span::new(0, text.len()), Dialect::Strict);
+    let facts = corocheck_core::stack::Facts::default();
+    let ctx = Ctx {
+        conf: Conf::new(&text, &tree),
+        target: Target::major(3),
+        pinned: true,
+        role: ConfRole::Main,
+        facts: &facts,
+    };
+    for r in corocheck_core::rules::config::rules() {
+        let started = std::time::Instant::now();
+        let mut out = Vec::new();
+        (r.check)(&ctx, &mut out);
+        println!(
+            "{} {:>8} findings {:?}",
+            r.meta.code,
+            out.len(),
+            started.elapsed()
+        );
+    }
+}
+
+/// No panics and sane spans on mangled input: every fixture, cut at many places, with lines
+/// dropped and duplicated, analysed for several targets.
+#[test]
+fn mangled_fixtures_do_not_panic() {
+    let targets: Vec<Target> = ["1", "2", "2.3.4", "3", "3.0.1", "3.1.7"]
+        .iter()
+        .filter_map(|t| Target::parse(t))
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for conf in fixtures() {
+        let text = fs::read_to_string(&conf).expect("readable fixture");
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let mut variants = vec![text.clone()];
+        for _ in 0..6 {
+            let cut = (next() as usize) % (text.len() + 1);
+            let cut = (0..=cut)
+                .rev()
+                .find(|i| text.is_char_boundary(*i))
+                .unwrap_or(0);
+            variants.push(text[..cut].to_string());
+            let mut v = String::new();
+            for l in &lines {
+                match next() % 7 {
+                    0 => {}
+                    1 => {
+                        v.push_str(l);
+                        v.push_str(l);
+                    }
+                    _ => v.push_str(l),
+                }
+            }
+            variants.push(v);
+        }
+        for v in &variants {
+            for t in &targets {
+                let report = run(v, *t);
+                for d in &report.diagnostics {
+                    assert!(
+                        d.span.start <= d.span.end && d.span.end <= v.len(),
+                        "{}: bad span",
+                        conf.display()
+                    );
+                    assert!(v.is_char_boundary(d.span.start) && v.is_char_boundary(d.span.end));
+                    let _ = d.message.render(Lang::Ja);
+                }
+            }
+        }
     }
 }

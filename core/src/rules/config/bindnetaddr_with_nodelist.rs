@@ -82,11 +82,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = Model::new(ctx);
-    if m.nodes.first().and_then(|n| n.get("ring0_addr")).is_none() {
+    if m.nodes()
+        .first()
+        .and_then(|n| n.get("ring0_addr"))
+        .is_none()
+    {
         return;
     }
     let Some(k) = m
-        .interfaces
+        .interfaces()
         .iter()
         .find(|i| i.number == 0)
         .and_then(|i| i.get("bindnetaddr"))

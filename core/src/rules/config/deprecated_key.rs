@@ -72,17 +72,29 @@ logging {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = ctx.target;
+    let model = Model::new(ctx);
     for place in checked_places(ctx) {
         for k in place_keys(ctx, &place) {
             if let State::Current(r) = key_state(t, &place.path, k.name) {
                 if r.status != Status::Deprecated {
                     continue;
                 }
-                let says = if r.says.is_empty() { "" } else { ".says" };
+                let mut says_text = r.says;
+                // 2.x–3.1.4 warn about `totem.nodeid` when the nodelist gives the local node an
+                // id as well; when every node has one, that is certain.
+                if place.path == "totem"
+                    && k.name == "nodeid"
+                    && model.has_nodelist()
+                    && model.nodes().iter().all(|n| n.get("nodeid").is_some())
+                {
+                    says_text =
+                        "nodeid appears both in totem section and nodelist. Nodelist one is used.";
+                }
+                let says = if says_text.is_empty() { "" } else { ".says" };
                 let m = Msg::new(format!("C604.message{says}"))
                     .arg("key", k.name)
                     .arg("releases", releases(t, r.from, r.to))
-                    .arg("says", r.says);
+                    .arg("says", says_text);
                 let h = if r.replacement.is_empty() {
                     Msg::new("C604.help.delete").arg("key", k.name)
                 } else {
@@ -92,7 +104,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 };
                 // Info when corosync says nothing and the key still works; Warning when corosync
                 // itself warns about it.
-                let sev = if r.says.is_empty() {
+                let sev = if says_text.is_empty() {
                     Severity::Info
                 } else {
                     Severity::Warning
@@ -101,7 +113,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let model = Model::new(ctx);
     walk_sections(ctx, |s, path, class| {
         if class != SecClass::Checked {
             return;

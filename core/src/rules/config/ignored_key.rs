@@ -86,7 +86,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     let from = rows.iter().map(|x| x.from).min().unwrap_or(r.from);
                     ("message", releases(t, from, r.to), r.replacement, r.says)
                 }
-                State::Gone(until) => ("message.gone", until.to_string(), "", ""),
+                State::Gone(until) => ("message.gone", last_release(until), "", ""),
                 _ => continue,
             };
             let variant = if says.is_empty() {
@@ -116,7 +116,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             State::Current(r) if r.status == Status::Ignored => {
                 ("message.section", releases(t, r.from, r.to), r.replacement)
             }
-            State::Gone(until) => ("message.section_gone", until.to_string(), ""),
+            State::Gone(until) => ("message.section_gone", last_release(until), ""),
             _ => return,
         };
         let m = Msg::new(format!("C605.{variant}"))
@@ -131,4 +131,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         out.push(diag(&META, Severity::Warning, s.name_span, m, h));
     });
+}
+
+/// A last release for messages: `1.x` for the end of a series, else the release.
+fn last_release(r: crate::version::Release) -> String {
+    if super::schema::is_series_end(r) {
+        format!("{}.x", r.0)
+    } else {
+        r.to_string()
+    }
 }

@@ -1,6 +1,6 @@
 use super::num::{self, Atoi};
 use super::schema::{self, Bad, IntTy, KeyDef, Ty};
-use super::{checked_places, diag, overlaps, place_keys, releases, value_span, word_list};
+use super::{checked_places, diag, place_keys, releases, value_span, word_list};
 use crate::conf::KeyRef;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -165,21 +165,11 @@ impl Problem {
 
 /// The name corosync puts in "Value of key ..." messages: 3.x the full cmap path (with the
 /// node index for nodes), 2.x the bare key.
-fn cmap_name(ctx: &Ctx, k: &KeyRef, path: &str) -> String {
+fn cmap_name(ctx: &Ctx, k: &KeyRef, path: &str, pos: usize) -> String {
     if ctx.major() == 2 {
         return k.name.to_string();
     }
     if path == "nodelist.node" {
-        let sec = ctx.conf.section(k.section);
-        let pos = sec
-            .parent
-            .map(|p| {
-                ctx.conf
-                    .children_named(p, "node")
-                    .take_while(|n| n.id != sec.id)
-                    .count()
-            })
-            .unwrap_or(0);
         return format!("nodelist.node.{pos}.{}", k.name);
     }
     if path.is_empty() {
@@ -199,7 +189,7 @@ fn int_message(ctx: &Ctx, name: &str, value: &str, min: i64, max: i64) -> String
     }
 }
 
-fn check_int(ctx: &Ctx, k: &KeyRef, path: &str, ty: IntTy) -> Option<Problem> {
+fn check_int(ctx: &Ctx, k: &KeyRef, path: &str, pos: usize, ty: IntTy) -> Option<Problem> {
     let (min, max) = ty.range();
     if ctx.major() == 1 {
         let a = num::atoi(k.value);
@@ -234,7 +224,7 @@ fn check_int(ctx: &Ctx, k: &KeyRef, path: &str, ty: IntTy) -> Option<Problem> {
         _ => Some(Problem::Int {
             min,
             max,
-            says: int_message(ctx, &cmap_name(ctx, k, path), k.value, min, max),
+            says: int_message(ctx, &cmap_name(ctx, k, path, pos), k.value, min, max),
         }),
     }
 }
@@ -267,10 +257,10 @@ const DSCP_NAMES: &[&str] = &[
     "af23", "af31", "af32", "af33", "af41", "af42", "af43", "ef",
 ];
 
-fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem> {
+fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, pos: usize, row: &KeyDef) -> Option<Problem> {
     match row.ty {
         Ty::Str => None,
-        Ty::Int(ty) => check_int(ctx, k, path, ty),
+        Ty::Int(ty) => check_int(ctx, k, path, pos, ty),
         Ty::U64 => {
             if ctx.major() == 1 {
                 return None;
@@ -279,7 +269,7 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
                 None if row.from >= Release(3, 1, 10) => Some(Problem::U64 {
                     says: format!(
                         "Value of key \"{}\" is expected to be unsigned integer, but \"{}\" was given",
-                        cmap_name(ctx, k, path),
+                        cmap_name(ctx, k, path, pos),
                         k.value
                     ),
                 }),
@@ -291,7 +281,7 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
             }
         }
         Ty::IntIn { ty, lo, hi, bad } => {
-            if let Some(p) = check_int(ctx, k, path, ty) {
+            if let Some(p) = check_int(ctx, k, path, pos, ty) {
                 return Some(p);
             }
             let v = if ctx.major() == 1 {
@@ -375,7 +365,7 @@ fn check_row(ctx: &Ctx, k: &KeyRef, path: &str, row: &KeyDef) -> Option<Problem>
             Some(Problem::Stops {
                 says: format!(
                     "Value of key \"{}\" is expected to be number (0..63) or symbolical dscp value, but \"{}\" was given",
-                    cmap_name(ctx, k, path),
+                    cmap_name(ctx, k, path, pos),
                     k.value
                 ),
                 allowed: DSCP_NAMES,
@@ -439,11 +429,22 @@ fn int_suggestion(value: &str, min: i64, max: i64) -> Option<(&'static str, Stri
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = ctx.target;
+    // The node index corosync puts in `nodelist.node.<i>.<key>` (per nodelist section).
+    let mut node_counters: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
     for place in checked_places(ctx) {
+        let pos = match place.section {
+            Some(s) if place.path == "nodelist.node" => {
+                let c = node_counters.entry(s.parent.unwrap_or(0)).or_default();
+                *c += 1;
+                *c - 1
+            }
+            _ => 0,
+        };
         for k in place_keys(ctx, &place) {
             let mut fails: Vec<(&KeyDef, Problem)> = Vec::new();
-            for row in schema::key_rows(&place.path, k.name).filter(|r| overlaps(t, r.from, r.to)) {
-                if let Some(p) = check_row(ctx, &k, &place.path, row) {
+            for row in schema::key_rows(&place.path, k.name).filter(|r| t.overlaps(r.from, r.to)) {
+                if let Some(p) = check_row(ctx, &k, &place.path, pos, row) {
                     fails.push((row, p));
                 }
             }

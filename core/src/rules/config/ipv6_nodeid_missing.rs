@@ -77,7 +77,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !matches!(m.transport(), Transport::Udp | Transport::Udpu) {
         return;
     }
-    for n in &m.nodes {
+    for n in m.nodes() {
         let Some(r0) = n.get("ring0_addr") else {
             continue;
         };

@@ -73,7 +73,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
-    for n in &m.nodes {
+    for n in m.nodes() {
         let Some(addr) = n.first_addr() else { continue };
         let (span, variant) = match n.nodeid() {
             None => (n.section().name_span, "message"),

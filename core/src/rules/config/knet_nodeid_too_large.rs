@@ -73,7 +73,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     let t = ctx.target;
     let since = Release(3, 1, 5);
-    for n in &m.nodes {
+    for n in m.nodes() {
         let Some((k, Some(id))) = n.nodeid() else {
             continue;
         };

@@ -94,7 +94,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
     for (l, c) in links.iter().zip(&counts) {
         if *c == 0
-            && let Some(i) = m.interfaces.iter().find(|i| i.number == *l)
+            && let Some(i) = m.interfaces().iter().find(|i| i.number == *l)
         {
             let msg = Msg::new("C208.message.empty")
                 .arg("link", l)
@@ -109,7 +109,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    for n in &m.nodes {
+    for n in m.nodes() {
         let rings = n.rings();
         let missing: Vec<String> = links
             .iter()

@@ -80,7 +80,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
     for link in m.configured_links() {
         let addrs: Vec<_> = m
-            .nodes
+            .nodes()
             .iter()
             .filter_map(|n| n.rings().get(&link).copied())
             .collect();

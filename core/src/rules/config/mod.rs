@@ -16,7 +16,7 @@
 //! | C110 | too-many-interfaces | more rings/links than the transport or rrp_mode allows |
 //! | C111 | multicast-address-missing | udp without `mcastaddr` and `cluster_name` |
 //! | C112 | multicast-address-invalid | `mcastaddr` not multicast, or family mismatch |
-//! | C113 | multicast-port-missing | no `mcastport` (1.x) or port 0 |
+//! | C113 | multicast-port-missing | no `mcastport` (1.x) or port 0 (1.x/2.x) |
 //! | C114 | multicast-pair-clash | two rings on the same address with ports 1 apart |
 //! | C115 | bindnetaddr-with-nodelist | `bindnetaddr` ignored because of the nodelist |
 //! | C116 | bind-family-mix | rings bound to different IP families (1.x/2.x) |
@@ -31,6 +31,14 @@
 //! | C209 | link-family-mix | IPv4 and IPv6 addresses on one link |
 //! | C210 | ring-address-number-too-high | `ringX_addr` with X above the maximum |
 //! | C211 | node-without-ring0-addr | a node with no `ring0_addr` |
+//! | C301 | votequorum-without-expected-votes | votequorum with neither nodelist nor `expected_votes` |
+//! | C302 | two-node-with-qdevice | `two_node` together with a quorum device |
+//! | C303 | two-node-with-auto-tie-breaker | `two_node` together with `auto_tie_breaker` |
+//! | C304 | two-node-with-more-nodes | `two_node` with more than two nodes (ignored) |
+//! | C305 | qdevice-incompatible | quorum device with LMS, ATB or allow_downscale |
+//! | C306 | auto-tie-breaker-odd-without-wait | ATB in an odd-sized cluster without wait_for_all |
+//! | C401 | logger-subsys-without-subsys | `logger_subsys` without `subsys` |
+//! | C402 | logging-daemon-without-name | `logging_daemon` without `name` |
 //! | C601 | unknown-section | a section corosync does not read |
 //! | C602 | unknown-key | a key corosync does not read |
 //! | C603 | invalid-value | a value of the wrong type, range or spelling |
@@ -53,6 +61,7 @@ pub mod model;
 pub mod num;
 pub mod schema;
 
+pub mod auto_tie_breaker_odd_without_wait;
 pub mod bind_family_mix;
 pub mod bindnetaddr_with_nodelist;
 pub mod cipher_without_hash;
@@ -71,6 +80,8 @@ pub mod knet_nodeid_too_large;
 pub mod link_count_mismatch;
 pub mod link_family_mix;
 pub mod link_priority_without_knet;
+pub mod logger_subsys_without_subsys;
+pub mod logging_daemon_without_name;
 pub mod multicast_address_invalid;
 pub mod multicast_address_missing;
 pub mod multicast_pair_clash;
@@ -79,13 +90,18 @@ pub mod multilink_node_without_name;
 pub mod no_interfaces;
 pub mod node_without_ring0_addr;
 pub mod nodelist_missing;
+pub mod qdevice_incompatible;
 pub mod ring_address_number_too_high;
 pub mod timeout_below_minimum;
 pub mod too_many_interfaces;
 pub mod totem_version;
 pub mod ttl_without_multicast;
+pub mod two_node_with_auto_tie_breaker;
+pub mod two_node_with_more_nodes;
+pub mod two_node_with_qdevice;
 pub mod unknown_key;
 pub mod unknown_section;
+pub mod votequorum_without_expected_votes;
 
 macro_rules! rule {
     ($m:ident) => {
@@ -125,6 +141,14 @@ pub fn rules() -> Vec<Rule> {
         rule!(link_family_mix),
         rule!(ring_address_number_too_high),
         rule!(node_without_ring0_addr),
+        rule!(votequorum_without_expected_votes),
+        rule!(two_node_with_qdevice),
+        rule!(two_node_with_auto_tie_breaker),
+        rule!(two_node_with_more_nodes),
+        rule!(qdevice_incompatible),
+        rule!(auto_tie_breaker_odd_without_wait),
+        rule!(logger_subsys_without_subsys),
+        rule!(logging_daemon_without_name),
         rule!(unknown_section),
         rule!(unknown_key),
         rule!(invalid_value),
@@ -149,11 +173,6 @@ pub(crate) fn releases(t: Target, from: Release, to: Release) -> String {
         return format!("{f}+");
     }
     format!("{f}–{e}")
-}
-
-/// Does any release of the target fall in `[from, to]`?
-pub(crate) fn overlaps(t: Target, from: Release, to: Release) -> bool {
-    t.overlaps(from, to)
 }
 
 /// Is the newest release of the target in `[from, to]`?
@@ -200,8 +219,6 @@ pub(crate) fn word_list(words: &[&str]) -> String {
 pub(crate) enum SecClass {
     /// Known in the target: its keys and subsections are checked.
     Checked,
-    /// Known, with free-form contents: nothing below it is checked.
-    Open,
     /// Belongs to the stack rules (C5xx): nothing here looks at it.
     Stack,
     /// Known to corosync, but not read by the newest targeted release (removed, ignored or too
@@ -228,7 +245,6 @@ pub(crate) fn section_class(t: Target, path: &str) -> SecClass {
     let current = rows.iter().find(|r| newest_in(t, r.from, r.to));
     match current {
         Some(r) if r.status == schema::Status::Ignored => SecClass::NotRead,
-        Some(r) if r.kind == schema::SectionKind::Open => SecClass::Open,
         Some(_) => SecClass::Checked,
         None => SecClass::NotRead,
     }

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use super::num::{self, Atoi};
+use super::num;
 use super::schema::ring_addr_number;
 use crate::conf::{Conf, KeyRef, SectionRef};
 use crate::rules::Ctx;
@@ -79,6 +79,8 @@ pub struct Node<'a> {
     pub pos: usize,
     pub sections: Vec<SectionRef<'a>>,
     pub keys: Vec<KeyRef<'a>>,
+    /// `ringX_addr` keys by X (last one wins).
+    rings: BTreeMap<u32, KeyRef<'a>>,
 }
 
 impl<'a> Node<'a> {
@@ -86,14 +88,16 @@ impl<'a> Node<'a> {
         self.keys.iter().rev().find(|k| k.name == name).copied()
     }
     /// `ringX_addr` keys by X (last one wins).
-    pub fn rings(&self) -> BTreeMap<u32, KeyRef<'a>> {
-        let mut m = BTreeMap::new();
+    pub fn rings(&self) -> &BTreeMap<u32, KeyRef<'a>> {
+        &self.rings
+    }
+    fn index_rings(&mut self) {
+        self.rings.clear();
         for k in &self.keys {
             if let Some(n) = ring_addr_number(k.name) {
-                m.insert(n, *k);
+                self.rings.insert(n, *k);
             }
         }
-        m
     }
     pub fn section(&self) -> SectionRef<'a> {
         self.sections[0]
@@ -120,7 +124,7 @@ impl<'a> Node<'a> {
     /// The address corosync names in per-node messages: the first `ringX_addr` in cmap key
     /// order (alphabetical), which is `ring0_addr` when present.
     pub fn first_addr(&self) -> Option<KeyRef<'a>> {
-        let mut by_name: Vec<KeyRef<'a>> = self.rings().into_values().collect();
+        let mut by_name: Vec<KeyRef<'a>> = self.rings.values().copied().collect();
         by_name.sort_by(|a, b| a.name.cmp(b.name));
         by_name.first().copied()
     }
@@ -134,10 +138,10 @@ pub struct Model<'a> {
     /// The sections read as `totem` (1.x: the first `network`, else the first `totem`; 2.x/3.x:
     /// every `totem`, merged).
     pub totem: Vec<SectionRef<'a>>,
-    pub interfaces: Vec<Iface<'a>>,
     /// Every top-level `nodelist` section (2.x/3.x).
     pub nodelists: Vec<SectionRef<'a>>,
-    pub nodes: Vec<Node<'a>>,
+    interfaces: std::cell::OnceCell<Vec<Iface<'a>>>,
+    nodes: std::cell::OnceCell<(Vec<Node<'a>>, BTreeMap<u32, usize>)>,
 }
 
 impl<'a> Model<'a> {
@@ -155,57 +159,83 @@ impl<'a> Model<'a> {
         } else {
             top.iter().filter(|s| s.name == "totem").copied().collect()
         };
-        let mut interfaces: Vec<Iface<'a>> = Vec::new();
-        for t in &totem {
-            for sec in conf.children_named(t.id, "interface") {
-                let keys: Vec<KeyRef<'a>> = conf.keys(sec.id).collect();
-                let members: Vec<KeyRef<'a>> = conf
-                    .children_named(sec.id, "member")
-                    .flat_map(|m| {
-                        conf.keys(m.id)
-                            .filter(|k| k.name == "memberaddr")
-                            .collect::<Vec<_>>()
-                    })
-                    .collect();
-                let num_key = if major >= 3 {
-                    "linknumber"
-                } else {
-                    "ringnumber"
-                };
-                let number = match keys.iter().rev().find(|k| k.name == num_key) {
-                    None => 0,
-                    Some(k) if major == 1 => num::atoi(k.value).value() as u32,
-                    Some(k) => num::strtoll_strict(k.value)
-                        .filter(|v| (0..=255).contains(v))
-                        .unwrap_or(0) as u32,
-                };
-                match interfaces
-                    .iter_mut()
-                    .find(|i| i.number == number && major >= 2)
-                {
-                    Some(i) => {
-                        i.sections.push(sec);
-                        i.keys.extend(keys);
-                        i.members.extend(members);
-                    }
-                    None => interfaces.push(Iface {
-                        number,
-                        sections: vec![sec],
-                        keys,
-                        members,
-                    }),
-                }
-            }
-        }
-        let mut nodelists = Vec::new();
-        let mut nodes: Vec<Node<'a>> = Vec::new();
-        if major >= 2 {
-            nodelists = top
-                .iter()
+        let nodelists = if major >= 2 {
+            top.iter()
                 .filter(|s| s.name == "nodelist")
                 .copied()
-                .collect();
-            for nl in &nodelists {
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Model {
+            conf,
+            major,
+            target: ctx.target,
+            totem,
+            nodelists,
+            interfaces: std::cell::OnceCell::new(),
+            nodes: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The `totem.interface` sections, merged by number in 2.x/3.x (computed on first use).
+    pub fn interfaces(&self) -> &[Iface<'a>] {
+        self.interfaces.get_or_init(|| {
+            let conf = self.conf;
+            let major = self.major;
+            let mut interfaces: Vec<Iface<'a>> = Vec::new();
+            let mut by_number: std::collections::HashMap<u32, usize> =
+                std::collections::HashMap::new();
+            for t in &self.totem {
+                for sec in conf.children_named(t.id, "interface") {
+                    let keys: Vec<KeyRef<'a>> = conf.keys(sec.id).collect();
+                    let members: Vec<KeyRef<'a>> = conf
+                        .children_named(sec.id, "member")
+                        .flat_map(|m| {
+                            conf.keys(m.id)
+                                .filter(|k| k.name == "memberaddr")
+                                .collect::<Vec<_>>()
+                        })
+                        .collect();
+                    let num_key = if major >= 3 {
+                        "linknumber"
+                    } else {
+                        "ringnumber"
+                    };
+                    let number = match keys.iter().rev().find(|k| k.name == num_key) {
+                        None => 0,
+                        Some(k) if major == 1 => num::atoi(k.value).value() as u32,
+                        Some(k) => num::strtoll_strict(k.value)
+                            .filter(|v| (0..=255).contains(v))
+                            .unwrap_or(0) as u32,
+                    };
+                    match by_number.get(&number).copied().filter(|_| major >= 2) {
+                        Some(i) => {
+                            interfaces[i].sections.push(sec);
+                            interfaces[i].keys.extend(keys);
+                            interfaces[i].members.extend(members);
+                        }
+                        None => {
+                            by_number.insert(number, interfaces.len());
+                            interfaces.push(Iface {
+                                number,
+                                sections: vec![sec],
+                                keys,
+                                members,
+                            });
+                        }
+                    }
+                }
+            }
+            interfaces
+        })
+    }
+
+    fn node_data(&self) -> &(Vec<Node<'a>>, BTreeMap<u32, usize>) {
+        self.nodes.get_or_init(|| {
+            let conf = self.conf;
+            let mut nodes: Vec<Node<'a>> = Vec::new();
+            for nl in &self.nodelists {
                 for (pos, sec) in conf.children_named(nl.id, "node").enumerate() {
                     let keys: Vec<KeyRef<'a>> = conf.keys(sec.id).collect();
                     if pos < nodes.len() {
@@ -216,20 +246,25 @@ impl<'a> Model<'a> {
                             pos,
                             sections: vec![sec],
                             keys,
+                            rings: BTreeMap::new(),
                         });
                     }
                 }
             }
-        }
-        Model {
-            conf,
-            major,
-            target: ctx.target,
-            totem,
-            interfaces,
-            nodelists,
-            nodes,
-        }
+            let mut members: BTreeMap<u32, usize> = BTreeMap::new();
+            for n in &mut nodes {
+                n.index_rings();
+                for l in n.rings.keys() {
+                    *members.entry(*l).or_default() += 1;
+                }
+            }
+            (nodes, members)
+        })
+    }
+
+    /// The nodes of the nodelist, merged by position across `nodelist` sections (2.x/3.x).
+    pub fn nodes(&self) -> &[Node<'a>] {
+        &self.node_data().0
     }
 
     /// The value corosync uses for `totem.<key>` (last one wins).
@@ -279,7 +314,7 @@ impl<'a> Model<'a> {
     /// Is there a nodelist corosync uses? 3.x: node 0 has `name` or `ring0_addr`; 2.x: node 0
     /// has `ring0_addr`.
     pub fn has_nodelist(&self) -> bool {
-        match self.nodes.first() {
+        match self.nodes().first() {
             None => false,
             Some(n) => {
                 n.get("ring0_addr").is_some() || (self.major >= 3 && n.get("name").is_some())
@@ -289,7 +324,7 @@ impl<'a> Model<'a> {
 
     /// Nodes that have `ringX_addr`.
     pub fn members_of_link(&self, link: u32) -> usize {
-        self.nodes
+        self.nodes()
             .iter()
             .filter(|n| n.rings().contains_key(&link))
             .count()
@@ -320,7 +355,7 @@ impl<'a> Model<'a> {
     /// Interface sections corosync reads (3.x: with a per-link key, udp: with bindnetaddr;
     /// 2.x: with bindnetaddr or a local ring address from the nodelist; 1.x: all).
     pub fn active_interfaces(&self) -> Vec<&Iface<'a>> {
-        self.interfaces
+        self.interfaces()
             .iter()
             .filter(|i| match self.major {
                 1 => true,
@@ -340,9 +375,7 @@ impl<'a> Model<'a> {
     pub fn configured_links(&self) -> Vec<u32> {
         let mut links: Vec<u32> = self.active_interfaces().iter().map(|i| i.number).collect();
         if self.major >= 2 && self.has_nodelist() {
-            for n in &self.nodes {
-                links.extend(n.rings().keys().copied());
-            }
+            links.extend(self.node_data().1.keys().copied());
         }
         // Higher numbers stop corosync before the links are counted (C109, C210).
         let max = if self.major >= 3 { 7 } else { 1 };
@@ -385,6 +418,49 @@ impl<'a> Model<'a> {
                 .find(|h| **h == k.value)?;
         }
         Some((cipher.to_string(), hash.to_string()))
+    }
+
+    /// Is votequorum the quorum provider (2.x/3.x)?
+    pub fn votequorum(&self) -> bool {
+        self.major >= 2
+            && self.quorum_key("provider").map(|k| k.value) == Some("corosync_votequorum")
+    }
+
+    /// The value corosync uses for `quorum.<key>` (2.x/3.x merge `quorum` sections).
+    pub fn quorum_key(&self, key: &str) -> Option<KeyRef<'a>> {
+        self.conf.value(&["quorum"], key)
+    }
+
+    /// A numeric `quorum.<key>` as the 2.x/3.x parser reads it (`None` when absent or invalid).
+    pub fn quorum_num(&self, key: &str) -> Option<(KeyRef<'a>, u32)> {
+        let k = self.quorum_key(key)?;
+        match read_u32_value(self.major, k.value) {
+            Read::Value(v) => Some((k, v)),
+            _ => None,
+        }
+    }
+
+    /// The `quorum.device` section, when a device model is configured (votequorum's test).
+    pub fn qdevice(&self) -> Option<KeyRef<'a>> {
+        self.conf
+            .value(&["quorum", "device"], "model")
+            .filter(|k| !k.value.is_empty())
+    }
+
+    /// The sum of the nodes' `quorum_votes` (default 1), as votequorum computes expected votes.
+    pub fn node_votes(&self) -> u64 {
+        self.nodes()
+            .iter()
+            .map(|n| {
+                match n
+                    .get("quorum_votes")
+                    .map(|k| read_u32_value(self.major, k.value))
+                {
+                    Some(Read::Value(v)) => u64::from(v),
+                    _ => 1,
+                }
+            })
+            .sum()
     }
 
     /// The effective totem timers at one release.
@@ -509,7 +585,7 @@ impl Timers {
             let nodes = if m.has_nodelist() {
                 m.members_of_link(0)
             } else if m.major == 2 {
-                m.interfaces
+                m.interfaces()
                     .iter()
                     .find(|i| i.number == 0)
                     .map(|i| i.members.len())
@@ -802,14 +878,6 @@ pub fn timer_violations(m: &Model, t: Target) -> Vec<(Violation, Timers, Release
         }
     }
     out
-}
-
-/// Did `atoi` change what the user wrote? (1.x)
-pub fn atoi_differs(value: &str) -> Option<Atoi> {
-    match num::atoi(value) {
-        Atoi::Clean(v) if v >= 0 => None,
-        other => Some(other),
-    }
 }
 
 #[cfg(test)]

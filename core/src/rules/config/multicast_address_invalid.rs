@@ -80,7 +80,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if m.transport() != Transport::Udp {
         return;
     }
-    if m.interfaces
+    if m.interfaces()
         .iter()
         .any(|i| i.get("broadcast").map(|k| k.value) == Some("yes"))
     {
@@ -124,7 +124,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         // The bind address: the nodes' address on this link (2.x/3.x with a nodelist), else bindnetaddr.
         let bind = if major >= 2 && m.has_nodelist() {
-            m.nodes
+            m.nodes()
                 .iter()
                 .filter_map(|n| n.rings().get(&i.number).copied())
                 .find_map(|a| literal_family(a.value))

@@ -75,7 +75,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let broadcast = m
-        .interfaces
+        .interfaces()
         .iter()
         .any(|i| i.get("broadcast").map(|k| k.value) == Some("yes"));
     if broadcast {
@@ -83,15 +83,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     let cluster_name = ctx.major() >= 2 && m.totem_key("cluster_name").is_some();
     let links: Vec<u32> = if ctx.major() == 1 {
-        m.interfaces.iter().map(|i| i.number).collect()
+        m.interfaces().iter().map(|i| i.number).collect()
     } else {
         m.configured_links()
     };
     for (n, link) in links.iter().enumerate() {
         let iface = if ctx.major() == 1 {
-            m.interfaces.get(n)
+            m.interfaces().get(n)
         } else {
-            m.interfaces.iter().find(|i| i.number == *link)
+            m.interfaces().iter().find(|i| i.number == *link)
         };
         if iface.and_then(|i| i.get("mcastaddr")).is_some() || cluster_name {
             continue;

@@ -90,7 +90,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let broadcast = m
-        .interfaces
+        .interfaces()
         .iter()
         .any(|i| i.get("broadcast").map(|k| k.value) == Some("yes"));
     let ifaces = m.active_interfaces();

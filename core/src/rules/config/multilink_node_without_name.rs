@@ -74,7 +74,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     // corosync checks the first N node positions, N = members of the first configured link.
     let checked = m.members_of_link(links[0]);
-    for n in m.nodes.iter().take(checked) {
+    for n in m.nodes().iter().take(checked) {
         if n.get("name").is_some() {
             continue;
         }

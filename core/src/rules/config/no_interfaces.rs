@@ -66,7 +66,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     let m = Model::new(ctx);
     let none = match ctx.major() {
-        1 => m.interfaces.is_empty(),
+        1 => m.interfaces().is_empty(),
         2 => m.active_interfaces().is_empty() && !m.has_nodelist(),
         _ => m.configured_links().is_empty(),
     };

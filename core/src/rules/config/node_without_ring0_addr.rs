@@ -62,13 +62,12 @@ nodelist {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    if ctx.major() < 2 {
+    if !whole_file(ctx) || ctx.major() < 2 {
         return;
     }
     let m = Model::new(ctx);
-    let _ = whole_file(ctx);
     let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
-    for n in &m.nodes {
+    for n in m.nodes() {
         if ctx.major() == 2 {
             // The 2.x parser checks each node section on its own.
             for s in &n.sections {

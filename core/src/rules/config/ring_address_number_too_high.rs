@@ -74,7 +74,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     let m = Model::new(ctx);
     let max = if ctx.major() >= 3 { 7 } else { 1 };
-    for n in &m.nodes {
+    for n in m.nodes() {
         for k in &n.keys {
             let Some(x) = ring_addr_number(k.name) else {
                 continue;

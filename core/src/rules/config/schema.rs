@@ -159,8 +159,6 @@ pub struct KeyDef {
 pub enum SectionKind {
     /// Keys and subsections are checked against the tables.
     Normal,
-    /// Anything inside is accepted without checks (free-form names below it).
-    Open,
     /// Belongs to the stack rules (C5xx): skipped entirely here.
     Stack,
 }
@@ -837,7 +835,20 @@ pub static KEYS: &[KeyDef] = &[
         Z,
         e(YES_NO, Bad::Uses("no")),
     ),
-    k("totem.interface", "ttl", A, Z, U8),
+    // 1.x reads ttl with atoi and checks the range when validating.
+    k(
+        "totem.interface",
+        "ttl",
+        A,
+        V1_TO,
+        Ty::IntIn {
+            ty: IntTy::U8,
+            lo: 0,
+            hi: 255,
+            bad: Bad::Stops("parse error in config: Invalid TTL (should be 0..255)"),
+        },
+    ),
+    k("totem.interface", "ttl", V2_FROM, Z, U8),
     k("totem.interface", "knet_link_priority", V3_FROM, Z, U8),
     k("totem.interface", "knet_ping_interval", V3_FROM, Z, U32),
     k("totem.interface", "knet_ping_timeout", V3_FROM, Z, U32),
@@ -920,7 +931,7 @@ pub static KEYS: &[KeyDef] = &[
             Bad::Stops("parse error in config: unknown value for blackbox."),
         ),
     ),
-    gone("logging", "tags", A, V1_TO, S, "", ""),
+    gone(SUBSYS, "tags", A, V1_TO, S, "", ""),
     k(
         SUBSYS,
         "to_stderr",
@@ -1227,9 +1238,36 @@ pub fn section_matches(row: &str, path: &str) -> bool {
             ))
 }
 
+/// Rows with an exact key name, indexed by name; rows with a pattern, listed.
+struct KeyIndex {
+    exact: std::collections::HashMap<&'static str, Vec<&'static KeyDef>>,
+    patterns: Vec<&'static KeyDef>,
+}
+
+fn key_index() -> &'static KeyIndex {
+    static INDEX: std::sync::OnceLock<KeyIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut exact: std::collections::HashMap<&'static str, Vec<&'static KeyDef>> =
+            std::collections::HashMap::new();
+        let mut patterns = Vec::new();
+        for d in KEYS {
+            match d.key {
+                Pat::Exact(name) => exact.entry(name).or_default().push(d),
+                _ => patterns.push(d),
+            }
+        }
+        KeyIndex { exact, patterns }
+    })
+}
+
 /// Every row for a section path and key name.
 pub fn key_rows<'a>(section: &'a str, key: &'a str) -> impl Iterator<Item = &'static KeyDef> + 'a {
-    KEYS.iter()
+    let ix = key_index();
+    let exact: &'static [&'static KeyDef] = ix.exact.get(key).map(|v| v.as_slice()).unwrap_or(&[]);
+    exact
+        .iter()
+        .chain(ix.patterns.iter())
+        .copied()
         .filter(move |d| section_matches(d.section, section) && d.key.matches(key))
 }
 

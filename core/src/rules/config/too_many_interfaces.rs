@@ -82,7 +82,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let m = Model::new(ctx);
     let links = m.configured_links();
     let count = if ctx.major() == 1 {
-        m.interfaces.len()
+        m.interfaces().len()
     } else {
         links.len()
     };
@@ -92,18 +92,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     // Blame where the second ring/link comes from.
     let second = links.get(1).copied().unwrap_or(1);
     let span: Span = m
-        .interfaces
+        .interfaces()
         .iter()
         .find(|i| i.number == second && ctx.major() >= 2)
         .map(|i| i.first_section().name_span)
         .or_else(|| {
-            m.interfaces
+            m.interfaces()
                 .get(1)
                 .filter(|_| ctx.major() == 1)
                 .map(|i| i.first_section().name_span)
         })
         .or_else(|| {
-            m.nodes
+            m.nodes()
                 .iter()
                 .flat_map(|n| n.keys.iter())
                 .find(|k| ring_addr_number(k.name) == Some(second))

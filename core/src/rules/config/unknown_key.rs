@@ -1,5 +1,5 @@
 use super::schema::{self, STACK_TOP_KEYS};
-use super::{checked_places, diag, place_keys, releases};
+use super::{checked_places, diag, place_keys, releases, word_list};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
@@ -70,9 +70,9 @@ quorum {
     }
 }
 
-/// Sections (other than `path`) where `key` is valid for the target.
-fn other_section(key: &str, path: &str, from: Release, to: Release) -> Option<&'static str> {
-    schema::KEYS
+/// Sections (other than `path`) where `key` is valid for the target, as a quoted list.
+fn other_sections(key: &str, path: &str, from: Release, to: Release) -> Option<String> {
+    let mut secs: Vec<&'static str> = schema::KEYS
         .iter()
         .filter(|d| {
             d.key.matches(key)
@@ -81,22 +81,31 @@ fn other_section(key: &str, path: &str, from: Release, to: Release) -> Option<&'
                 && d.status != schema::Status::Ignored
                 && !schema::section_matches(d.section, path)
         })
-        .map(|d| {
-            if d.section == schema::SUBSYS {
-                "logging"
-            } else {
-                d.section
-            }
+        .map(|d| match d.section {
+            schema::SUBSYS => "logging",
+            schema::RESOURCE => "resources.system.memory_used",
+            s => s,
         })
-        .next()
+        .collect();
+    secs.sort_unstable();
+    secs.dedup();
+    (!secs.is_empty()).then(|| word_list(&secs))
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = ctx.target;
+    let mut names_cache: std::collections::HashMap<String, Vec<&'static str>> =
+        std::collections::HashMap::new();
+    let mut suggest_cache: std::collections::HashMap<(String, &str), Option<&'static str>> =
+        std::collections::HashMap::new();
     for place in checked_places(ctx) {
         for k in place_keys(ctx, &place) {
             if k.name.is_empty() {
                 continue; // E011 reports it
+            }
+            // Names cmap cannot store are syntax findings (E0xx) in 2.x/3.x.
+            if ctx.major() >= 2 && !k.name.chars().all(crate::conf::syntax::is_cmap_name_char) {
+                continue;
             }
             if place.path.is_empty() && STACK_TOP_KEYS.contains(&k.name) {
                 continue;
@@ -124,9 +133,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     base("help.member"),
                 ),
                 _ => {
-                    let names = schema::key_names(&place.path, t.from, t.to);
                     let top = if place.path.is_empty() { "_top" } else { "" };
-                    if let Some(s) = did_you_mean(k.name, names.iter().copied()) {
+                    // Suggestions depend only on (section, key): look each pair up once.
+                    let suggestion = *suggest_cache
+                        .entry((place.path.clone(), k.name))
+                        .or_insert_with(|| {
+                            let names = names_cache
+                                .entry(place.path.clone())
+                                .or_insert_with(|| schema::key_names(&place.path, t.from, t.to));
+                            did_you_mean(k.name, names.iter().copied())
+                        });
+                    if let Some(s) = suggestion {
                         let variant = if s.eq_ignore_ascii_case(k.name) {
                             "case"
                         } else {
@@ -137,10 +154,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             base(&format!("message.{variant}{top}")).arg("suggest", s),
                             base("help.suggest").arg("suggest", s),
                         )
-                    } else if let Some(sec) = other_section(k.name, &place.path, t.from, t.to) {
+                    } else if let Some(sec) = other_sections(k.name, &place.path, t.from, t.to) {
                         (
                             Severity::Warning,
-                            base(&format!("message.elsewhere{top}")).arg("suggest", sec),
+                            base(&format!("message.elsewhere{top}")).arg("suggest", sec.clone()),
                             base("help.elsewhere").arg("suggest", sec),
                         )
                     } else {

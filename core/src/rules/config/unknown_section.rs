@@ -1,5 +1,5 @@
 use super::schema::{self, V3_FROM};
-use super::{SecClass, diag, overlaps, releases, walk_sections};
+use super::{SecClass, diag, releases, walk_sections};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
@@ -74,6 +74,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if class != SecClass::Unknown {
             return;
         }
+        // Names cmap cannot store are syntax findings (E0xx) in 2.x/3.x.
+        if t.major_num() >= 2 && !s.name.chars().all(crate::conf::syntax::is_cmap_name_char) {
+            return;
+        }
         let parent = path.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
         let parent_canon = schema::canonical_section(parent).into_owned();
         let name = s.name;
@@ -84,7 +88,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .arg("version", t)
         };
         let (sev, message, help) = match parent_canon.as_str() {
-            "logging.logger_subsys" if overlaps(t, V3_FROM, Release(3, 1, 9)) => (
+            "logging.logger_subsys" if t.overlaps(V3_FROM, Release(3, 1, 9)) => (
                 Severity::Error,
                 base("message.crash").arg("releases", releases(t, V3_FROM, Release(3, 1, 9))),
                 base("help.flatten"),
