@@ -101,13 +101,13 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                     } else {
                         ConfRole::Main
                     };
-                    let ctx = Ctx {
-                        conf: Conf::new(text, &tree),
+                    let ctx = Ctx::new(
+                        Conf::new(text, &tree),
                         target,
-                        pinned: opts.target.is_some(),
+                        opts.target.is_some(),
                         role,
-                        facts: &facts,
-                    };
+                        &facts,
+                    );
                     found = rules::run(&ctx);
                 }
                 DocKind::Log(_) => {

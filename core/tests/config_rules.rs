@@ -332,13 +332,13 @@ fn time_rules() {
     let text = fs::read_to_string(&path).expect("readable");
     let tree = syntax::parse(&text, Span::new(0, text.len()), Dialect::Strict);
     let facts = corocheck_core::stack::Facts::default();
-    let ctx = Ctx {
-        conf: Conf::new(&text, &tree),
-        target: Target::major(3),
-        pinned: true,
-        role: ConfRole::Main,
-        facts: &facts,
-    };
+    let ctx = Ctx::new(
+        Conf::new(&text, &tree),
+        Target::major(3),
+        true,
+        ConfRole::Main,
+        &facts,
+    );
     for r in corocheck_core::rules::config::rules() {
         let started = std::time::Instant::now();
         let mut out = Vec::new();

@@ -121,11 +121,35 @@ pub struct Ctx<'a> {
     pub role: ConfRole,
     /// What else is known about the system (distribution, pacemaker version) from all inputs.
     pub facts: &'a crate::stack::Facts,
+    /// The config as corosync reads it, built once and shared by every rule.
+    model: std::cell::OnceCell<config::model::Model<'a>>,
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(
+        conf: Conf<'a>,
+        target: Target,
+        pinned: bool,
+        role: ConfRole,
+        facts: &'a crate::stack::Facts,
+    ) -> Self {
+        Ctx {
+            conf,
+            target,
+            pinned,
+            role,
+            facts,
+            model: std::cell::OnceCell::new(),
+        }
+    }
+
     pub fn major(&self) -> u8 {
         self.target.major_num()
+    }
+
+    /// The shared model of what corosync will use (merged sections, nodes, effective timers).
+    pub fn model(&self) -> &config::model::Model<'a> {
+        self.model.get_or_init(|| config::model::Model::new(self))
     }
 }
 

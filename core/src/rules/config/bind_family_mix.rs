@@ -1,4 +1,4 @@
-use super::model::{Family, Model, literal_family};
+use super::model::{Family, literal_family};
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -75,7 +75,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() >= 3 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if ctx.major() == 2 && m.has_nodelist() {
         return;
     }

@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -81,7 +80,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 2 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if m.nodes()
         .first()
         .and_then(|n| n.get("ring0_addr"))

@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -64,7 +63,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 2 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let t = ctx.target;
     // The crypto defaults change at 3.0.2 (secauth is read again).
     let mut segs = vec![(t.from, t.to)];

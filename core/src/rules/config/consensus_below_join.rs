@@ -1,4 +1,4 @@
-use super::model::{CONSENSUS_VS_JOIN, Model, timer_violations};
+use super::model::{CONSENSUS_VS_JOIN, timer_violations};
 use super::timeout_below_minimum::blame;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
@@ -62,7 +62,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     for (v, timers, from, to) in timer_violations(&m, ctx.target) {
         if v.key != CONSENSUS_VS_JOIN {
             continue;

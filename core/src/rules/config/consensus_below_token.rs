@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -64,7 +63,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let Some(k) = m.totem_key("consensus") else {
         return;
     };

@@ -1,4 +1,4 @@
-use super::model::{Model, Transport};
+use super::model::Transport;
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -68,7 +68,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 3 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let transport = m.transport();
     if transport == Transport::Knet {
         return;

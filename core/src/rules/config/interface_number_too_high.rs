@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -69,7 +68,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let max = if ctx.major() >= 3 { 7 } else { 1 };
     let num_key = if ctx.major() >= 3 {
         "linknumber"

@@ -1,4 +1,4 @@
-use super::model::{Family, Model, Transport, literal_family};
+use super::model::{Family, Transport, literal_family};
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -73,7 +73,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 3 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if !matches!(m.transport(), Transport::Udp | Transport::Udpu) {
         return;
     }

@@ -81,7 +81,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 3 || !Model::new(ctx).has_nodelist() {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let links = m.configured_links();
     if links.len() < 2 {
         return;

@@ -1,4 +1,4 @@
-use super::model::{Model, literal_family};
+use super::model::literal_family;
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -73,7 +73,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 3 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if !m.has_nodelist() {
         return;
     }

@@ -70,13 +70,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 let msg = Msg::new("C401.message")
                     .arg("releases", rel.clone())
                     .arg("says", says);
-                out.push(diag(
+                let mut d = diag(
                     &META,
                     Severity::Error,
                     s.name_span,
                     msg,
                     Msg::new("C401.help"),
-                ));
+                );
+                // corosync notices at the closing brace and names that line.
+                if let Some(close) = conf.tree.sections[s.id].close_line {
+                    let span = conf.tree.lines[close].span;
+                    d.related.push(crate::diagnostic::Related {
+                        file: 0,
+                        span,
+                        note: Msg::new("rules.related.close-brace"),
+                    });
+                }
+                out.push(d);
             }
         }
     }

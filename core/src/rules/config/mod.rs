@@ -70,10 +70,13 @@ pub mod consensus_below_token;
 pub mod crypto_without_knet;
 pub mod deprecated_key;
 pub mod duplicate_nodeid;
+pub mod duplicate_nodelist;
 pub mod ignored_key;
 pub mod interface_number_too_high;
+pub mod invalid_node_address;
 pub mod invalid_value;
 pub mod ipv6_nodeid_missing;
+pub mod key_length;
 pub mod key_too_new;
 pub mod knet_nodeid_missing;
 pub mod knet_nodeid_too_large;
@@ -136,6 +139,9 @@ pub fn rules() -> Vec<Rule> {
         rule!(knet_nodeid_too_large),
         rule!(ipv6_nodeid_missing),
         rule!(duplicate_nodeid),
+        rule!(duplicate_nodelist),
+        rule!(invalid_node_address),
+        rule!(key_length),
         rule!(multilink_node_without_name),
         rule!(link_count_mismatch),
         rule!(link_family_mix),

@@ -1,4 +1,4 @@
-use super::model::{Family, Model, Transport, literal_family, literal_is_multicast};
+use super::model::{Family, Transport, literal_family, literal_is_multicast};
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -76,7 +76,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if m.transport() != Transport::Udp {
         return;
     }

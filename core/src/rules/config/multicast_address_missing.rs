@@ -1,4 +1,4 @@
-use super::model::{Model, Transport};
+use super::model::Transport;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -70,7 +70,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if m.transport() != Transport::Udp {
         return;
     }

@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -67,7 +66,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 3 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let links = m.configured_links();
     if links.len() < 2 || !m.has_nodelist() {
         return;

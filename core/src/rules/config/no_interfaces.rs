@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -64,7 +63,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let none = match ctx.major() {
         1 => m.interfaces().is_empty(),
         2 => m.active_interfaces().is_empty() && !m.has_nodelist(),

@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -65,7 +64,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 2 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
     for n in m.nodes() {
         if ctx.major() == 2 {

@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -72,7 +71,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 3 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if m.has_nodelist() || m.configured_links().is_empty() {
         return; // with no links at all, C201 reports "No interfaces defined" (what corosync says first)
     }

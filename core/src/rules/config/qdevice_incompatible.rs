@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -68,7 +67,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if !m.votequorum() || m.qdevice().is_none() {
         return;
     }

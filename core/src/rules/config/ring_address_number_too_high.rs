@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::schema::ring_addr_number;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
@@ -72,7 +71,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 2 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let max = if ctx.major() >= 3 { 7 } else { 1 };
     for n in m.nodes() {
         for k in &n.keys {

@@ -103,7 +103,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     for (v, timers, from, to) in timer_violations(&m, ctx.target) {
         if v.key == CONSENSUS_VS_JOIN {
             continue; // C102

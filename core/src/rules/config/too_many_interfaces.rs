@@ -1,4 +1,4 @@
-use super::model::{Model, Transport};
+use super::model::Transport;
 use super::schema::ring_addr_number;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
@@ -79,7 +79,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let links = m.configured_links();
     let count = if ctx.major() == 1 {
         m.interfaces().len()

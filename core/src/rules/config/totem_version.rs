@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::num;
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
@@ -67,7 +66,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
     match m.totem_key("version") {
         None => {

@@ -1,4 +1,4 @@
-use super::model::{Model, Read, Transport, read_u32_value};
+use super::model::{Read, Transport, read_u32_value};
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -71,7 +71,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     let transport = m.transport();
     if transport == Transport::Udp {
         return;

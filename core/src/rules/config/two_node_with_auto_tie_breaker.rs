@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -66,7 +65,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || !ctx.target.any_at_least(since) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if !m.votequorum() {
         return;
     }

@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -72,7 +71,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if !m.votequorum() || !m.has_nodelist() {
         return;
     }

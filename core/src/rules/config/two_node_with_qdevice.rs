@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -74,7 +73,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if !m.votequorum() || m.qdevice().is_none() {
         return;
     }

@@ -103,8 +103,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     base("help.flatten"),
                 )
             }
+            // Before 3.1.10 the subsection's `}` advances the node counter: keys after it land
+            // in the next node, which corosync then rejects or misreads (verified on 3.1.7).
             "nodelist.node" if t.any_before(Release(3, 1, 10)) => (
-                Severity::Warning,
+                if keys_after(ctx, s.id) {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 base("message.node_subsection"),
                 base("help.flatten"),
             ),
@@ -143,4 +149,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         out.push(diag(&META, sev, s.name_span, message, help));
     });
+}
+
+/// Does the section that holds `id` have keys after it?
+fn keys_after(ctx: &Ctx, id: crate::conf::SectionId) -> bool {
+    let Some(parent) = ctx.conf.tree.sections[id].parent else {
+        return false;
+    };
+    let items = &ctx.conf.tree.sections[parent].items;
+    items
+        .iter()
+        .skip_while(|it| **it != crate::conf::Item::Section(id))
+        .any(|it| matches!(it, crate::conf::Item::Key(_)))
 }

@@ -1,4 +1,3 @@
-use super::model::Model;
 use super::{diag, releases, whole_file};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -62,7 +61,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() != 2 {
         return;
     }
-    let m = Model::new(ctx);
+    let m = ctx.model();
     if !m.votequorum()
         || m.has_nodelist()
         || m.quorum_num("expected_votes").is_some_and(|(_, v)| v > 0)
