@@ -1002,3 +1002,24 @@ fn a_large_log_is_read_in_linear_time() {
     );
     elapsed_ok("large log", t0);
 }
+
+#[test]
+fn record_starts_skip_prefix_internals_and_find_every_glued_record() {
+    // `[2345]` inside a corosync 3 prefix would start a timestamp-less record on its own.
+    let l =
+        "Aug 26 16:20:37.512 [2345] node1 corosync info    [KNET  ] link: host: 2 link: 0 is down";
+    assert_eq!(logs::record_starts(l), [0]);
+    let l = "x Aug 26 16:20:37 corosync [TOTEM ] a Aug 26 16:20:38 node1 corosync[1]: [QUORUM] b [2] n corosyncnotice [MAIN ] c";
+    let s = logs::record_starts(l);
+    assert_eq!(s.len(), 3, "{s:?}");
+    assert_eq!(&l[s[0]..s[0] + 3], "Aug");
+    assert_eq!(&l[s[2]..s[2] + 3], "[2]");
+    // Not after a word character: `xAug 26 …` and `foo[2] …` are not record starts.
+    assert!(logs::record_starts("xAug 26 16:20:37 corosync [TOTEM ] a").is_empty());
+    // Mail quoting and indentation keep a single record an ordinary line.
+    let t = ">  Aug 26 16:20:43 node1 kernel: café";
+    let r = read_all(t);
+    assert_eq!(r.len(), 1);
+    assert!(!r[0].glued);
+    assert_eq!(&t[r[0].message.start..r[0].message.end], "café");
+}

@@ -23,7 +23,8 @@
 //!
 //! Web mail archives join a whole mail into one line, so several log records and prose share a
 //! line (see the founding case). A line is *glued* when it holds a record start after other
-//! text, or more than one record start ([`record_starts`]). In a glued line a record's message
+//! text (blanks and mail quoting `>` do not count), or more than one record start
+//! ([`record_starts`]). In a glued line a record's message
 //! ends
 //! 1. at the next record start, and
 //! 2. before the first non-ASCII character: corosync, Pacemaker, cman and knet messages are
@@ -269,7 +270,10 @@ fn read_line(line: &str, base: usize, file: usize, out: &mut Vec<Record>) {
     let Some(&(first, _)) = starts.peek() else {
         return;
     };
-    let lead_is_blank = line.as_bytes()[..first].iter().all(|&b| is_blank(b));
+    // Indentation and mail quoting (`> `) before the only record do not make a line glued.
+    let lead_is_blank = line.as_bytes()[..first]
+        .iter()
+        .all(|&b| is_blank(b) || b == b'>');
     let mut index = 0usize;
     while let Some((p, pf)) = starts.next() {
         let next = starts.peek().map(|&(n, _)| n);
