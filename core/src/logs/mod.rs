@@ -340,7 +340,11 @@ fn make_record(
     };
     if let Some((e, len)) = prefix_match {
         entry = Some(e);
-        msg_end = trim_end(b, body, body + len);
+        msg_end = trim_end(b, body, (body + len).min(msg_end));
+        // Holes count bytes; never end a span inside a character.
+        while !line.is_char_boundary(msg_end) {
+            msg_end -= 1;
+        }
         end = msg_end;
         detail = None;
     }
