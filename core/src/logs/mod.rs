@@ -23,7 +23,8 @@
 //!
 //! Web mail archives join a whole mail into one line, so several log records and prose share a
 //! line (see the founding case). A line is *glued* when it holds a record start after other
-//! text, or more than one record start ([`record_starts`]). In a glued line a record's message
+//! text (blanks and mail quoting `>` do not count), or more than one record start
+//! ([`record_starts`]). In a glued line a record's message
 //! ends
 //! 1. at the next record start, and
 //! 2. before the first non-ASCII character: corosync, Pacemaker, cman and knet messages are
@@ -206,6 +207,9 @@ impl<'a> Iterator for Starts<'a> {
             if p > 0 && (is_word_byte(b[p - 1]) || b[p - 1] == b'[') {
                 continue;
             }
+            if !prefix::may_start(&b[p..]) {
+                continue;
+            }
             if let Some(pf) = prefix::parse(&self.line[p..]) {
                 // Continue after the prefix: nothing inside it starts a record.
                 let body = offset_in(self.line, pf.body);
@@ -266,7 +270,10 @@ fn read_line(line: &str, base: usize, file: usize, out: &mut Vec<Record>) {
     let Some(&(first, _)) = starts.peek() else {
         return;
     };
-    let lead_is_blank = line.as_bytes()[..first].iter().all(|&b| is_blank(b));
+    // Indentation and mail quoting (`> `) before the only record do not make a line glued.
+    let lead_is_blank = line.as_bytes()[..first]
+        .iter()
+        .all(|&b| is_blank(b) || b == b'>');
     let mut index = 0usize;
     while let Some((p, pf)) = starts.next() {
         let next = starts.peek().map(|&(n, _)| n);
@@ -296,10 +303,13 @@ fn make_record(
     let b = line.as_bytes();
     let body = offset_in(line, pf.body).min(seg_end);
     let mut end = seg_end;
-    if glued {
-        if let Some(k) = b[body..end].iter().position(|&c| c >= 0x80) {
-            end = body + k;
-        }
+    let non_ascii = if glued {
+        b[body..end].iter().position(|&c| c >= 0x80)
+    } else {
+        None
+    };
+    if let Some(k) = non_ascii {
+        end = body + k;
     }
     end = trim_end(b, body, end);
     if pf.repeated && end > body && b[end - 1] == b']' {
@@ -307,26 +317,36 @@ fn make_record(
     }
     let mut msg_end = end;
     let mut detail = None;
-    if pf.pacemaker {
-        if let Some(k) = find(&b[body..end], b" | ") {
-            msg_end = trim_end(b, body, body + k);
-            let d = body + k + 3;
-            let d = d + b[d..end].iter().take_while(|&&c| is_blank(c)).count();
-            detail = Some(Span::new(base + d, base + end.max(d)));
-        }
+    let bar = if pf.pacemaker {
+        find(&b[body..end], b" | ")
+    } else {
+        None
+    };
+    if let Some(k) = bar {
+        msg_end = trim_end(b, body, body + k);
+        let d = body + k + 3;
+        let d = d + b[d..end].iter().take_while(|&&c| is_blank(c)).count();
+        detail = Some(Span::new(base + d, base + end.max(d)));
     }
     let origin = kb::Origin {
         subsystem: pf.subsystem,
         daemon: pf.daemon,
     };
     let mut entry = kb::match_message(&line[body..msg_end], origin);
-    if entry.is_none() && glued {
-        if let Some((e, len)) = kb::match_prefix(&line[body..msg_end], origin) {
-            entry = Some(e);
-            msg_end = trim_end(b, body, body + len);
-            end = msg_end;
-            detail = None;
+    let prefix_match = if entry.is_none() && glued {
+        kb::match_prefix(&line[body..msg_end], origin)
+    } else {
+        None
+    };
+    if let Some((e, len)) = prefix_match {
+        entry = Some(e);
+        msg_end = trim_end(b, body, (body + len).min(msg_end));
+        // Holes count bytes; never end a span inside a character.
+        while !line.is_char_boundary(msg_end) {
+            msg_end -= 1;
         }
+        end = msg_end;
+        detail = None;
     }
     let function = pf.function.map(|f| {
         let s = offset_in(line, f);

@@ -245,9 +245,14 @@ fn daemon_name(i: &str) -> R<'_, &str> {
 fn subsys(i: &str) -> R<'_, &str> {
     let (i, _) = char('[')(i)?;
     let (i, _) = ws0(i)?;
-    let (i, name) = take_while_m_n(1, 24, |c: char| {
-        c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':')
-    })(i)?;
+    // Starts with a letter: `[2410]:` is a cl_log pid, not a subsystem.
+    let (i, name) = verify(
+        take_while_m_n(1, 24, |c: char| {
+            c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':')
+        }),
+        |n: &str| n.as_bytes()[0].is_ascii_alphabetic(),
+    )
+    .parse(i)?;
     let (i, _) = ws0(i)?;
     let (i, _) = char(']')(i)?;
     Ok((i, name))
@@ -273,6 +278,33 @@ fn c_function(i: &str) -> R<'_, &str> {
 
 fn rest_after_ws(i: &str) -> &str {
     ws0(i).map(|(r, _)| r).unwrap_or(i)
+}
+
+/// A cheap byte test run before [`parse`] at every candidate position of a long line: can a
+/// record start here at all? (A month or weekday name, an ISO date, `[` with a pid or uptime,
+/// or a `name[pid]:` cl_log entity.) False positives are fine, false negatives are not.
+pub(crate) fn may_start(b: &[u8]) -> bool {
+    let Some(&c) = b.first() else { return false };
+    match c {
+        b'A'..=b'Z' => {
+            let Some(w) = b.get(..3) else { return false };
+            MONTHS
+                .iter()
+                .chain(WEEKDAYS.iter())
+                .any(|m| m.as_bytes() == w)
+        }
+        b'0'..=b'9' => b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-',
+        b'[' => b.get(1).is_some_and(|&d| d.is_ascii_digit() || d == b' '),
+        b'a'..=b'z' => {
+            let n = b
+                .iter()
+                .take(49)
+                .take_while(|&&d| d.is_ascii_alphanumeric() || matches!(d, b'-' | b'_' | b'.'))
+                .count();
+            b.get(n) == Some(&b'[') && b.get(n + 1).is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
 }
 
 /// Parse the prefix of the record that starts at the beginning of `s`.
@@ -649,11 +681,12 @@ fn corosync_body(p: &mut Prefix<'_>) {
         p.level = Some(level);
         p.body = r;
         let f: R<'_, (&str, char)> = (c_function, char(':')).parse(r);
-        if let Ok((r2, (func, _))) = f {
-            if r2.is_empty() || r2.starts_with([' ', '\t']) {
-                p.function = Some(func);
-                p.body = rest_after_ws(r2);
-            }
+        let f = f
+            .ok()
+            .filter(|(r2, _)| r2.is_empty() || r2.starts_with([' ', '\t']));
+        if let Some((r2, (func, _))) = f {
+            p.function = Some(func);
+            p.body = rest_after_ws(r2);
         }
     }
 }
