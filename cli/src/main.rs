@@ -557,18 +557,16 @@ fn write_text(
                 w = gutter
             )?;
         }
-        if explain {
-            if let Some(e) = &d.explanation {
-                writeln!(
-                    out,
-                    "{:>w$} {} {}: {}",
-                    "",
-                    p.wrap("1;34", "="),
-                    p.wrap("1", t("cli.why", lang).as_str()),
-                    e.render(lang),
-                    w = gutter
-                )?;
-            }
+        if explain && let Some(e) = &d.explanation {
+            writeln!(
+                out,
+                "{:>w$} {} {}: {}",
+                "",
+                p.wrap("1;34", "="),
+                p.wrap("1", t("cli.why", lang).as_str()),
+                e.render(lang),
+                w = gutter
+            )?;
         }
         writeln!(out)?;
     }

@@ -1152,7 +1152,7 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
                     .and_then(|r| r.trim_start().strip_prefix(':'))
                     .map(str::trim)
             })
-            .last()
+            .next_back()
     };
     if tops.contains(&"service") {
         v1.push(msg!("detect.ev.v1-service"));

@@ -136,7 +136,7 @@ impl<'a> Conf<'a> {
         self.sections_at(path)
             .iter()
             .filter_map(|s| self.get(s.id, key))
-            .last()
+            .next_back()
     }
 
     /// The path of names from the root to a section, e.g. `["totem", "interface"]`.

@@ -104,7 +104,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = ctx.model();
-    for (v, timers, from, to) in timer_violations(&m, ctx.target) {
+    for (v, timers, from, to) in timer_violations(m, ctx.target) {
         if v.key == CONSENSUS_VS_JOIN {
             continue; // C102
         }
@@ -131,7 +131,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         out.push(diag(
             &META,
             Severity::Error,
-            blame(&m, v.key, v.computed),
+            blame(m, v.key, v.computed),
             msg,
             help,
         ));
