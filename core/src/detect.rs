@@ -844,10 +844,10 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
 /// Merge with the previous segment when both are the same plain kind.
 fn push_merged(segs: &mut Vec<Segment>, s: Segment) {
     if let Some(last) = segs.last_mut() {
-        let same = match (last.kind, s.kind) {
-            (DocKind::Log(_), DocKind::Log(_)) | (DocKind::Prose, DocKind::Prose) => true,
-            _ => false,
-        };
+        let same = matches!(
+            (last.kind, s.kind),
+            (DocKind::Log(_), DocKind::Log(_)) | (DocKind::Prose, DocKind::Prose)
+        );
         if same && last.reflow.is_none() && s.reflow.is_none() && last.span.end == s.span.start {
             last.span.end = s.span.end;
             return;

@@ -229,12 +229,12 @@ pub fn fill(template: &str, args: &[(&'static str, String)]) -> String {
     while let Some(i) = rest.find(['{', '}']) {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
-        if tail.starts_with("{{") {
+        if let Some(r) = tail.strip_prefix("{{") {
             out.push('{');
-            rest = &tail[2..];
-        } else if tail.starts_with("}}") {
+            rest = r;
+        } else if let Some(r) = tail.strip_prefix("}}") {
             out.push('}');
-            rest = &tail[2..];
+            rest = r;
         } else if tail.starts_with('{') {
             match tail.find('}') {
                 Some(j) => {
@@ -265,8 +265,8 @@ pub fn placeholders(template: &str) -> Vec<String> {
     let mut rest = template;
     while let Some(i) = rest.find('{') {
         let tail = &rest[i..];
-        if tail.starts_with("{{") {
-            rest = &tail[2..];
+        if let Some(r) = tail.strip_prefix("{{") {
+            rest = r;
             continue;
         }
         match tail.find('}') {

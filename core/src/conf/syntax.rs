@@ -301,11 +301,7 @@ fn classify(
         );
     }
     // The raw read includes a CR if present; corosync counts bytes before the newline.
-    let raw_len = text[span.start..]
-        .find('\n')
-        .map(|i| i)
-        .unwrap_or(span.len())
-        .min(text.len() - span.start);
+    let raw_len = text[span.start..].find('\n').unwrap_or(span.len());
     if raw_len > MAX_LINE {
         let cut = floor_boundary(text, span.start + MAX_LINE).min(span.end);
         err(
