@@ -32,6 +32,11 @@ for (const s of shots) {
     await page.waitForTimeout(300);
   }
   await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: !!s.full });
+  if (s.example && s.full) {
+    for (const id of ['findings', 'roles', 'detected', 'records']) {
+      await page.locator(`#${id}`).screenshot({ path: `${out}/${s.name}-${id}.png` });
+    }
+  }
   await ctx.close();
 }
 await browser.close();

@@ -2,13 +2,13 @@
 
 use std::rc::Rc;
 
-use corocheck_core::detect::{DocKind, Segment};
-use corocheck_core::i18n::{lookup, t, Msg};
 use corocheck_core::Lang;
+use corocheck_core::detect::{DocKind, Segment};
+use corocheck_core::i18n::{Msg, lookup, t};
 use yew::prelude::*;
 
 use crate::snippet::human_size;
-use crate::{md, Analysis, LoadedFile};
+use crate::{Analysis, LoadedFile, md};
 
 /// The label of a document kind. Log formats are looked up by name, so a format added to the
 /// core later shows as a generic "log" until `ui.cat` names it.
@@ -90,7 +90,10 @@ pub fn view(a: &Analysis, files: &[Rc<LoadedFile>], lang: Lang) -> Html {
 fn segment(a: &Analysis, file: usize, s: &Segment, lang: Lang) -> Html {
     let (from, _) = a.line_col(file, s.span.start);
     let (to, _) = a.line_col(file, s.span.end.saturating_sub(1).max(s.span.start));
-    let lines = Msg::new("ui.detected.lines").arg("from", from).arg("to", to).render(lang);
+    let lines = Msg::new("ui.detected.lines")
+        .arg("from", from)
+        .arg("to", to)
+        .render(lang);
     html! {
         <li class="doc">
             <div class="doc-head">

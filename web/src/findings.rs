@@ -1,13 +1,19 @@
 //! The findings list.
 
-use corocheck_core::i18n::{t, Msg};
+use corocheck_core::i18n::{Msg, t};
 use corocheck_core::{Diagnostic, Lang, Severity};
 use yew::prelude::*;
 
 use crate::snippet::snippet;
-use crate::{md, Analysis, Ctl, Focus, MAX_ROWS};
+use crate::{Analysis, Ctl, Focus, MAX_ROWS, md};
 
-pub fn view(ctl: &Ctl, a: &Analysis, lang: Lang, filter: Option<Severity>, focus: Option<Focus>) -> Html {
+pub fn view(
+    ctl: &Ctl,
+    a: &Analysis,
+    lang: Lang,
+    filter: Option<Severity>,
+    focus: Option<Focus>,
+) -> Html {
     let shown: Vec<(usize, &Diagnostic)> = a
         .report
         .diagnostics
@@ -38,7 +44,14 @@ pub fn view(ctl: &Ctl, a: &Analysis, lang: Lang, filter: Option<Severity>, focus
     }
 }
 
-fn finding(ctl: &Ctl, a: &Analysis, lang: Lang, index: usize, d: &Diagnostic, focused: bool) -> Html {
+fn finding(
+    ctl: &Ctl,
+    a: &Analysis,
+    lang: Lang,
+    index: usize,
+    d: &Diagnostic,
+    focused: bool,
+) -> Html {
     let sev = d.severity.as_str();
     let (loc, line) = a.location(d.file, d.span.start, lang);
     let pasted = a.is_pasted(d.file);
@@ -93,7 +106,9 @@ fn finding(ctl: &Ctl, a: &Analysis, lang: Lang, index: usize, d: &Diagnostic, fo
             </ul>
         }
     };
-    let docs = corocheck_core::rules::find(d.code).map(|m| m.docs(lang)).filter(|s| !s.is_empty());
+    let docs = corocheck_core::rules::find(d.code)
+        .map(|m| m.docs(lang))
+        .filter(|s| !s.is_empty());
     let explanation = d.explanation.as_ref().map(|e| e.render(lang));
     let details = if docs.is_some() || explanation.is_some() {
         html! {

@@ -9,10 +9,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use corocheck_core::i18n::{t, Msg};
+use corocheck_core::i18n::{Msg, t};
 use corocheck_core::stack::{self, Roles};
 use corocheck_core::text::decode;
-use corocheck_core::{analyze, Input, Lang, Options, Report, Severity, Span};
+use corocheck_core::{Input, Lang, Options, Report, Severity, Span, analyze};
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -77,7 +77,10 @@ impl Analysis {
     /// `path:line:col` of a byte offset, plus the 1-based line.
     pub fn location(&self, file: usize, offset: usize, lang: Lang) -> (String, usize) {
         let (line, col) = self.line_col(file, offset);
-        (format!("{}:{line}:{col}", self.display_path(file, lang)), line)
+        (
+            format!("{}:{line}:{col}", self.display_path(file, lang)),
+            line,
+        )
     }
 
     /// 1-based line and column of a byte offset in an analysed text.
@@ -142,10 +145,15 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The saved choice, else the browser language (`ja*` → Japanese), else English.
 fn initial_lang() -> Lang {
-    if let Some(l) = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).and_then(|v| Lang::parse(&v)) {
+    if let Some(l) = storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|v| Lang::parse(&v))
+    {
         return l;
     }
-    let nav = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    let nav = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
     if nav.to_ascii_lowercase().starts_with("ja") {
         Lang::Ja
     } else {
@@ -230,19 +238,38 @@ impl Ctl {
         let lines = snippet::line_count(&pasted);
         let mut sources = Vec::new();
         if !pasted.trim().is_empty() {
-            sources.push(Source { path: PASTED.to_string(), text: Rc::from(pasted), pasted: true });
+            sources.push(Source {
+                path: PASTED.to_string(),
+                text: Rc::from(pasted),
+                pasted: true,
+            });
         }
         for f in self.m.borrow().files.iter().filter(|f| !f.binary) {
-            sources.push(Source { path: f.name.clone(), text: f.text.clone(), pasted: false });
+            sources.push(Source {
+                path: f.name.clone(),
+                text: f.text.clone(),
+                pasted: false,
+            });
         }
         let analysis = if sources.is_empty() {
             None
         } else {
-            let inputs: Vec<Input> = sources.iter().map(|s| Input { path: s.path.clone(), text: &s.text }).collect();
+            let inputs: Vec<Input> = sources
+                .iter()
+                .map(|s| Input {
+                    path: s.path.clone(),
+                    text: &s.text,
+                })
+                .collect();
             let report = analyze(&inputs, &Options::default());
             let roles = stack::roles(&report.facts);
             drop(inputs);
-            Some(Rc::new(Analysis { sources, report, roles, millis: now_ms() - start }))
+            Some(Rc::new(Analysis {
+                sources,
+                report,
+                roles,
+                millis: now_ms() - start,
+            }))
         };
         {
             let mut m = self.m.borrow_mut();
@@ -300,7 +327,11 @@ impl Ctl {
             spawn_local(async move {
                 let name = f.name();
                 if f.size() > MAX_FILE_BYTES {
-                    me.notice(Msg::new("ui.file.too_large").arg("name", &name).arg("size", snippet::human_size(f.size() as usize)));
+                    me.notice(
+                        Msg::new("ui.file.too_large")
+                            .arg("name", &name)
+                            .arg("size", snippet::human_size(f.size() as usize)),
+                    );
                     return;
                 }
                 let file = gloo::file::File::from(f);
@@ -366,12 +397,18 @@ impl Ctl {
     /// Select a range of the pasted text in the editor and scroll it into view.
     /// Returns false when the range is not in the pasted text.
     pub fn select_in_editor(&self, file: usize, span: Span) -> bool {
-        let Some(a) = self.m.borrow().analysis.clone() else { return false };
-        let (Some(src), Some(info)) = (a.sources.get(file), a.report.files.get(file)) else { return false };
+        let Some(a) = self.m.borrow().analysis.clone() else {
+            return false;
+        };
+        let (Some(src), Some(info)) = (a.sources.get(file), a.report.files.get(file)) else {
+            return false;
+        };
         if !src.pasted {
             return false;
         }
-        let Some(ta) = self.textarea() else { return false };
+        let Some(ta) = self.textarea() else {
+            return false;
+        };
         let text = &src.text;
         let start = snippet::utf16_offset(text, span.start);
         let end = snippet::utf16_offset(text, span.end.max(span.start));
@@ -401,8 +438,13 @@ impl Ctl {
     /// finding (other than `from`) or the log record at that place.
     pub fn goto(&self, file: usize, span: Span, from: Option<usize>) {
         self.select_in_editor(file, span);
-        let Some(a) = self.m.borrow().analysis.clone() else { return };
-        let overlaps = |s: Span| s.start <= span.start.max(span.end.saturating_sub(1)) && span.start <= s.end.max(s.start);
+        let Some(a) = self.m.borrow().analysis.clone() else {
+            return;
+        };
+        let overlaps = |s: Span| {
+            s.start <= span.start.max(span.end.saturating_sub(1))
+                && span.start <= s.end.max(s.start)
+        };
         let finding = a
             .report
             .diagnostics
@@ -411,7 +453,11 @@ impl Ctl {
             .find(|(i, d)| Some(*i) != from && d.file == file && overlaps(d.span))
             .map(|(i, _)| Focus::Finding(i));
         let record = || {
-            a.report.records.iter().position(|r| r.file == file && overlaps(r.span)).map(Focus::Record)
+            a.report
+                .records
+                .iter()
+                .position(|r| r.file == file && overlaps(r.span))
+                .map(Focus::Record)
         };
         let focus = finding.or_else(record);
         self.focus(focus);
@@ -440,7 +486,10 @@ impl Ctl {
 
 fn in_viewport(el: &web_sys::Element) -> bool {
     let r = el.get_bounding_client_rect();
-    let h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let h = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
     r.bottom() > 0.0 && r.top() < h
 }
 
@@ -454,14 +503,24 @@ fn apply_lang(lang: Lang) {
 }
 
 fn drag_has_files(e: &DragEvent) -> bool {
-    e.data_transfer().is_some_and(|dt| dt.types().iter().any(|v| v.as_string().as_deref() == Some("Files")))
+    e.data_transfer().is_some_and(|dt| {
+        dt.types()
+            .iter()
+            .any(|v| v.as_string().as_deref() == Some("Files"))
+    })
 }
 
 #[component]
 pub fn App() -> Html {
     let m = use_mut_ref(Model::new);
     let redraw = use_force_update();
-    let ctl = Ctl { m: m.clone(), redraw, ta: use_node_ref(), gutter: use_node_ref(), file_input: use_node_ref() };
+    let ctl = Ctl {
+        m: m.clone(),
+        redraw,
+        ta: use_node_ref(),
+        gutter: use_node_ref(),
+        file_input: use_node_ref(),
+    };
     {
         let lang = ctl.lang();
         use_effect_with((), move |_| apply_lang(lang));
@@ -495,7 +554,11 @@ pub fn App() -> Html {
         let c = ctl.clone();
         Callback::from(move |e: DragEvent| {
             c.set_dragging(false);
-            if let Some(files) = e.data_transfer().and_then(|dt| dt.files()).filter(|f| f.length() > 0) {
+            if let Some(files) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .filter(|f| f.length() > 0)
+            {
                 e.prevent_default();
                 c.add_files(files);
             }
@@ -718,7 +781,13 @@ fn welcome(ctl: &Ctl, lang: Lang, only_binary: bool) -> Html {
 
 fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
     let lang = model.lang;
-    let count = |s: Severity| a.report.diagnostics.iter().filter(|d| d.severity == s).count();
+    let count = |s: Severity| {
+        a.report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
     let chip = |sev: Option<Severity>, n: usize, key: &str| {
         let c = ctl.clone();
         let pressed = model.filter == sev;

@@ -57,7 +57,10 @@ pub fn parse(src: &str) -> Vec<Block> {
         } else if let Some(h) = trimmed.strip_prefix('#') {
             flush(&mut out, &mut para, &mut list);
             out.push(Block::Heading(inline(h.trim_start_matches('#').trim())));
-        } else if let Some(item) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
+        } else if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
             if !para.is_empty() {
                 flush(&mut out, &mut para, &mut list);
             }
@@ -108,9 +111,14 @@ pub fn inline(s: &str) -> Vec<Inline> {
                 if let Some(end) = rest[close + 2..].find(')') {
                     let label = &rest[1..close];
                     let url = &rest[close + 2..close + 2 + end];
-                    if !label.contains('[') && (url.starts_with("https://") || url.starts_with("http://")) {
+                    if !label.contains('[')
+                        && (url.starts_with("https://") || url.starts_with("http://"))
+                    {
                         push_text(&mut out, &mut text);
-                        out.push(Inline::Link { text: label.to_string(), url: url.to_string() });
+                        out.push(Inline::Link {
+                            text: label.to_string(),
+                            url: url.to_string(),
+                        });
                         rest = &rest[close + 3 + end..];
                         continue;
                     }
@@ -172,10 +180,17 @@ mod tests {
     fn blocks_are_recognised() {
         let doc = "## What it does\nChecks `ver`.\nMore.\n\n```\nservice {\n  ver: 1\n}\n```\n- one\n- two `x`\n\n## Fix\nSee [docs](https://example.org/a).";
         let b = parse(doc);
-        assert_eq!(b[0], Block::Heading(vec![Inline::Text("What it does".into())]));
+        assert_eq!(
+            b[0],
+            Block::Heading(vec![Inline::Text("What it does".into())])
+        );
         assert_eq!(
             b[1],
-            Block::Para(vec![Inline::Text("Checks ".into()), Inline::Code("ver".into()), Inline::Text(". More.".into())])
+            Block::Para(vec![
+                Inline::Text("Checks ".into()),
+                Inline::Code("ver".into()),
+                Inline::Text(". More.".into())
+            ])
         );
         assert_eq!(b[2], Block::Code("service {\n  ver: 1\n}".into()));
         assert_eq!(
@@ -189,7 +204,10 @@ mod tests {
             b[5],
             Block::Para(vec![
                 Inline::Text("See ".into()),
-                Inline::Link { text: "docs".into(), url: "https://example.org/a".into() },
+                Inline::Link {
+                    text: "docs".into(),
+                    url: "https://example.org/a".into()
+                },
                 Inline::Text(".".into())
             ])
         );
@@ -198,13 +216,22 @@ mod tests {
     #[test]
     fn unsafe_or_broken_markup_stays_text() {
         assert_eq!(inline("a `b"), vec![Inline::Text("a `b".into())]);
-        assert_eq!(inline("[x](javascript:alert(1))"), vec![Inline::Text("[x](javascript:alert(1))".into())]);
-        assert_eq!(inline("**bold** <b>"), vec![Inline::Bold("bold".into()), Inline::Text(" <b>".into())]);
-        assert_eq!(inline("日本語の`キー`です"), vec![
-            Inline::Text("日本語の".into()),
-            Inline::Code("キー".into()),
-            Inline::Text("です".into())
-        ]);
+        assert_eq!(
+            inline("[x](javascript:alert(1))"),
+            vec![Inline::Text("[x](javascript:alert(1))".into())]
+        );
+        assert_eq!(
+            inline("**bold** <b>"),
+            vec![Inline::Bold("bold".into()), Inline::Text(" <b>".into())]
+        );
+        assert_eq!(
+            inline("日本語の`キー`です"),
+            vec![
+                Inline::Text("日本語の".into()),
+                Inline::Code("キー".into()),
+                Inline::Text("です".into())
+            ]
+        );
     }
 
     #[test]

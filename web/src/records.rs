@@ -1,8 +1,8 @@
 //! The log records table.
 
-use corocheck_core::i18n::{t, Msg};
-use corocheck_core::logs::Record;
 use corocheck_core::Lang;
+use corocheck_core::i18n::{Msg, t};
+use corocheck_core::logs::Record;
 use yew::prelude::*;
 
 use crate::{Analysis, Ctl, Focus, MAX_ROWS};

@@ -1,12 +1,12 @@
 //! "Who does what": the stack picture (inline SVG), the components and the ways forward, all
 //! from `corocheck_core::stack::roles`.
 
-use corocheck_core::i18n::{lookup, t, Msg};
-use corocheck_core::stack::{Component, Presence, Roles, StackKind};
 use corocheck_core::Lang;
+use corocheck_core::i18n::{Msg, lookup, t};
+use corocheck_core::stack::{Component, Presence, Roles, StackKind};
 use yew::prelude::*;
 
-use crate::{md, Analysis};
+use crate::{Analysis, md};
 
 pub fn presence_key(p: Presence) -> &'static str {
     #[allow(unreachable_patterns)]
@@ -33,7 +33,9 @@ fn presence_class(p: Presence) -> &'static str {
 /// The stack's name, looked up by its variant name (a new variant shows as "unknown stack").
 pub fn stack_label(s: Option<StackKind>, lang: Lang) -> String {
     match s {
-        Some(k) => lookup(&format!("ui.stack.{k:?}"), lang).map(|s| s.into_owned()).unwrap_or_else(|| t("ui.stack.unknown", lang)),
+        Some(k) => lookup(&format!("ui.stack.{k:?}"), lang)
+            .map(|s| s.into_owned())
+            .unwrap_or_else(|| t("ui.stack.unknown", lang)),
         None => t("ui.stack.unknown", lang),
     }
 }
@@ -80,18 +82,29 @@ pub fn view(a: &Analysis, lang: Lang) -> Html {
 }
 
 fn component(c: &Component, lang: Lang) -> Html {
+    let head = html! {
+        <div class="c-head">
+            <strong class="c-name">{ c.name }</strong>
+            if let Some(v) = &c.version { <span class="c-ver mono">{ v.clone() }</span> }
+            <span class={classes!("tag", presence_class(c.presence))}>{ t(presence_key(c.presence), lang) }</span>
+        </div>
+    };
+    let body = html! {
+        <dl>
+            <dt>{ t("ui.roles.role", lang) }</dt><dd>{ md::view_line(&c.role.render(lang)) }</dd>
+            <dt>{ t("ui.roles.reads", lang) }</dt><dd>{ md::view_line(&c.reads.render(lang)) }</dd>
+            <dt>{ t("ui.roles.here", lang) }</dt><dd>{ md::view_line(&c.here.render(lang)) }</dd>
+        </dl>
+    };
+    // Components that play no part here stay folded.
+    let folded = matches!(c.presence, Presence::NotUsed | Presence::Absent);
     html! {
         <li class={classes!("component", presence_class(c.presence))} data-id={c.id}>
-            <div class="c-head">
-                <strong class="c-name">{ c.name }</strong>
-                if let Some(v) = &c.version { <span class="c-ver mono">{ v.clone() }</span> }
-                <span class={classes!("tag", presence_class(c.presence))}>{ t(presence_key(c.presence), lang) }</span>
-            </div>
-            <dl>
-                <dt>{ t("ui.roles.role", lang) }</dt><dd>{ md::view_line(&c.role.render(lang)) }</dd>
-                <dt>{ t("ui.roles.reads", lang) }</dt><dd>{ md::view_line(&c.reads.render(lang)) }</dd>
-                <dt>{ t("ui.roles.here", lang) }</dt><dd>{ md::view_line(&c.here.render(lang)) }</dd>
-            </dl>
+            if folded {
+                <details><summary>{ head }</summary>{ body }</details>
+            } else {
+                { head }{ body }
+            }
         </li>
     }
 }
@@ -105,19 +118,23 @@ struct Node {
     name: String,
     version: Option<String>,
     role: String,
-    reads: Option<String>,
+    /// Config files it reads, taken from the component's `reads` text.
+    files: Vec<String>,
     class: &'static str,
     status: Option<String>,
+    /// In use, recommended or undetermined: drawn in full. Otherwise a small grey box.
+    major: bool,
 }
 
-const W: f64 = 760.0;
-const LABEL_W: f64 = 160.0;
 const GAP: f64 = 12.0;
 const PAD: f64 = 14.0;
-/// Rough width of one narrow character at the diagram's text size; wide (CJK) counts double.
-const UNIT: f64 = 6.6;
-/// The same for the bold layer labels.
-const LABEL_UNIT: f64 = 7.6;
+/// Rough widths of one narrow character (wide CJK counts double) per text style.
+const U_TITLE: f64 = 8.6;
+const U_ROLE: f64 = 6.9;
+const U_MONO: f64 = 7.4;
+const U_STATUS: f64 = 6.8;
+const U_LABEL: f64 = 8.2;
+const U_TITLE_MINOR: f64 = 7.9;
 
 fn row_of(id: &str) -> usize {
     match id {
@@ -128,23 +145,53 @@ fn row_of(id: &str) -> usize {
     }
 }
 
-const ROW_LABELS: [&str; 4] =
-    ["ui.diagram.layer.resources", "ui.diagram.layer.quorum", "ui.diagram.layer.messaging", "ui.diagram.layer.transport"];
+const ROW_LABELS: [&str; 4] = [
+    "ui.diagram.layer.resources",
+    "ui.diagram.layer.quorum",
+    "ui.diagram.layer.messaging",
+    "ui.diagram.layer.transport",
+];
+
+/// Path-like words of a `reads` text: `/etc/...`, `*.conf`, `*.xml`; at most three.
+pub fn config_files(reads: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let seps = |c: char| c.is_whitespace() || "（）、。「」：;,`".contains(c);
+    for word in reads.split(seps) {
+        let w = word.trim_matches(|c: char| "()[]{}.,:;'\"".contains(c) && c != '/');
+        let w = w.trim_end_matches(['.', ')']);
+        let path_like =
+            (w.starts_with('/') && w.len() > 1) || w.ends_with(".conf") || w.ends_with(".xml");
+        if path_like && !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
 
 /// Nodes from the core's components; without them, a plain picture for the stack kind.
 fn nodes(r: &Roles, lang: Lang) -> Vec<Node> {
+    let short_role =
+        |id: &str| lookup(&format!("ui.diagram.role.{id}"), lang).map(|s| s.into_owned());
     if !r.components.is_empty() {
         return r
             .components
             .iter()
-            .map(|c| Node {
-                id: c.id.to_string(),
-                name: c.name.to_string(),
-                version: c.version.clone(),
-                role: c.role.render(lang),
-                reads: Some(c.reads.render(lang)).filter(|s| !s.trim().is_empty()),
-                class: presence_class(c.presence),
-                status: (c.presence != Presence::InUse).then(|| t(presence_key(c.presence), lang)),
+            .map(|c| {
+                let major = matches!(c.presence, Presence::InUse | Presence::Recommended);
+                Node {
+                    id: c.id.to_string(),
+                    name: c.name.to_string(),
+                    version: c.version.clone(),
+                    role: short_role(c.id).unwrap_or_else(|| c.role.render(lang)),
+                    files: config_files(&c.reads.render(lang)),
+                    class: presence_class(c.presence),
+                    status: (c.presence != Presence::InUse)
+                        .then(|| t(presence_key(c.presence), lang)),
+                    major,
+                }
             })
             .collect();
     }
@@ -154,23 +201,27 @@ fn nodes(r: &Roles, lang: Lang) -> Vec<Node> {
         Some(StackKind::Corosync2 | StackKind::Corosync3) => Some("votequorum"),
         _ => None,
     };
-    let known = r.stack.is_some();
-    let class = if known { "p-on" } else { "p-unknown" };
+    let class = if r.stack.is_some() {
+        "p-on"
+    } else {
+        "p-unknown"
+    };
     let simple = |id: &str, name: &str| Node {
         id: id.to_string(),
         name: name.to_string(),
         version: None,
-        role: t(&format!("ui.diagram.role.{id}"), lang),
-        reads: None,
+        role: short_role(id).unwrap_or_default(),
+        files: Vec::new(),
         class,
         status: None,
+        major: true,
     };
     let mut v = vec![simple("pacemaker", "Pacemaker")];
     match middle {
         Some("plugin") => v.push(simple("plugin", "pcmk plugin")),
         Some("cman") => v.push(simple("cman", "cman")),
         Some(_) => v.push(simple("votequorum", "votequorum")),
-        None => v.push(Node { name: "?".into(), ..simple("unknown", "?") }),
+        None => v.push(simple("unknown", "?")),
     }
     v.push(simple("corosync", "corosync"));
     if r.stack == Some(StackKind::Corosync3) {
@@ -196,7 +247,10 @@ fn wrap(text: &str, max: f64, max_lines: usize) -> Vec<String> {
     // Byte offset in `cur` where a new line may start.
     let mut brk: Option<usize> = None;
     let mut truncated = false;
-    for c in text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }) {
+    for c in text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+    {
         if c == ' ' && cur.is_empty() {
             continue;
         }
@@ -211,7 +265,9 @@ fn wrap(text: &str, max: f64, max_lines: usize) -> Vec<String> {
         }
         if w > max {
             let hard = cur.len() - c.len_utf8();
-            let at = brk.filter(|&b| b > 0 && b < cur.len()).unwrap_or(if c == ' ' { cur.len() } else { hard });
+            let at = brk
+                .filter(|&b| b > 0 && b < cur.len())
+                .unwrap_or(if c == ' ' { cur.len() } else { hard });
             let at = if at == 0 { cur.len() } else { at };
             let rest = cur[at..].trim_start().to_string();
             cur.truncate(at);
@@ -238,114 +294,259 @@ fn wrap(text: &str, max: f64, max_lines: usize) -> Vec<String> {
     lines
 }
 
+/// One line of text in a box: its style (CSS class), baseline offset from the previous line.
+struct Line {
+    class: &'static str,
+    text: String,
+    step: f64,
+}
+
 struct Placed {
     node: Node,
     x: f64,
     y: f64,
     w: f64,
     h: f64,
-    title: Vec<String>,
-    role: Vec<String>,
-    reads: Vec<String>,
+    lines: Vec<Line>,
 }
 
-fn diagram(r: &Roles, lang: Lang) -> Html {
-    let all = nodes(r, lang);
+impl Placed {
+    fn content_height(&self) -> f64 {
+        self.lines.iter().map(|l| l.step).sum::<f64>() + 12.0
+    }
+}
+
+fn box_lines(n: &Node, w: f64, reads_prefix: &str, compact: bool) -> Vec<Line> {
+    let inner = w - 20.0;
+    let mut lines = Vec::new();
+    let mut title = n.name.clone();
+    if let Some(v) = &n.version {
+        title.push(' ');
+        title.push_str(v);
+    }
+    let (title_lines, unit) = if n.major {
+        (1, U_TITLE)
+    } else {
+        (2, U_TITLE_MINOR)
+    };
+    for (i, l) in wrap(&title, inner / unit, title_lines)
+        .into_iter()
+        .enumerate()
+    {
+        lines.push(Line {
+            class: "n-title",
+            text: l,
+            step: if i == 0 { 22.0 } else { 18.0 },
+        });
+    }
+    if let Some(st) = &n.status {
+        for l in wrap(st, inner / U_STATUS, 2) {
+            lines.push(Line {
+                class: "n-status",
+                text: l,
+                step: 16.0,
+            });
+        }
+    }
+    if !n.major || compact {
+        return lines;
+    }
+    for l in wrap(&n.role, inner / U_ROLE, 3) {
+        lines.push(Line {
+            class: "n-role",
+            text: l,
+            step: 16.0,
+        });
+    }
+    if !n.files.is_empty() {
+        let text = format!("{reads_prefix} {}", n.files.join(", "));
+        for l in wrap(&text, inner / U_MONO, 3) {
+            lines.push(Line {
+                class: "n-reads",
+                text: l,
+                step: 15.0,
+            });
+        }
+    }
+    lines
+}
+
+struct Layout {
+    placed: Vec<Placed>,
+    /// (row, text lines, x, first baseline)
+    labels: Vec<(Vec<String>, f64, f64)>,
+    frame: Option<(f64, f64, f64, f64)>,
+    width: f64,
+    height: f64,
+}
+
+/// Lay the picture out: `narrow` stacks every box full width with the layer name above it;
+/// otherwise layer names sit in a left column and a layer's boxes share its width.
+fn layout(all: Vec<Node>, lang: Lang, narrow: bool) -> Layout {
+    let width = if narrow { 360.0 } else { 760.0 };
+    let label_w = if narrow { 0.0 } else { 160.0 };
     let reads_prefix = t("ui.diagram.reads", lang);
     let mut rows: Vec<Vec<Node>> = vec![Vec::new(); 4];
     for n in all {
         rows[row_of(&n.id)].push(n);
     }
-    let x0 = LABEL_W + GAP;
-    let area = W - x0 - PAD;
+    let framed = rows[1]
+        .iter()
+        .any(|n| n.class == "p-on" && n.id != "unknown")
+        && !rows[2].is_empty();
+    let x0 = if narrow { PAD } else { label_w + GAP };
+    let area = width - x0 - PAD;
     let mut y = PAD;
     let mut placed: Vec<Placed> = Vec::new();
-    let mut row_spans: Vec<(usize, f64, f64)> = Vec::new();
+    let mut labels = Vec::new();
+    let mut quorum_row_top = None;
     for (ri, row) in rows.into_iter().enumerate() {
         if row.is_empty() {
             continue;
         }
-        let n = row.len() as f64;
-        let w = (area - GAP * (n - 1.0)) / n;
-        let max_units = (w - 20.0) / UNIT;
-        let mut cells: Vec<Placed> = row
-            .into_iter()
-            .enumerate()
-            .map(|(i, node)| {
-                let mut title = node.name.clone();
-                if let Some(v) = &node.version {
-                    title.push(' ');
-                    title.push_str(v);
-                }
-                let title = wrap(&title, max_units * 0.85, 1);
-                let role = wrap(&node.role, max_units, 3);
-                let reads = node.reads.as_ref().map(|s| wrap(&format!("{reads_prefix} {s}"), max_units, 2)).unwrap_or_default();
-                Placed { node, x: x0 + i as f64 * (w + GAP), y, w, h: 0.0, title, role, reads }
+        if ri == 1 {
+            quorum_row_top = Some(y);
+        }
+        let label = t(ROW_LABELS[ri], lang);
+        if narrow {
+            let l = wrap(&label, area / U_LABEL, 2);
+            let n = l.len() as f64;
+            labels.push((l, PAD, y + 12.0));
+            y += 16.0 * n + 4.0;
+            for node in row {
+                let lines = box_lines(&node, area, &reads_prefix, false);
+                let mut p = Placed {
+                    node,
+                    x: x0,
+                    y,
+                    w: area,
+                    h: 0.0,
+                    lines,
+                };
+                p.h = p.content_height().max(40.0);
+                y += p.h + 8.0;
+                placed.push(p);
+            }
+            y += GAP - 8.0;
+        } else {
+            let weight = |n: &Node| if n.major { 3.0 } else { 1.3 };
+            let total: f64 = row.iter().map(weight).sum();
+            let free = area - GAP * (row.len() as f64 - 1.0);
+            let any_major = row.iter().any(|n| n.major);
+            let mut x = x0;
+            let mut cells: Vec<Placed> = row
+                .into_iter()
+                .map(|node| {
+                    let mut w = free * weight(&node) / total;
+                    if !any_major {
+                        w = w.min(240.0);
+                    }
+                    let lines = box_lines(&node, w, &reads_prefix, false);
+                    let p = Placed {
+                        node,
+                        x,
+                        y,
+                        w,
+                        h: 0.0,
+                        lines,
+                    };
+                    x += w + GAP;
+                    p
+                })
+                .collect();
+            let h = cells
+                .iter()
+                .map(Placed::content_height)
+                .fold(48.0, f64::max);
+            for c in &mut cells {
+                c.h = h;
+            }
+            let l = wrap(&label, (label_w - PAD) / U_LABEL, 3);
+            let n = l.len() as f64;
+            labels.push((l, PAD, y + h / 2.0 - (n - 1.0) * 8.0 + 4.0));
+            placed.extend(cells);
+            y += h + GAP * 1.6;
+        }
+        if framed && ri == 2 {
+            y += 16.0;
+        }
+    }
+    let height = y - if narrow { GAP - 8.0 + 8.0 } else { GAP * 1.6 } + PAD;
+    let frame = framed.then(|| {
+        let inside: Vec<&Placed> = placed
+            .iter()
+            .filter(|p| {
+                (row_of(&p.node.id) == 1 && p.node.class == "p-on") || p.node.id == "corosync"
             })
             .collect();
-        let h = cells
-            .iter()
-            .map(|c| 30.0 + c.role.len() as f64 * 16.0 + c.reads.len() as f64 * 15.0 + if c.node.status.is_some() { 16.0 } else { 0.0 } + 10.0)
-            .fold(56.0, f64::max);
-        for c in &mut cells {
-            c.h = h;
+        let mut top = inside.iter().map(|p| p.y).fold(f64::MAX, f64::min) - 8.0;
+        if narrow {
+            // the layer name sits above its boxes: keep it inside the frame
+            top = top.min(quorum_row_top.unwrap_or(top) - 4.0);
         }
-        row_spans.push((ri, y, h));
-        placed.extend(cells);
-        y += h + GAP * 1.6;
+        let bottom = inside.iter().map(|p| p.y + p.h).fold(0.0, f64::max) + 22.0;
+        let left = inside.iter().map(|p| p.x).fold(f64::MAX, f64::min) - 6.0;
+        let right = inside.iter().map(|p| p.x + p.w).fold(0.0, f64::max) + 6.0;
+        (left, top, right, bottom)
+    });
+    Layout {
+        placed,
+        labels,
+        frame,
+        width,
+        height,
     }
-    let total_h = y - GAP * 1.6 + PAD;
+}
 
-    // The dashed "inside the corosync process" frame around quorum providers in use and corosync.
-    let inside: Vec<&Placed> = placed
+fn diagram(r: &Roles, lang: Lang) -> Html {
+    let all = nodes(r, lang);
+    let desc: Vec<String> = all
         .iter()
-        .filter(|p| (row_of(&p.node.id) == 1 && p.node.class == "p-on" && p.node.id != "unknown") || p.node.id == "corosync")
-        .collect();
-    let frame = if inside.len() >= 2 && inside.iter().any(|p| p.node.id == "corosync") {
-        let top = inside.iter().map(|p| p.y).fold(f64::MAX, f64::min) - 8.0;
-        let bottom = inside.iter().map(|p| p.y + p.h).fold(0.0, f64::max) + 8.0;
-        let left = x0 - 6.0;
-        html! {
-            <g class="frame">
-                <rect x={f(left)} y={f(top)} width={f(W - PAD - left + 6.0)} height={f(bottom - top)} rx="10" />
-                <text x={f(W - PAD)} y={f(bottom - 4.0)} text-anchor="end" class="frame-label">{ t("ui.diagram.inside_corosync", lang) }</text>
-            </g>
-        }
-    } else {
-        html! {}
-    };
-
-    let desc: Vec<String> = placed
-        .iter()
-        .map(|p| {
-            let mut s = p.node.name.clone();
-            if let Some(st) = &p.node.status {
-                s.push_str(&format!(" ({st})"));
-            }
-            s
+        .map(|n| match &n.status {
+            Some(st) => format!("{} ({st})", n.name),
+            None => n.name.clone(),
         })
         .collect();
-    let title = Msg::new("ui.diagram.title").arg("stack", stack_label(r.stack, lang)).render(lang);
+    let title = Msg::new("ui.diagram.title")
+        .arg("stack", stack_label(r.stack, lang))
+        .render(lang);
+    let svg = |narrow: bool| {
+        let l = layout(all.clone(), lang, narrow);
+        let suffix = if narrow { "n" } else { "w" };
+        let (tid, did) = (
+            format!("diagram-title-{suffix}"),
+            format!("diagram-desc-{suffix}"),
+        );
+        let frame = l.frame.map(|(left, top, right, bottom)| {
+            html! {
+                <g class="frame">
+                    <rect x={f(left)} y={f(top)} width={f(right - left)} height={f(bottom - top)} rx="10" />
+                    <text x={f(right - 8.0)} y={f(bottom - 6.0)} text-anchor="end" class="frame-label">{ t("ui.diagram.inside_corosync", lang) }</text>
+                </g>
+            }
+        });
+        html! {
+            <svg class={classes!("stack-svg", if narrow { "narrow" } else { "wide" })}
+                viewBox={format!("0 0 {} {}", f(l.width), f(l.height))} role="img"
+                aria-labelledby={format!("{tid} {did}")}>
+                <title id={tid}>{ title.clone() }</title>
+                <desc id={did}>{ desc.join(", ") }</desc>
+                { for frame }
+                { for l.labels.iter().map(|(lines, x, y0)| html! {
+                    <text class="layer" x={f(*x)} y={f(*y0)}>
+                        { for lines.iter().enumerate().map(|(i, s)| html! {
+                            <tspan x={f(*x)} y={f(y0 + i as f64 * 16.0)}>{ s.clone() }</tspan>
+                        }) }
+                    </text>
+                }) }
+                { for l.placed.iter().map(node_svg) }
+            </svg>
+        }
+    };
     html! {
         <figure class="diagram">
-            <svg viewBox={format!("0 0 {W} {}", f(total_h))} role="img" aria-labelledby="diagram-title diagram-desc">
-                <title id="diagram-title">{ title }</title>
-                <desc id="diagram-desc">{ desc.join(", ") }</desc>
-                { frame }
-                { for row_spans.iter().map(|(ri, ry, rh)| {
-                    let lines = wrap(&t(ROW_LABELS[*ri], lang), (LABEL_W - PAD) / LABEL_UNIT, 3);
-                    let n = lines.len() as f64;
-                    let start = ry + rh / 2.0 - (n - 1.0) * 8.0 + 4.0;
-                    html! {
-                        <text class="layer" x={f(PAD)} y={f(start)}>
-                            { for lines.iter().enumerate().map(|(i, l)| html! {
-                                <tspan x={f(PAD)} y={f(start + i as f64 * 16.0)}>{ l.clone() }</tspan>
-                            }) }
-                        </text>
-                    }
-                }) }
-                { for placed.iter().map(node_svg) }
-            </svg>
+            { svg(false) }
+            { svg(true) }
             <figcaption class="legend">
                 <span class="key p-on">{ t("ui.presence.in_use", lang) }</span>
                 <span class="key p-rec">{ t("ui.presence.recommended", lang) }</span>
@@ -356,27 +557,16 @@ fn diagram(r: &Roles, lang: Lang) -> Html {
 }
 
 fn node_svg(p: &Placed) -> Html {
-    let cx = p.x + 10.0;
-    let mut ty = p.y + 22.0;
-    let title = p.title.first().cloned().unwrap_or_default();
-    let mut parts: Vec<Html> = Vec::new();
-    parts.push(html! { <text class="n-title" x={f(cx)} y={f(ty)}>{ title }</text> });
-    if let Some(st) = &p.node.status {
-        ty += 16.0;
-        parts.push(html! { <text class="n-status" x={f(cx)} y={f(ty)}>{ st.clone() }</text> });
-    }
-    for l in &p.role {
-        ty += 16.0;
-        parts.push(html! { <text class="n-role" x={f(cx)} y={f(ty)}>{ l.clone() }</text> });
-    }
-    for l in &p.reads {
-        ty += 15.0;
-        parts.push(html! { <text class="n-reads" x={f(cx)} y={f(ty)}>{ l.clone() }</text> });
-    }
+    let x = p.x + 10.0;
+    let mut y = p.y;
+    let texts = p.lines.iter().map(|l| {
+        y += l.step;
+        html! { <text class={l.class} x={f(x)} y={f(y)}>{ l.text.clone() }</text> }
+    });
     html! {
-        <g class={classes!("node", p.node.class, format!("id-{}", p.node.id))}>
+        <g class={classes!("node", p.node.class, (!p.node.major).then_some("minor"), format!("id-{}", p.node.id))}>
             <rect x={f(p.x)} y={f(p.y)} width={f(p.w)} height={f(p.h)} rx="8" />
-            { for parts }
+            { for texts }
         </g>
     }
 }
@@ -391,19 +581,33 @@ mod tests {
 
     #[test]
     fn wrap_breaks_at_spaces_and_limits_lines() {
-        assert_eq!(wrap("reads corosync.conf", 40.0, 2), vec!["reads corosync.conf"]);
+        assert_eq!(
+            wrap("reads corosync.conf", 40.0, 2),
+            vec!["reads corosync.conf"]
+        );
         assert_eq!(wrap("aaa bbb ccc", 7.0, 3), vec!["aaa bbb", "ccc"]);
         assert_eq!(wrap("aaa bbb ccc ddd", 7.0, 1), vec!["aaa bbb…"]);
         // CJK counts double and breaks anywhere
-        assert_eq!(wrap("クォーラム提供", 6.0, 3), vec!["クォー", "ラム提", "供"]);
+        assert_eq!(
+            wrap("クォーラム提供", 6.0, 3),
+            vec!["クォー", "ラム提", "供"]
+        );
         assert!(wrap("", 10.0, 2).is_empty());
         // an ASCII word inside Japanese text stays whole
-        assert_eq!(wrap("通信（totem）です", 10.0, 3), vec!["通信", "（totem）", "です"]);
+        assert_eq!(
+            wrap("通信（totem）です", 10.0, 3),
+            vec!["通信", "（totem）", "です"]
+        );
     }
 
     #[test]
     fn unknown_stack_draws_a_placeholder() {
-        let mut r = Roles { stack: None, headline: Msg::new("stack.headline.unknown"), components: vec![], choices: vec![] };
+        let mut r = Roles {
+            stack: None,
+            headline: Msg::new("stack.headline.unknown"),
+            components: vec![],
+            choices: vec![],
+        };
         let n = nodes(&r, Lang::En);
         let ids: Vec<&str> = n.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids, ["pacemaker", "unknown", "corosync"]);
@@ -411,5 +615,48 @@ mod tests {
         r.stack = Some(StackKind::Corosync3);
         let ids: Vec<String> = nodes(&r, Lang::En).into_iter().map(|n| n.id).collect();
         assert_eq!(ids, ["pacemaker", "votequorum", "corosync", "knet"]);
+        // in use: the quorum provider and corosync are framed as one process
+        assert!(layout(nodes(&r, Lang::En), Lang::En, false).frame.is_some());
+        r.stack = None;
+        assert!(layout(nodes(&r, Lang::Ja), Lang::Ja, true).frame.is_none());
+    }
+
+    #[test]
+    fn config_files_are_picked_from_prose() {
+        assert_eq!(
+            config_files(
+                "/etc/corosync/corosync.conf (1.x also /etc/corosync/service.d/*); under cman it reads nothing itself: cman feeds it cluster.conf"
+            ),
+            [
+                "/etc/corosync/corosync.conf",
+                "/etc/corosync/service.d/*",
+                "cluster.conf"
+            ]
+        );
+        assert_eq!(
+            config_files(
+                "CIB（`pcs`、`crm`、`cibadmin` で変更し、cib.xml は直接編集しません）と /etc/sysconfig/pacemaker"
+            ),
+            ["cib.xml", "/etc/sysconfig/pacemaker"]
+        );
+        assert!(config_files("`totem` (transport, crypto_*) and the `ringX_addr` keys").is_empty());
+    }
+
+    #[test]
+    fn boxes_fit_their_text() {
+        let r = Roles {
+            stack: Some(StackKind::Cman),
+            headline: Msg::new("x"),
+            components: vec![],
+            choices: vec![],
+        };
+        for narrow in [false, true] {
+            let l = layout(nodes(&r, Lang::Ja), Lang::Ja, narrow);
+            for p in &l.placed {
+                assert!(p.h >= p.content_height(), "{} too short", p.node.id);
+                assert!(p.x + p.w <= l.width, "{} too wide", p.node.id);
+                assert!(p.y + p.h <= l.height, "{} below the picture", p.node.id);
+            }
+        }
     }
 }

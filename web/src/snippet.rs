@@ -1,8 +1,8 @@
 //! Pure text helpers for the page: the source line around a span, UTF-16 offsets for the
 //! textarea, and the line-number gutter. No DOM here, so they are unit-tested natively.
 
-use corocheck_core::text::LineIndex;
 use corocheck_core::Span;
+use corocheck_core::text::LineIndex;
 
 /// Characters kept before and after the marked part, and inside it, on very long lines
 /// (a mail archive can turn a whole message into one line).
@@ -38,11 +38,19 @@ pub fn snippet(text: &str, lines: &LineIndex, span: Span) -> Snippet {
 
     let before_full = &text[line_start..start];
     let marked_full = &text[start..mark_end.max(start)];
-    let after_full = if mark_end <= ls.end { &text[mark_end..ls.end] } else { "" };
+    let after_full = if mark_end <= ls.end {
+        &text[mark_end..ls.end]
+    } else {
+        ""
+    };
 
     let (before, cut_left) = tail_chars(before_full, CONTEXT_BEFORE);
     let (marked, cut_mark) = head_chars(marked_full, MARK_MAX);
-    let (after, cut_after) = if cut_mark { (String::new(), true) } else { head_chars(after_full, CONTEXT_AFTER) };
+    let (after, cut_after) = if cut_mark {
+        (String::new(), true)
+    } else {
+        head_chars(after_full, CONTEXT_AFTER)
+    };
     Snippet {
         line: line0 + 1,
         before: visible(&before),
@@ -104,7 +112,11 @@ fn tail_chars(s: &str, max: usize) -> (String, bool) {
         return (s.to_string(), false);
     }
     let skip = count - max;
-    let i = s.char_indices().nth(skip).map(|(i, _)| i).unwrap_or(s.len());
+    let i = s
+        .char_indices()
+        .nth(skip)
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
     (s[i..].to_string(), true)
 }
 
