@@ -71,7 +71,7 @@ fn finding(
         (Some(s), Some(f)) => {
             let sn = snippet(&s.text, &f.lines, d.span);
             html! {
-                <pre class="snippet" aria-label={t("ui.findings.source", lang)}><span class="ln" aria-hidden="true">{ sn.line }</span>
+                <pre class="snippet" aria-label={t("ui.findings.source", lang)}><span class="ln" aria-hidden="true">{ sn.line }</span><span class="src">
                     if sn.cut_left { <span class="cut">{ "…" }</span> }
                     <span>{ sn.before }</span>
                     <mark class={classes!(sn.marked.is_empty().then_some("point"))}>{ sn.marked }</mark>
@@ -80,7 +80,7 @@ fn finding(
                     if sn.more_lines > 0 {
                         <span class="cut">{ " " }{ Msg::new("ui.findings.more_lines").arg("n", sn.more_lines).render(lang) }</span>
                     }
-                </pre>
+                </span></pre>
             }
         }
         _ => html! {},

@@ -9,6 +9,7 @@ pub enum Inline {
     Text(String),
     Code(String),
     Bold(String),
+    Em(String),
     Link { text: String, url: String },
 }
 
@@ -106,6 +107,13 @@ pub fn inline(s: &str) -> Vec<Inline> {
                 rest = &rest[end + 4..];
                 continue;
             }
+        } else if c == '*' && opens_emphasis(s, rest) {
+            if let Some(end) = closing_emphasis(&rest[1..]) {
+                push_text(&mut out, &mut text);
+                out.push(Inline::Em(rest[1..1 + end].to_string()));
+                rest = &rest[end + 2..];
+                continue;
+            }
         } else if c == '[' {
             if let Some(close) = rest.find("](") {
                 if let Some(end) = rest[close + 2..].find(')') {
@@ -132,6 +140,31 @@ pub fn inline(s: &str) -> Vec<Inline> {
     out
 }
 
+/// `*` opens emphasis after a space, punctuation or the start, and before a non-space.
+fn opens_emphasis(whole: &str, rest: &str) -> bool {
+    let at = whole.len() - rest.len();
+    let before = whole[..at].chars().next_back();
+    let after = rest[1..].chars().next();
+    before.is_none_or(|b| b.is_whitespace() || "([\"'".contains(b))
+        && after.is_some_and(|a| !a.is_whitespace() && a != '*')
+}
+
+/// Offset of the `*` that closes emphasis: after a non-space, before a space, punctuation or
+/// the end, on the same line of text.
+fn closing_emphasis(s: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if c == '*' && prev.is_some_and(|p| !p.is_whitespace()) {
+            let next = s[i + 1..].chars().next();
+            if next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]\"'".contains(n)) {
+                return Some(i);
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
 fn push_text(out: &mut Vec<Inline>, text: &mut String) {
     if !text.is_empty() {
         out.push(Inline::Text(std::mem::take(text)));
@@ -145,6 +178,7 @@ fn view_inline(parts: &[Inline]) -> Html {
             Inline::Text(t) => html! { { t.clone() } },
             Inline::Code(t) => html! { <code>{ t.clone() }</code> },
             Inline::Bold(t) => html! { <strong>{ t.clone() }</strong> },
+            Inline::Em(t) => html! { <em>{ t.clone() }</em> },
             Inline::Link { text, url } => html! {
                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ text.clone() }</a>
             },
@@ -232,6 +266,24 @@ mod tests {
                 Inline::Text("です".into())
             ]
         );
+    }
+
+    #[test]
+    fn emphasis_needs_word_boundaries() {
+        assert_eq!(
+            inline("see *Clusters from Scratch* now"),
+            vec![
+                Inline::Text("see ".into()),
+                Inline::Em("Clusters from Scratch".into()),
+                Inline::Text(" now".into())
+            ]
+        );
+        // globs stay text
+        assert_eq!(
+            inline("crypto_* and service.d/* files"),
+            vec![Inline::Text("crypto_* and service.d/* files".into())]
+        );
+        assert_eq!(inline("a * b * c"), vec![Inline::Text("a * b * c".into())]);
     }
 
     #[test]

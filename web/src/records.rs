@@ -20,6 +20,14 @@ pub fn level_class(level: &str) -> &'static str {
 
 pub fn view(ctl: &Ctl, a: &Analysis, lang: Lang, focus: Option<Focus>) -> Html {
     let recs = &a.report.records;
+    let shown = &recs[..recs.len().min(MAX_ROWS)];
+    // Columns that no shown record fills are left out (corosync 1.x files have no host).
+    let cols = Cols {
+        time: shown.iter().any(|r| r.timestamp.is_some()),
+        host: shown.iter().any(|r| r.host.is_some()),
+        level: shown.iter().any(|r| r.level.is_some()),
+        kb: shown.iter().any(|r| r.kb.is_some()),
+    };
     let body = if recs.is_empty() {
         html! { <p class="empty">{ t("ui.records.none", lang) }</p> }
     } else {
@@ -29,16 +37,16 @@ pub fn view(ctl: &Ctl, a: &Analysis, lang: Lang, focus: Option<Focus>) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ t("ui.records.where", lang) }</th>
-                            <th scope="col">{ t("ui.records.time", lang) }</th>
-                            <th scope="col">{ t("ui.records.host", lang) }</th>
+                            if cols.time { <th scope="col">{ t("ui.records.time", lang) }</th> }
+                            if cols.host { <th scope="col">{ t("ui.records.host", lang) }</th> }
                             <th scope="col">{ t("ui.records.source", lang) }</th>
-                            <th scope="col">{ t("ui.records.level", lang) }</th>
+                            if cols.level { <th scope="col">{ t("ui.records.level", lang) }</th> }
+                            if cols.kb { <th scope="col">{ t("ui.records.kb", lang) }</th> }
                             <th scope="col">{ t("ui.records.message", lang) }</th>
-                            <th scope="col">{ t("ui.records.kb", lang) }</th>
                         </tr>
                     </thead>
                     <tbody>
-                        { for recs.iter().enumerate().take(MAX_ROWS).map(|(i, r)| row(ctl, a, lang, i, r, focus == Some(Focus::Record(i)))) }
+                        { for shown.iter().enumerate().map(|(i, r)| row(ctl, a, lang, &cols, i, r, focus == Some(Focus::Record(i)))) }
                     </tbody>
                 </table>
             </div>
@@ -55,7 +63,22 @@ pub fn view(ctl: &Ctl, a: &Analysis, lang: Lang, focus: Option<Focus>) -> Html {
     }
 }
 
-fn row(ctl: &Ctl, a: &Analysis, lang: Lang, i: usize, r: &Record, focused: bool) -> Html {
+struct Cols {
+    time: bool,
+    host: bool,
+    level: bool,
+    kb: bool,
+}
+
+fn row(
+    ctl: &Ctl,
+    a: &Analysis,
+    lang: Lang,
+    cols: &Cols,
+    i: usize,
+    r: &Record,
+    focused: bool,
+) -> Html {
     let text = a.sources.get(r.file).map(|s| &*s.text).unwrap_or("");
     let message = text.get(r.message.start..r.message.end).unwrap_or("");
     let (loc, _) = a.location(r.file, r.span.start, lang);
@@ -85,12 +108,12 @@ fn row(ctl: &Ctl, a: &Analysis, lang: Lang, i: usize, r: &Record, focused: bool)
     html! {
         <tr id={format!("record-{i}")} tabindex="-1" class={classes!(focused.then_some("focused"))}>
             <td class="nowrap">{ loc_cell }</td>
-            <td class="nowrap mono">{ r.timestamp.clone().unwrap_or_default() }</td>
-            <td class="mono">{ r.host.clone().unwrap_or_default() }</td>
-            <td class="mono">{ who }</td>
-            <td><span class={classes!("lv", level_class(&level))}>{ level }</span></td>
+            if cols.time { <td class="nowrap mono">{ r.timestamp.clone().unwrap_or_default() }</td> }
+            if cols.host { <td class="mono">{ r.host.clone().unwrap_or_default() }</td> }
+            <td class="mono nowrap">{ who }</td>
+            if cols.level { <td><span class={classes!("lv", level_class(&level))}>{ level }</span></td> }
+            if cols.kb { <td>{ for kb }</td> }
             <td class="msg mono">{ message.to_string() }</td>
-            <td>{ for kb }</td>
         </tr>
     }
 }
