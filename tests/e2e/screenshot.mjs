@@ -1,5 +1,6 @@
 // Screenshots of the page for review: node screenshot.mjs BASE_URL OUT_DIR
-// Loads the example in English and Japanese, at desktop and phone widths.
+// Loads the example in English and Japanese, at desktop and phone widths, in light and dark.
+// OUT_DIR/readme.png is the one kept as docs/screenshot.png.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './playwright.config.mjs';
 
@@ -14,6 +15,7 @@ const shots = [
   { name: 'example-ja', w: 1360, h: 900, lang: 'ja-JP', example: true, full: true },
   { name: 'phone-ja', w: 375, h: 800, lang: 'ja-JP', example: true, full: true },
   { name: 'dark-en', w: 1360, h: 900, lang: 'en-US', example: true, dark: true },
+  { name: 'readme', w: 1280, h: 800, lang: 'en-US', example: true, scrollTo: '#roles' },
 ];
 for (const s of shots) {
   const ctx = await browser.newContext({
@@ -30,6 +32,13 @@ for (const s of shots) {
     await page.locator('#load-example').click();
     await page.locator('#findings, #welcome').first().waitFor();
     await page.waitForTimeout(300);
+  }
+  if (s.scrollTo) {
+    await page.evaluate((sel) => {
+      const top = document.querySelector(sel).getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, top - 12);
+    }, s.scrollTo);
+    await page.waitForTimeout(200);
   }
   await page.screenshot({ path: `${out}/${s.name}.png`, fullPage: !!s.full });
   if (s.example && s.full) {

@@ -145,11 +145,12 @@ fn row_of(id: &str) -> usize {
     }
 }
 
-const ROW_LABELS: [&str; 4] = [
+const ROW_LABELS: [&str; 5] = [
     "ui.diagram.layer.resources",
     "ui.diagram.layer.quorum",
     "ui.diagram.layer.messaging",
     "ui.diagram.layer.transport",
+    "ui.diagram.layer.off",
 ];
 
 /// Path-like words of a `reads` text: `/etc/...`, `*.conf`, `*.xml`; at most three.
@@ -316,7 +317,7 @@ impl Placed {
     }
 }
 
-fn box_lines(n: &Node, w: f64, reads_prefix: &str, compact: bool) -> Vec<Line> {
+fn box_lines(n: &Node, w: f64, reads_prefix: &str) -> Vec<Line> {
     let inner = w - 20.0;
     let mut lines = Vec::new();
     let mut title = n.name.clone();
@@ -348,7 +349,7 @@ fn box_lines(n: &Node, w: f64, reads_prefix: &str, compact: bool) -> Vec<Line> {
             });
         }
     }
-    if !n.major || compact {
+    if !n.major {
         return lines;
     }
     for l in wrap(&n.role, inner / U_ROLE, 3) {
@@ -380,15 +381,18 @@ struct Layout {
     height: f64,
 }
 
-/// Lay the picture out: `narrow` stacks every box full width with the layer name above it;
-/// otherwise layer names sit in a left column and a layer's boxes share its width.
+/// Lay the picture out. Components in play fill the layers (Pacemaker, quorum provider,
+/// corosync, transport); the rest go, small and grey, to a last row. `narrow` stacks every box
+/// full width with the layer name above it; otherwise layer names sit in a left column and a
+/// layer's boxes share its width.
 fn layout(all: Vec<Node>, lang: Lang, narrow: bool) -> Layout {
-    let width = if narrow { 360.0 } else { 760.0 };
-    let label_w = if narrow { 0.0 } else { 160.0 };
+    let width = if narrow { 360.0 } else { 700.0 };
+    let label_w = if narrow { 0.0 } else { 150.0 };
     let reads_prefix = t("ui.diagram.reads", lang);
-    let mut rows: Vec<Vec<Node>> = vec![Vec::new(); 4];
+    let mut rows: Vec<Vec<Node>> = vec![Vec::new(); 5];
     for n in all {
-        rows[row_of(&n.id)].push(n);
+        let r = if n.major { row_of(&n.id) } else { 4 };
+        rows[r].push(n);
     }
     let framed = rows[1]
         .iter()
@@ -408,13 +412,59 @@ fn layout(all: Vec<Node>, lang: Lang, narrow: bool) -> Layout {
             quorum_row_top = Some(y);
         }
         let label = t(ROW_LABELS[ri], lang);
+        let row_top = y;
         if narrow {
             let l = wrap(&label, area / U_LABEL, 2);
             let n = l.len() as f64;
             labels.push((l, PAD, y + 12.0));
             y += 16.0 * n + 4.0;
+        }
+        let mut cells: Vec<Placed> = Vec::new();
+        if ri == 4 {
+            // Small boxes, as wide as their text, flowing onto more lines when needed.
+            let mut x = x0;
+            let mut line_top = y;
+            let mut line_h: f64 = 0.0;
             for node in row {
-                let lines = box_lines(&node, area, &reads_prefix, false);
+                let name_w = node.name.chars().map(units).sum::<f64>() * U_TITLE_MINOR;
+                let status_w = node
+                    .status
+                    .as_deref()
+                    .unwrap_or("")
+                    .chars()
+                    .map(units)
+                    .sum::<f64>()
+                    * U_STATUS;
+                let text_units = name_w.max(status_w);
+                let w = (text_units + 22.0).clamp(90.0, area);
+                if x > x0 && x + w > x0 + area {
+                    x = x0;
+                    line_top += line_h + 8.0;
+                    line_h = 0.0;
+                }
+                let lines = box_lines(&node, w, &reads_prefix);
+                let mut p = Placed {
+                    node,
+                    x,
+                    y: line_top,
+                    w,
+                    h: 0.0,
+                    lines,
+                };
+                p.h = p.content_height();
+                line_h = line_h.max(p.h);
+                x += w + 8.0;
+                cells.push(p);
+            }
+            for c in &mut cells {
+                if c.y == line_top {
+                    c.h = line_h;
+                }
+            }
+            y = line_top + line_h;
+        } else if narrow {
+            for node in row {
+                let lines = box_lines(&node, area, &reads_prefix);
                 let mut p = Placed {
                     node,
                     x: x0,
@@ -425,35 +475,25 @@ fn layout(all: Vec<Node>, lang: Lang, narrow: bool) -> Layout {
                 };
                 p.h = p.content_height().max(40.0);
                 y += p.h + 8.0;
-                placed.push(p);
+                cells.push(p);
             }
-            y += GAP - 8.0;
+            y -= 8.0;
         } else {
-            let weight = |n: &Node| if n.major { 3.0 } else { 1.3 };
-            let total: f64 = row.iter().map(weight).sum();
-            let free = area - GAP * (row.len() as f64 - 1.0);
-            let any_major = row.iter().any(|n| n.major);
+            let n = row.len() as f64;
+            let w = (area - GAP * (n - 1.0)) / n;
             let mut x = x0;
-            let mut cells: Vec<Placed> = row
-                .into_iter()
-                .map(|node| {
-                    let mut w = free * weight(&node) / total;
-                    if !any_major {
-                        w = w.min(240.0);
-                    }
-                    let lines = box_lines(&node, w, &reads_prefix, false);
-                    let p = Placed {
-                        node,
-                        x,
-                        y,
-                        w,
-                        h: 0.0,
-                        lines,
-                    };
-                    x += w + GAP;
-                    p
-                })
-                .collect();
+            for node in row {
+                let lines = box_lines(&node, w, &reads_prefix);
+                cells.push(Placed {
+                    node,
+                    x,
+                    y,
+                    w,
+                    h: 0.0,
+                    lines,
+                });
+                x += w + GAP;
+            }
             let h = cells
                 .iter()
                 .map(Placed::content_height)
@@ -461,22 +501,28 @@ fn layout(all: Vec<Node>, lang: Lang, narrow: bool) -> Layout {
             for c in &mut cells {
                 c.h = h;
             }
+            y += h;
+        }
+        if !narrow {
             let l = wrap(&label, (label_w - PAD) / U_LABEL, 3);
             let n = l.len() as f64;
-            labels.push((l, PAD, y + h / 2.0 - (n - 1.0) * 8.0 + 4.0));
-            placed.extend(cells);
-            y += h + GAP * 1.6;
+            let first = cells.first().map(|c| c.y).unwrap_or(row_top);
+            let h = cells.first().map(|c| c.h).unwrap_or(0.0);
+            labels.push((l, PAD, first + h / 2.0 - (n - 1.0) * 8.0 + 4.0));
         }
+        placed.extend(cells);
+        y += GAP * 1.6;
         if framed && ri == 2 {
             y += 16.0;
         }
     }
-    let height = y - if narrow { GAP - 8.0 + 8.0 } else { GAP * 1.6 } + PAD;
+    let height = y - GAP * 1.6 + PAD;
     let frame = framed.then(|| {
         let inside: Vec<&Placed> = placed
             .iter()
             .filter(|p| {
-                (row_of(&p.node.id) == 1 && p.node.class == "p-on") || p.node.id == "corosync"
+                (row_of(&p.node.id) == 1 && p.node.major && p.node.class == "p-on")
+                    || p.node.id == "corosync" && p.node.major
             })
             .collect();
         let mut top = inside.iter().map(|p| p.y).fold(f64::MAX, f64::min) - 8.0;
@@ -619,6 +665,50 @@ mod tests {
         assert!(layout(nodes(&r, Lang::En), Lang::En, false).frame.is_some());
         r.stack = None;
         assert!(layout(nodes(&r, Lang::Ja), Lang::Ja, true).frame.is_none());
+    }
+
+    #[test]
+    fn unused_components_go_to_the_last_row() {
+        let comp = |id: &'static str, presence| Component {
+            id,
+            name: id,
+            version: None,
+            role: Msg::new("x"),
+            reads: Msg::new("y"),
+            presence,
+            here: Msg::new("z"),
+        };
+        let r = Roles {
+            stack: Some(StackKind::Plugin0),
+            headline: Msg::new("x"),
+            components: vec![
+                comp("pacemaker", Presence::InUse),
+                comp("plugin", Presence::InUse),
+                comp("cman", Presence::Recommended),
+                comp("openais", Presence::NotUsed),
+                comp("corosync", Presence::InUse),
+                comp("knet", Presence::Absent),
+            ],
+            choices: vec![],
+        };
+        let l = layout(nodes(&r, Lang::En), Lang::En, false);
+        let y = |id: &str| {
+            l.placed
+                .iter()
+                .find(|p| p.node.id == id)
+                .map(|p| p.y)
+                .unwrap()
+        };
+        assert_eq!(y("plugin"), y("cman"));
+        assert!(y("pacemaker") < y("plugin") && y("plugin") < y("corosync"));
+        assert!(y("openais") > y("corosync") && y("knet") > y("corosync"));
+        assert_eq!(l.labels.len(), 4);
+        let frame = l.frame.expect("plugin in use: framed with corosync");
+        let openais = l.placed.iter().find(|p| p.node.id == "openais").unwrap();
+        assert!(
+            openais.y > frame.3,
+            "unused components stay outside the corosync frame"
+        );
     }
 
     #[test]
