@@ -15,7 +15,7 @@ const shots = [
   { name: 'example-ja', w: 1360, h: 900, lang: 'ja-JP', example: true, full: true },
   { name: 'phone-ja', w: 375, h: 800, lang: 'ja-JP', example: true, full: true },
   { name: 'dark-en', w: 1360, h: 900, lang: 'en-US', example: true, dark: true },
-  { name: 'readme', w: 1280, h: 800, lang: 'en-US', example: true, scrollTo: '#roles' },
+  { name: 'readme', w: 1280, h: 800, lang: 'ja-JP', example: true, scrollTo: '#roles' },
 ];
 for (const s of shots) {
   const ctx = await browser.newContext({

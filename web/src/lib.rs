@@ -445,12 +445,19 @@ impl Ctl {
             s.start <= span.start.max(span.end.saturating_sub(1))
                 && span.start <= s.end.max(s.start)
         };
+        // The finding that best matches the place: nearest start, then the shortest span.
         let finding = a
             .report
             .diagnostics
             .iter()
             .enumerate()
-            .find(|(i, d)| Some(*i) != from && d.file == file && overlaps(d.span))
+            .filter(|(i, d)| Some(*i) != from && d.file == file && overlaps(d.span))
+            .min_by_key(|(_, d)| {
+                (
+                    d.span.start.abs_diff(span.start),
+                    d.span.end.saturating_sub(d.span.start),
+                )
+            })
             .map(|(i, _)| Focus::Finding(i));
         let record = || {
             a.report
@@ -570,7 +577,7 @@ pub fn App() -> Html {
             { header(&ctl, lang) }
             <main class="layout">
                 { editor(&ctl, &model) }
-                <div class="results" aria-live="polite">
+                <div class="results">
                     { results(&ctl, &model) }
                 </div>
             </main>
@@ -808,7 +815,7 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
                 { chip(Some(Severity::Warning), count(Severity::Warning), "ui.summary.warnings") }
                 { chip(Some(Severity::Info), count(Severity::Info), "ui.summary.infos") }
             </div>
-            <p class="muted small">{
+            <p class="muted small" role="status">{
                 Msg::new("ui.summary.stats")
                     .arg("files", a.sources.len())
                     .arg("records", a.report.records.len())

@@ -42,6 +42,10 @@ async function expectFoundingFindings(page, lines) {
     await expect(chapter8.first()).toHaveAttribute('data-line', String(lines.chapter8));
   }
 
+  // the log records table shows both lines with their knowledge-base codes
+  const recordCodes = page.locator('#records tbody tr button.code');
+  await expect(recordCodes.filter({ hasText: /^L0/ })).toHaveCount(2);
+
   // who does what names the three components
   const components = page.locator('#roles-components');
   await expect(components).toBeVisible();
@@ -66,6 +70,19 @@ test('founding case pasted as clean text', async ({ page }) => {
   const lines = { ver: 4, unsupported: 6, chapter8: 7 };
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectFoundingFindings(page, lines);
+
+  // config line -> log line: C501's related link points at a plugin log line, selects it in
+  // the editor and brings its finding into focus
+  const c501 = page.locator('#findings .finding[data-code="C501"]').first();
+  await c501.locator('.related button').first().click();
+  await expect(page.locator('#findings .finding.focused')).toHaveAttribute('data-code', /^L0/);
+  const selectedLine = await page.locator('#input').evaluate((ta) => ta.value.substring(0, ta.selectionStart).split('\n').length);
+  expect([lines.unsupported, lines.chapter8]).toContain(selectedLine);
+  // and back: the log finding's related link points at the `ver: 0` line
+  const focused = page.locator('#findings .finding.focused');
+  await focused.locator('.related button').first().click();
+  await expect(page.locator('#findings .finding.focused')).toHaveAttribute('data-code', 'C501');
+
   await toJapanese(page);
   await expectFoundingFindings(page, lines);
 });
