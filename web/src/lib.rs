@@ -426,10 +426,9 @@ impl Ctl {
             let _ = ta.focus();
         }
         self.sync_gutter();
-        if let Some(el) = ta.dyn_ref::<web_sys::Element>() {
-            if !in_viewport(el) {
-                el.scroll_into_view_with_bool(true);
-            }
+        let el: &web_sys::Element = ta.as_ref();
+        if !in_viewport(el) {
+            el.scroll_into_view_with_bool(true);
         }
         true
     }

@@ -93,51 +93,56 @@ pub fn inline(s: &str) -> Vec<Inline> {
     let mut text = String::new();
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
-        if c == '`' {
-            if let Some(end) = rest[1..].find('`') {
+        let token: Option<(Inline, usize)> = match c {
+            '[' => link(rest).map(|(label, url, used)| {
+                (
+                    Inline::Link {
+                        text: label.to_string(),
+                        url: url.to_string(),
+                    },
+                    used,
+                )
+            }),
+            '`' => rest[1..]
+                .find('`')
+                .map(|e| (Inline::Code(rest[1..1 + e].to_string()), e + 2)),
+            '*' if rest.starts_with("**") => rest[2..]
+                .find("**")
+                .map(|e| (Inline::Bold(rest[2..2 + e].to_string()), e + 4)),
+            '*' if opens_emphasis(s, rest) => closing_emphasis(&rest[1..])
+                .map(|e| (Inline::Em(rest[1..1 + e].to_string()), e + 2)),
+            _ => None,
+        };
+        match token {
+            Some((tok, used)) => {
                 push_text(&mut out, &mut text);
-                out.push(Inline::Code(rest[1..1 + end].to_string()));
-                rest = &rest[end + 2..];
-                continue;
+                out.push(tok);
+                rest = &rest[used..];
             }
-        } else if rest.starts_with("**") {
-            if let Some(end) = rest[2..].find("**") {
-                push_text(&mut out, &mut text);
-                out.push(Inline::Bold(rest[2..2 + end].to_string()));
-                rest = &rest[end + 4..];
-                continue;
-            }
-        } else if c == '*' && opens_emphasis(s, rest) {
-            if let Some(end) = closing_emphasis(&rest[1..]) {
-                push_text(&mut out, &mut text);
-                out.push(Inline::Em(rest[1..1 + end].to_string()));
-                rest = &rest[end + 2..];
-                continue;
-            }
-        } else if c == '[' {
-            if let Some(close) = rest.find("](") {
-                if let Some(end) = rest[close + 2..].find(')') {
-                    let label = &rest[1..close];
-                    let url = &rest[close + 2..close + 2 + end];
-                    if !label.contains('[')
-                        && (url.starts_with("https://") || url.starts_with("http://"))
-                    {
-                        push_text(&mut out, &mut text);
-                        out.push(Inline::Link {
-                            text: label.to_string(),
-                            url: url.to_string(),
-                        });
-                        rest = &rest[close + 3 + end..];
-                        continue;
-                    }
-                }
+            None => {
+                text.push(c);
+                rest = &rest[c.len_utf8()..];
             }
         }
-        text.push(c);
-        rest = &rest[c.len_utf8()..];
     }
     push_text(&mut out, &mut text);
     out
+}
+
+/// `[label](http…)` at the start of `s`: label, URL and bytes used. Other schemes stay text.
+fn link(s: &str) -> Option<(&str, &str, usize)> {
+    if !s.starts_with('[') {
+        return None;
+    }
+    let close = s.find("](")?;
+    let end = s[close + 2..].find(')')?;
+    let (label, url) = (&s[1..close], &s[close + 2..close + 2 + end]);
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    (web && !label.contains('[') && !url.contains(char::is_whitespace)).then_some((
+        label,
+        url,
+        close + 3 + end,
+    ))
 }
 
 /// `*` opens emphasis after a space, punctuation or the start, and before a non-space.
