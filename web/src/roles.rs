@@ -261,7 +261,8 @@ fn wrap(text: &str, max: f64, max_lines: usize) -> Vec<String> {
         }
         cur.push(c);
         w += units(c);
-        if c == ' ' {
+        if c == ' ' || (c == '/' && cur.len() > 1) {
+            // after a space, or inside a path (`/etc/` + `corosync.conf`)
             brk = Some(cur.len());
         }
         if w > max {
@@ -639,6 +640,8 @@ mod tests {
             vec!["クォー", "ラム提", "供"]
         );
         assert!(wrap("", 10.0, 2).is_empty());
+        // long paths break after a slash
+        assert_eq!(wrap("reads /etc/corosync/service.d/pcmk", 22.0, 3), vec!["reads /etc/corosync/", "service.d/pcmk"]);
         // an ASCII word inside Japanese text stays whole
         assert_eq!(
             wrap("通信（totem）です", 10.0, 3),

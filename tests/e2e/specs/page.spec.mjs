@@ -83,6 +83,24 @@ test('opened files are analysed separately, with their names', async ({ page }) 
   await expect(page.locator('.summary')).toContainText('2 input(s)');
 });
 
+test('files dropped on the page are read', async ({ page }) => {
+  await open(page);
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['service {\n\tname: pacemaker\n\tver: 0\n}\n'], 'pcmk', { type: 'text/plain' }));
+    d.items.add(new File(['totem {\n\tversion: 2\n}\n'], 'corosync.conf', { type: 'text/plain' }));
+    return d;
+  });
+  await page.locator('#input').dispatchEvent('dragenter', { dataTransfer: dt });
+  await expect(page.locator('.drop-overlay')).toBeVisible();
+  await page.locator('.drop-overlay').dispatchEvent('drop', { dataTransfer: dt });
+  await expect(page.locator('.drop-overlay')).toBeHidden();
+  await expect(page.locator('.file-chip')).toHaveCount(2);
+  await expect(page.locator('#detected .doc-file')).toHaveCount(2);
+  // the editor was not changed by the drop
+  await expect(page.locator('#input')).toHaveValue('');
+});
+
 test('a 10 MB paste shows a progress state and caps the lists', async ({ page }) => {
   test.setTimeout(180_000);
   await open(page);
