@@ -70,8 +70,22 @@ fn finding(
     let snip = match (src, a.report.files.get(d.file)) {
         (Some(s), Some(f)) => {
             let sn = snippet(&s.text, &f.lines, d.span);
+            // A click on the source line does what the location button does (mouse shortcut).
+            let onclick = pasted.then(|| {
+                let c = ctl.clone();
+                let (file, span) = (d.file, d.span);
+                Callback::from(move |_: MouseEvent| {
+                    // not when the user is selecting text to copy
+                    let selecting = web_sys::window()
+                        .and_then(|w| w.get_selection().ok().flatten())
+                        .is_some_and(|s| !s.is_collapsed());
+                    if !selecting {
+                        c.select_in_editor(file, span);
+                    }
+                })
+            });
             html! {
-                <pre class="snippet" aria-label={t("ui.findings.source", lang)}><span class="ln" aria-hidden="true">{ sn.line }</span><span class="src">
+                <pre class={classes!("snippet", pasted.then_some("clickable"))} aria-label={t("ui.findings.source", lang)} {onclick}><span class="ln" aria-hidden="true">{ sn.line }</span><span class="src">
                     if sn.cut_left { <span class="cut">{ "…" }</span> }
                     <span>{ sn.before }</span>
                     <mark class={classes!(sn.marked.is_empty().then_some("point"))}>{ sn.marked }</mark>

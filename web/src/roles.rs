@@ -641,7 +641,10 @@ mod tests {
         );
         assert!(wrap("", 10.0, 2).is_empty());
         // long paths break after a slash
-        assert_eq!(wrap("reads /etc/corosync/service.d/pcmk", 22.0, 3), vec!["reads /etc/corosync/", "service.d/pcmk"]);
+        assert_eq!(
+            wrap("reads /etc/corosync/service.d/pcmk", 22.0, 3),
+            vec!["reads /etc/corosync/", "service.d/pcmk"]
+        );
         // an ASCII word inside Japanese text stays whole
         assert_eq!(
             wrap("通信（totem）です", 10.0, 3),
