@@ -1,0 +1,154 @@
+// The page's own behaviour: language, input paths, navigation, limits, privacy.
+// These do not depend on which rules the core has.
+import { test, expect, open, paste } from './guard.mjs';
+
+test.describe('language', () => {
+  test.describe('browser in Japanese', () => {
+    test.use({ locale: 'ja-JP' });
+    test('defaults to Japanese', async ({ page }) => {
+      await open(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+      await expect(page.locator('.purpose')).toContainText('クラスタ');
+      await expect(page.locator('.lang-btn[lang="ja"]')).toHaveAttribute('aria-pressed', 'true');
+    });
+  });
+
+  test('defaults to English, and the toggle is remembered', async ({ page }) => {
+    await open(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('#welcome h2')).toHaveText('What corocheck does');
+    await page.locator('.lang-btn[lang="ja"]').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await expect(page.locator('#welcome h2')).toHaveText('corocheck でできること');
+    await expect(page.locator('.purpose')).toContainText('クラスタ');
+    await expect(page).toHaveTitle(/設定とログ/);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await page.locator('.lang-btn[lang="en"]').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
+
+test('the example loads and is analysed', async ({ page }) => {
+  await open(page);
+  await page.locator('#load-example').click();
+  await expect(page.locator('#input')).toHaveValue(/ver: 0/);
+  await expect(page.locator('#findings')).toBeVisible();
+  await expect(page.locator('#roles svg.wide')).toBeVisible();
+  await expect(page.locator('#roles svg.narrow')).toBeHidden();
+  await expect(page.locator('#detected .doc-file')).toHaveCount(1);
+  await expect(page.locator('#detected')).toContainText('pasted');
+  await page.locator('#clear').click();
+  await expect(page.locator('#input')).toHaveValue('');
+  await expect(page.locator('#welcome')).toBeVisible();
+});
+
+test('a finding location selects its range in the editor', async ({ page }) => {
+  await open(page);
+  await page.locator('#load-example').click();
+  const first = page.locator('.finding').first();
+  await expect(first).toBeVisible();
+  const marked = await first.locator('.snippet mark').textContent();
+  await first.locator('button.loc').click();
+  const selected = await page.locator('#input').evaluate((ta) => ({
+    text: ta.value.substring(ta.selectionStart, ta.selectionEnd),
+    focused: document.activeElement === ta,
+    line: ta.value.substring(0, ta.selectionStart).split('\n').length,
+  }));
+  expect(selected.focused).toBe(true);
+  expect(selected.text.startsWith(marked)).toBe(true);
+  await expect(first).toHaveAttribute('data-line', String(selected.line));
+});
+
+test('opened files are analysed separately, with their names', async ({ page }) => {
+  await open(page);
+  await page.locator('#file-input').setInputFiles([
+    { name: 'pcmk', mimeType: 'text/plain', buffer: Buffer.from('service {\n\tname: pacemaker\n\tver: 0\n}\n') },
+    { name: 'corosync.log', mimeType: 'text/plain', buffer: Buffer.from('Aug 26 16:20:37 corosync [pcmk  ] info: pcmk_startup: CRM: Initialized\n') },
+    { name: 'latin1.conf', mimeType: 'text/plain', buffer: Buffer.from([0x23, 0x20, 0xe9, 0x0a, 0x74, 0x6f, 0x74, 0x65, 0x6d, 0x20, 0x7b, 0x7d, 0x0a]) },
+    { name: 'core.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(Array.from({ length: 512 }, (_, i) => i % 7)) },
+  ]);
+  await expect(page.locator('.file-chip')).toHaveCount(4);
+  await expect(page.locator('#detected .doc-file')).toHaveCount(4);
+  await expect(page.locator('#detected')).toContainText('pcmk');
+  await expect(page.locator('#detected')).toContainText('corosync.log');
+  // invalid UTF-8 is reported with its byte offset; binary input is named and skipped
+  await expect(page.locator('.file-chip', { hasText: 'latin1.conf' })).toContainText('first at byte 2');
+  await expect(page.locator('.file-chip.bad', { hasText: 'core.bin' })).toContainText('binary');
+  await expect(page.locator('#detected .doc-file.bad')).toContainText('looks binary');
+  await expect(page.locator('.summary')).toContainText('3 input(s)');
+  // removing a file re-analyses without it
+  await page.getByRole('button', { name: 'Remove corosync.log' }).click();
+  await expect(page.locator('.file-chip')).toHaveCount(3);
+  await expect(page.locator('.summary')).toContainText('2 input(s)');
+});
+
+test('files dropped on the page are read', async ({ page }) => {
+  await open(page);
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['service {\n\tname: pacemaker\n\tver: 0\n}\n'], 'pcmk', { type: 'text/plain' }));
+    d.items.add(new File(['totem {\n\tversion: 2\n}\n'], 'corosync.conf', { type: 'text/plain' }));
+    return d;
+  });
+  await page.locator('#input').dispatchEvent('dragenter', { dataTransfer: dt });
+  await expect(page.locator('.drop-overlay')).toBeVisible();
+  await page.locator('.drop-overlay').dispatchEvent('drop', { dataTransfer: dt });
+  await expect(page.locator('.drop-overlay')).toBeHidden();
+  await expect(page.locator('.file-chip')).toHaveCount(2);
+  await expect(page.locator('#detected .doc-file')).toHaveCount(2);
+  // the editor was not changed by the drop
+  await expect(page.locator('#input')).toHaveValue('');
+});
+
+test('a 10 MB paste shows a progress state and caps the lists', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page);
+  // The analysis blocks the page while it runs, so record the notice as it appears.
+  await page.evaluate(() => {
+    window.busySeen = [];
+    new MutationObserver(() => {
+      const b = document.querySelector('.busy');
+      if (b) window.busySeen.push(b.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const started = Date.now();
+  await page.locator('#input').evaluate((ta) => {
+    const line = 'Aug 26 16:20:37 corosync [pcmk  ] ERROR: process_ais_conf: You have configured a cluster using the Pacemaker plugin for Corosync.\n';
+    ta.value = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await expect.poll(() => page.evaluate(() => window.busySeen.length), { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.busySeen[0])).toContain('10.0 MB');
+  await expect(page.locator('.busy')).toBeHidden({ timeout: 150_000 });
+  console.log(`10 MB analysed and shown in ${Date.now() - started} ms`);
+  await expect(page.locator('#findings')).toBeVisible();
+  expect(await page.locator('.finding').count()).toBeLessThanOrEqual(500);
+  expect(await page.locator('#records tbody tr').count()).toBeLessThanOrEqual(500);
+  // the page still responds
+  await page.locator('.lang-btn[lang="ja"]').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+});
+
+test('privacy: a strict CSP and no inline script', async ({ page }) => {
+  await open(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+});
+
+test.describe('phone width', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+  test('no horizontal scrolling at 375 px', async ({ page }) => {
+    await open(page);
+    await page.locator('#load-example').click();
+    await expect(page.locator('#findings')).toBeVisible();
+    await expect(page.locator('#roles svg.narrow')).toBeVisible();
+    await expect(page.locator('#roles svg.wide')).toBeHidden();
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+  });
+});

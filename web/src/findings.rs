@@ -1,0 +1,158 @@
+//! The findings list.
+
+use corocheck_core::i18n::{Msg, t};
+use corocheck_core::{Diagnostic, Lang, Severity};
+use yew::prelude::*;
+
+use crate::snippet::snippet;
+use crate::{Analysis, Ctl, Focus, MAX_ROWS, md};
+
+pub fn view(
+    ctl: &Ctl,
+    a: &Analysis,
+    lang: Lang,
+    filter: Option<Severity>,
+    focus: Option<Focus>,
+) -> Html {
+    let shown: Vec<(usize, &Diagnostic)> = a
+        .report
+        .diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| filter.is_none_or(|s| d.severity == s))
+        .collect();
+    let total = shown.len();
+    let body = if a.report.diagnostics.is_empty() {
+        html! { <p class="empty ok-text">{ t("ui.findings.none", lang) }</p> }
+    } else if total == 0 {
+        html! { <p class="empty">{ t("ui.findings.none_filtered", lang) }</p> }
+    } else {
+        html! {
+            <ol class="findings">
+                { for shown.iter().take(MAX_ROWS).map(|(i, d)| finding(ctl, a, lang, *i, d, focus == Some(Focus::Finding(*i)))) }
+            </ol>
+        }
+    };
+    html! {
+        <section class="card" id="findings" aria-labelledby="findings-h">
+            <h2 id="findings-h">{ t("ui.findings.heading", lang) }</h2>
+            { body }
+            if total > MAX_ROWS {
+                <p class="more">{ Msg::new("ui.more").arg("n", total - MAX_ROWS).render(lang) }</p>
+            }
+        </section>
+    }
+}
+
+fn finding(
+    ctl: &Ctl,
+    a: &Analysis,
+    lang: Lang,
+    index: usize,
+    d: &Diagnostic,
+    focused: bool,
+) -> Html {
+    let sev = d.severity.as_str();
+    let (loc, line) = a.location(d.file, d.span.start, lang);
+    let pasted = a.is_pasted(d.file);
+    let loc_html = if pasted {
+        let c = ctl.clone();
+        let (file, span) = (d.file, d.span);
+        let title = t("ui.findings.show", lang);
+        html! {
+            <button type="button" class="loc link" title={title.clone()} aria-label={format!("{title}: {loc}")}
+                onclick={Callback::from(move |_| { c.select_in_editor(file, span); })}>{ loc.clone() }</button>
+        }
+    } else {
+        html! { <span class="loc">{ loc.clone() }</span> }
+    };
+    let src = a.sources.get(d.file);
+    let snip = match (src, a.report.files.get(d.file)) {
+        (Some(s), Some(f)) => {
+            let sn = snippet(&s.text, &f.lines, d.span);
+            // A click on the source line does what the location button does (mouse shortcut).
+            let onclick = pasted.then(|| {
+                let c = ctl.clone();
+                let (file, span) = (d.file, d.span);
+                Callback::from(move |_: MouseEvent| {
+                    // not when the user is selecting text to copy
+                    let selecting = web_sys::window()
+                        .and_then(|w| w.get_selection().ok().flatten())
+                        .is_some_and(|s| !s.is_collapsed());
+                    if !selecting {
+                        c.select_in_editor(file, span);
+                    }
+                })
+            });
+            html! {
+                <pre class={classes!("snippet", pasted.then_some("clickable"))} aria-label={t("ui.findings.source", lang)} {onclick}><span class="ln" aria-hidden="true">{ sn.line }</span><span class="src">
+                    if sn.cut_left { <span class="cut">{ "…" }</span> }
+                    <span>{ sn.before }</span>
+                    <mark class={classes!(sn.marked.is_empty().then_some("point"))}>{ sn.marked }</mark>
+                    <span>{ sn.after }</span>
+                    if sn.cut_right { <span class="cut">{ "…" }</span> }
+                    if sn.more_lines > 0 {
+                        <span class="cut">{ " " }{ Msg::new("ui.findings.more_lines").arg("n", sn.more_lines).render(lang) }</span>
+                    }
+                </span></pre>
+            }
+        }
+        _ => html! {},
+    };
+    let related = if d.related.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <ul class="related" aria-label={t("ui.findings.related", lang)}>
+                { for d.related.iter().map(|r| {
+                    let (rloc, _) = a.location(r.file, r.span.start, lang);
+                    let c = ctl.clone();
+                    let (file, span) = (r.file, r.span);
+                    html! {
+                        <li>
+                            <button type="button" class="link" onclick={Callback::from(move |_| c.goto(file, span, Some(index)))}>
+                                { "→ " }{ rloc }
+                            </button>
+                            { " " }<span class="note">{ md::view_line(&r.note.render(lang)) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
+    };
+    let docs = corocheck_core::rules::find(d.code)
+        .map(|m| m.docs(lang))
+        .filter(|s| !s.is_empty());
+    let explanation = d.explanation.as_ref().map(|e| e.render(lang));
+    let details = if docs.is_some() || explanation.is_some() {
+        html! {
+            <details class="explain">
+                <summary>{ t("ui.findings.explain", lang) }</summary>
+                <div class="md">
+                    if let Some(e) = explanation { { md::view(&e) } }
+                    if let Some(doc) = docs { { md::view(&doc) } }
+                </div>
+            </details>
+        }
+    } else {
+        html! {}
+    };
+    html! {
+        <li id={format!("finding-{index}")} tabindex="-1"
+            class={classes!("finding", format!("sev-{sev}"), focused.then_some("focused"))}
+            data-code={d.code} data-file={d.file.to_string()} data-line={line.to_string()}>
+            <div class="f-head">
+                <span class={classes!("badge", format!("sev-{sev}"))}>{ d.severity.label(lang) }</span>
+                <code class="code">{ d.code }</code>
+                { loc_html }
+            </div>
+            <p class="f-msg">{ md::view_line(&d.message.render(lang)) }</p>
+            { snip }
+            if let Some(h) = &d.help {
+                <p class="f-help"><span class="label">{ t("ui.findings.help", lang) }</span>{ " " }{ md::view_line(&h.render(lang)) }</p>
+            }
+            { related }
+            { details }
+        </li>
+    }
+}

@@ -1,0 +1,831 @@
+//! corocheck in the browser: paste or drop corosync/cman/Pacemaker configs and logs, get the
+//! findings, what was detected, who does what, and the log records. Everything runs here; no
+//! request leaves the page's origin.
+//!
+//! One component holds a mutable [`Model`]; callbacks change it through [`Ctl`] and ask for a
+//! re-render. The textarea is uncontrolled (Yew never writes its value), so a 10 MB paste is
+//! read once per debounced analysis, not on every keystroke.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use corocheck_core::i18n::{Msg, t};
+use corocheck_core::stack::{self, Roles};
+use corocheck_core::text::decode;
+use corocheck_core::{Input, Lang, Options, Report, Severity, Span, analyze};
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+mod detected;
+mod example;
+mod findings;
+pub mod md;
+mod records;
+mod roles;
+pub mod snippet;
+
+/// The `path` of the pasted text, as the core sees it.
+pub const PASTED: &str = "pasted";
+/// Above this many bytes, show "analysing…" before running the analysis.
+const LARGE_INPUT: usize = 512 * 1024;
+/// Findings and records shown at most; the rest is counted.
+pub const MAX_ROWS: usize = 500;
+/// Files larger than this are refused (the page would run out of memory long before).
+const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+const GUTTER_MAX: usize = 100_000;
+const DEBOUNCE_MS: u32 = 250;
+const LANG_KEY: &str = "corocheck.lang";
+
+/// A file the user opened or dropped.
+pub struct LoadedFile {
+    pub name: String,
+    pub text: Rc<str>,
+    pub size: usize,
+    pub invalid_count: usize,
+    pub first_invalid: Option<usize>,
+    pub nul_count: usize,
+    pub binary: bool,
+}
+
+/// One analysed text, in the order given to the core (index = `Diagnostic::file`).
+pub struct Source {
+    pub path: String,
+    pub text: Rc<str>,
+    pub pasted: bool,
+}
+
+pub struct Analysis {
+    pub sources: Vec<Source>,
+    pub report: Report,
+    pub roles: Roles,
+    pub millis: f64,
+}
+
+impl Analysis {
+    /// How a file is named on screen (the pasted text gets a localised name).
+    pub fn display_path(&self, file: usize, lang: Lang) -> String {
+        match self.sources.get(file) {
+            Some(s) if s.pasted => t("ui.source.pasted", lang),
+            Some(s) => s.path.clone(),
+            None => String::new(),
+        }
+    }
+
+    /// `path:line:col` of a byte offset, plus the 1-based line.
+    pub fn location(&self, file: usize, offset: usize, lang: Lang) -> (String, usize) {
+        let (line, col) = self.line_col(file, offset);
+        (
+            format!("{}:{line}:{col}", self.display_path(file, lang)),
+            line,
+        )
+    }
+
+    /// 1-based line and column of a byte offset in an analysed text.
+    pub fn line_col(&self, file: usize, offset: usize) -> (usize, usize) {
+        match (self.sources.get(file), self.report.files.get(file)) {
+            (Some(s), Some(f)) => f.lines.line_col(&s.text, offset),
+            _ => (1, 1),
+        }
+    }
+
+    pub fn is_pasted(&self, file: usize) -> bool {
+        self.sources.get(file).is_some_and(|s| s.pasted)
+    }
+}
+
+/// What the page is pointing at after a click on a related link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Finding(usize),
+    Record(usize),
+}
+
+struct Model {
+    lang: Lang,
+    files: Vec<Rc<LoadedFile>>,
+    analysis: Option<Rc<Analysis>>,
+    /// Bytes being analysed when the "large input" notice is up.
+    busy: Option<usize>,
+    /// Bumped on every change; a pending analysis that sees a newer value gives up.
+    generation: u64,
+    gutter: AttrValue,
+    gutter_lines: usize,
+    wrap: bool,
+    dragging: bool,
+    filter: Option<Severity>,
+    focus: Option<Focus>,
+    notices: Vec<Msg>,
+}
+
+impl Model {
+    fn new() -> Self {
+        Model {
+            lang: initial_lang(),
+            files: Vec::new(),
+            analysis: None,
+            busy: None,
+            generation: 0,
+            gutter: AttrValue::from("1"),
+            gutter_lines: 1,
+            wrap: false,
+            dragging: false,
+            filter: None,
+            focus: None,
+            notices: Vec::new(),
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The saved choice, else the browser language (`ja*` → Japanese), else English.
+fn initial_lang() -> Lang {
+    if let Some(l) = storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|v| Lang::parse(&v))
+    {
+        return l;
+    }
+    let nav = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    if nav.to_ascii_lowercase().starts_with("ja") {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The handle every callback uses to read and change the model.
+#[derive(Clone)]
+pub struct Ctl {
+    m: Rc<RefCell<Model>>,
+    redraw: UseForceUpdateHandle,
+    ta: NodeRef,
+    gutter: NodeRef,
+    file_input: NodeRef,
+}
+
+impl PartialEq for Ctl {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.m, &other.m)
+    }
+}
+
+impl Ctl {
+    fn redraw(&self) {
+        self.redraw.force_update();
+    }
+
+    fn textarea(&self) -> Option<HtmlTextAreaElement> {
+        self.ta.cast::<HtmlTextAreaElement>()
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.m.borrow().lang
+    }
+
+    fn set_lang(&self, lang: Lang) {
+        self.m.borrow_mut().lang = lang;
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, lang.code());
+        }
+        apply_lang(lang);
+        self.redraw();
+    }
+
+    /// Analyse after `delay` ms unless something newer comes first.
+    fn schedule(&self, delay: u32) {
+        let generation = {
+            let mut m = self.m.borrow_mut();
+            m.generation += 1;
+            m.generation
+        };
+        let me = self.clone();
+        spawn_local(async move {
+            if delay > 0 {
+                TimeoutFuture::new(delay).await;
+            }
+            if me.m.borrow().generation != generation {
+                return;
+            }
+            let pasted = me.textarea().map(|t| t.value()).unwrap_or_default();
+            let total = pasted.len() + me.m.borrow().files.iter().map(|f| f.size).sum::<usize>();
+            if total > LARGE_INPUT {
+                me.m.borrow_mut().busy = Some(total);
+                me.redraw();
+                // Let the browser paint the notice before the long synchronous analysis.
+                TimeoutFuture::new(40).await;
+                if me.m.borrow().generation != generation {
+                    return;
+                }
+            }
+            me.run(pasted);
+        });
+    }
+
+    fn run(&self, pasted: String) {
+        let start = now_ms();
+        let lines = snippet::line_count(&pasted);
+        let mut sources = Vec::new();
+        if !pasted.trim().is_empty() {
+            sources.push(Source {
+                path: PASTED.to_string(),
+                text: Rc::from(pasted),
+                pasted: true,
+            });
+        }
+        for f in self.m.borrow().files.iter().filter(|f| !f.binary) {
+            sources.push(Source {
+                path: f.name.clone(),
+                text: f.text.clone(),
+                pasted: false,
+            });
+        }
+        let analysis = if sources.is_empty() {
+            None
+        } else {
+            let inputs: Vec<Input> = sources
+                .iter()
+                .map(|s| Input {
+                    path: s.path.clone(),
+                    text: &s.text,
+                })
+                .collect();
+            let report = analyze(&inputs, &Options::default());
+            let roles = stack::roles(&report.facts);
+            drop(inputs);
+            Some(Rc::new(Analysis {
+                sources,
+                report,
+                roles,
+                millis: now_ms() - start,
+            }))
+        };
+        {
+            let mut m = self.m.borrow_mut();
+            m.analysis = analysis;
+            m.busy = None;
+            m.focus = None;
+            if m.gutter_lines != lines {
+                m.gutter_lines = lines;
+                m.gutter = AttrValue::from(snippet::gutter_text(lines, GUTTER_MAX));
+            }
+        }
+        self.redraw();
+    }
+
+    fn on_input(&self) {
+        self.schedule(DEBOUNCE_MS);
+    }
+
+    fn sync_gutter(&self) {
+        if let (Some(ta), Some(g)) = (self.textarea(), self.gutter.cast::<web_sys::Element>()) {
+            g.set_scroll_top(ta.scroll_top());
+        }
+    }
+
+    fn load_example(&self) {
+        if let Some(ta) = self.textarea() {
+            ta.set_value(example::TEXT);
+            ta.set_scroll_top(0);
+        }
+        self.schedule(0);
+    }
+
+    fn clear(&self) {
+        if let Some(ta) = self.textarea() {
+            ta.set_value("");
+        }
+        {
+            let mut m = self.m.borrow_mut();
+            m.files.clear();
+            m.notices.clear();
+        }
+        self.schedule(0);
+    }
+
+    fn open_file_dialog(&self) {
+        if let Some(i) = self.file_input.cast::<HtmlInputElement>() {
+            i.click();
+        }
+    }
+
+    fn add_files(&self, list: web_sys::FileList) {
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        for f in files {
+            let me = self.clone();
+            spawn_local(async move {
+                let name = f.name();
+                if f.size() > MAX_FILE_BYTES {
+                    me.notice(
+                        Msg::new("ui.file.too_large")
+                            .arg("name", &name)
+                            .arg("size", snippet::human_size(f.size() as usize)),
+                    );
+                    return;
+                }
+                let file = gloo::file::File::from(f);
+                match gloo::file::futures::read_as_bytes(&file).await {
+                    Ok(bytes) => me.add_file(name, &bytes),
+                    Err(_) => me.notice(Msg::new("ui.file.unreadable").arg("name", &name)),
+                }
+            });
+        }
+    }
+
+    fn add_file(&self, name: String, bytes: &[u8]) {
+        let d = decode(bytes);
+        let file = LoadedFile {
+            name,
+            size: bytes.len(),
+            text: Rc::from(d.text),
+            invalid_count: d.invalid_count,
+            first_invalid: d.first_invalid,
+            nul_count: d.nul_count,
+            binary: d.binary,
+        };
+        {
+            let mut m = self.m.borrow_mut();
+            m.files.retain(|f| f.name != file.name);
+            m.files.push(Rc::new(file));
+        }
+        self.schedule(0);
+    }
+
+    fn remove_file(&self, name: &str) {
+        self.m.borrow_mut().files.retain(|f| f.name != name);
+        self.schedule(0);
+    }
+
+    fn notice(&self, msg: Msg) {
+        self.m.borrow_mut().notices.push(msg);
+        self.redraw();
+    }
+
+    fn set_filter(&self, filter: Option<Severity>) {
+        self.m.borrow_mut().filter = filter;
+        self.redraw();
+    }
+
+    fn set_wrap(&self, wrap: bool) {
+        self.m.borrow_mut().wrap = wrap;
+        self.redraw();
+    }
+
+    fn set_dragging(&self, on: bool) {
+        let changed = {
+            let mut m = self.m.borrow_mut();
+            let changed = m.dragging != on;
+            m.dragging = on;
+            changed
+        };
+        if changed {
+            self.redraw();
+        }
+    }
+
+    /// Select a range of the pasted text in the editor and scroll it into view.
+    /// Returns false when the range is not in the pasted text.
+    pub fn select_in_editor(&self, file: usize, span: Span) -> bool {
+        let Some(a) = self.m.borrow().analysis.clone() else {
+            return false;
+        };
+        let (Some(src), Some(info)) = (a.sources.get(file), a.report.files.get(file)) else {
+            return false;
+        };
+        if !src.pasted {
+            return false;
+        }
+        let Some(ta) = self.textarea() else {
+            return false;
+        };
+        let text = &src.text;
+        let start = snippet::utf16_offset(text, span.start);
+        let end = snippet::utf16_offset(text, span.end.max(span.start));
+        let _ = ta.focus();
+        let _ = ta.set_selection_range(start, end);
+        let line = info.lines.line_of(span.start.min(text.len()));
+        let lines = info.lines.line_count().max(1);
+        if !self.m.borrow().wrap {
+            let per_line = f64::from(ta.scroll_height()) / lines as f64;
+            let top = (line as f64 * per_line - f64::from(ta.client_height()) / 3.0).max(0.0);
+            ta.set_scroll_top(top as i32);
+        } else {
+            // Chrome scrolls a focused textarea to its caret on focus.
+            let _ = ta.blur();
+            let _ = ta.focus();
+        }
+        self.sync_gutter();
+        let el: &web_sys::Element = ta.as_ref();
+        if !in_viewport(el) {
+            el.scroll_into_view_with_bool(true);
+        }
+        true
+    }
+
+    /// Follow a link to a place: select it in the editor when pasted, and point at the
+    /// finding (other than `from`) or the log record at that place.
+    pub fn goto(&self, file: usize, span: Span, from: Option<usize>) {
+        self.select_in_editor(file, span);
+        let Some(a) = self.m.borrow().analysis.clone() else {
+            return;
+        };
+        let overlaps = |s: Span| {
+            s.start <= span.start.max(span.end.saturating_sub(1))
+                && span.start <= s.end.max(s.start)
+        };
+        // The finding that best matches the place: nearest start, then the shortest span.
+        let finding = a
+            .report
+            .diagnostics
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| Some(*i) != from && d.file == file && overlaps(d.span))
+            .min_by_key(|(_, d)| {
+                (
+                    d.span.start.abs_diff(span.start),
+                    d.span.end.saturating_sub(d.span.start),
+                )
+            })
+            .map(|(i, _)| Focus::Finding(i));
+        let record = || {
+            a.report
+                .records
+                .iter()
+                .position(|r| r.file == file && overlaps(r.span))
+                .map(Focus::Record)
+        };
+        let focus = finding.or_else(record);
+        self.focus(focus);
+    }
+
+    pub fn focus(&self, focus: Option<Focus>) {
+        self.m.borrow_mut().focus = focus;
+        self.redraw();
+        if let Some(f) = focus {
+            let id = match f {
+                Focus::Finding(i) => format!("finding-{i}"),
+                Focus::Record(i) => format!("record-{i}"),
+            };
+            spawn_local(async move {
+                TimeoutFuture::new(0).await;
+                if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+                    el.scroll_into_view_with_bool(false);
+                    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            });
+        }
+    }
+}
+
+fn in_viewport(el: &web_sys::Element) -> bool {
+    let r = el.get_bounding_client_rect();
+    let h = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    r.bottom() > 0.0 && r.top() < h
+}
+
+/// `<html lang>` and the document title follow the chosen language.
+fn apply_lang(lang: Lang) {
+    let doc = gloo::utils::document();
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+    doc.set_title(&t("ui.doc_title", lang));
+}
+
+fn drag_has_files(e: &DragEvent) -> bool {
+    e.data_transfer().is_some_and(|dt| {
+        dt.types()
+            .iter()
+            .any(|v| v.as_string().as_deref() == Some("Files"))
+    })
+}
+
+#[component]
+pub fn App() -> Html {
+    let m = use_mut_ref(Model::new);
+    let redraw = use_force_update();
+    let ctl = Ctl {
+        m: m.clone(),
+        redraw,
+        ta: use_node_ref(),
+        gutter: use_node_ref(),
+        file_input: use_node_ref(),
+    };
+    {
+        let lang = ctl.lang();
+        use_effect_with((), move |_| apply_lang(lang));
+    }
+    let model = m.borrow();
+    let lang = model.lang;
+
+    let ondragenter = {
+        let c = ctl.clone();
+        Callback::from(move |e: DragEvent| {
+            if drag_has_files(&e) {
+                e.prevent_default();
+                c.set_dragging(true);
+            }
+        })
+    };
+    let ondragover = Callback::from(move |e: DragEvent| {
+        if drag_has_files(&e) {
+            e.prevent_default();
+        }
+    });
+    let ondragleave = {
+        let c = ctl.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only the overlay listens; leaving it means leaving the window.
+            e.prevent_default();
+            c.set_dragging(false);
+        })
+    };
+    let ondrop = {
+        let c = ctl.clone();
+        Callback::from(move |e: DragEvent| {
+            c.set_dragging(false);
+            if let Some(files) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .filter(|f| f.length() > 0)
+            {
+                e.prevent_default();
+                c.add_files(files);
+            }
+        })
+    };
+
+    html! {
+        <div class={classes!("app", model.dragging.then_some("dragging"))} {ondragenter} {ondragover} {ondrop}>
+            { header(&ctl, lang) }
+            <main class="layout">
+                { editor(&ctl, &model) }
+                <div class="results">
+                    { results(&ctl, &model) }
+                </div>
+            </main>
+            <footer class="foot">
+                <p>{ t("ui.footer.privacy", lang) }</p>
+            </footer>
+            if model.dragging {
+                <div class="drop-overlay" ondragleave={ondragleave}>
+                    <p>{ t("ui.drop.overlay", lang) }</p>
+                </div>
+            }
+        </div>
+    }
+}
+
+fn header(ctl: &Ctl, lang: Lang) -> Html {
+    let btn = |l: Lang, key: &str| {
+        let c = ctl.clone();
+        let pressed = lang == l;
+        html! {
+            <button type="button" class={classes!("lang-btn", pressed.then_some("on"))}
+                aria-pressed={pressed.to_string()} lang={l.code()}
+                onclick={Callback::from(move |_| c.set_lang(l))}>
+                { t(key, lang) }
+            </button>
+        }
+    };
+    html! {
+        <header class="top">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                    <rect x="2" y="20" width="28" height="9" rx="2" class="logo-b"/>
+                    <rect x="6" y="11" width="20" height="7" rx="2" class="logo-m"/>
+                    <rect x="10" y="3" width="12" height="6" rx="2" class="logo-t"/>
+                </svg>
+                <div>
+                    <h1>{ t("ui.title", lang) }</h1>
+                    <p class="purpose">{ t("ui.purpose", lang) }</p>
+                </div>
+            </div>
+            <div class="lang" role="group" aria-label={t("ui.lang.label", lang)}>
+                { btn(Lang::En, "ui.lang.en") }
+                { btn(Lang::Ja, "ui.lang.ja") }
+            </div>
+        </header>
+    }
+}
+
+fn editor(ctl: &Ctl, model: &Model) -> Html {
+    let lang = model.lang;
+    let oninput = {
+        let c = ctl.clone();
+        Callback::from(move |_: InputEvent| c.on_input())
+    };
+    let onscroll = {
+        let c = ctl.clone();
+        Callback::from(move |_: Event| c.sync_gutter())
+    };
+    let example = {
+        let c = ctl.clone();
+        Callback::from(move |_| c.load_example())
+    };
+    let open = {
+        let c = ctl.clone();
+        Callback::from(move |_| c.open_file_dialog())
+    };
+    let clear = {
+        let c = ctl.clone();
+        Callback::from(move |_| c.clear())
+    };
+    let onchange = {
+        let c = ctl.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(files) = input.files() {
+                c.add_files(files);
+            }
+            input.set_value("");
+        })
+    };
+    let wrap = model.wrap;
+    let onwrap = {
+        let c = ctl.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            c.set_wrap(input.checked());
+        })
+    };
+    html! {
+        <section class="input-pane" aria-labelledby="input-h">
+            <div class="pane-head">
+                <h2 id="input-h">{ t("ui.input.heading", lang) }</h2>
+                <div class="actions">
+                    <button type="button" class="btn primary" id="load-example" onclick={example}>{ t("ui.input.example", lang) }</button>
+                    <button type="button" class="btn" id="open-files" onclick={open}>{ t("ui.input.open", lang) }</button>
+                    <button type="button" class="btn ghost" id="clear" onclick={clear}>{ t("ui.input.clear", lang) }</button>
+                </div>
+            </div>
+            <input ref={ctl.file_input.clone()} id="file-input" class="visually-hidden" type="file" multiple=true
+                tabindex="-1" aria-hidden="true" {onchange} />
+            <label for="input" class="hint">{ t("ui.input.label", lang) }</label>
+            <div class={classes!("editor", wrap.then_some("wrap"))}>
+                if !wrap {
+                    <pre class="gutter" ref={ctl.gutter.clone()} aria-hidden="true">{ model.gutter.clone() }</pre>
+                }
+                <textarea id="input" ref={ctl.ta.clone()} spellcheck="false" autocomplete="off"
+                    autocapitalize="off" placeholder={t("ui.input.placeholder", lang)} {oninput} {onscroll} />
+            </div>
+            <div class="editor-foot">
+                <label class="check">
+                    <input type="checkbox" checked={wrap} onchange={onwrap} />
+                    { t("ui.input.wrap", lang) }
+                </label>
+                <span class="drop-hint">{ t("ui.input.drop", lang) }</span>
+            </div>
+            { files_list(ctl, model) }
+        </section>
+    }
+}
+
+fn files_list(ctl: &Ctl, model: &Model) -> Html {
+    let lang = model.lang;
+    if model.files.is_empty() && model.notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="files">
+            <h3 class="sub">{ t("ui.files.heading", lang) }</h3>
+            <ul class="file-list">
+                { for model.files.iter().map(|f| {
+                    let c = ctl.clone();
+                    let name = f.name.clone();
+                    let remove = Callback::from(move |_| c.remove_file(&name));
+                    let label = Msg::new("ui.files.remove").arg("name", &f.name).render(lang);
+                    html! {
+                        <li class={classes!("file-chip", f.binary.then_some("bad"))}>
+                            <span class="file-name">{ f.name.clone() }</span>
+                            <span class="file-size">{ snippet::human_size(f.size) }</span>
+                            if f.binary {
+                                <span class="file-note">{ t("ui.files.binary", lang) }</span>
+                            } else if f.invalid_count > 0 {
+                                <span class="file-note">{
+                                    Msg::new("ui.files.invalid_utf8")
+                                        .arg("count", f.invalid_count)
+                                        .arg("offset", f.first_invalid.unwrap_or(0))
+                                        .render(lang)
+                                }</span>
+                            }
+                            <button type="button" class="chip-x" aria-label={label.clone()} title={label} onclick={remove}>{ "×" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if !model.notices.is_empty() {
+                <ul class="notices">
+                    { for model.notices.iter().map(|n| html! { <li>{ n.render(lang) }</li> }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+fn results(ctl: &Ctl, model: &Model) -> Html {
+    let lang = model.lang;
+    let busy = model.busy.map(|bytes| {
+        html! {
+            <div class="busy" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                { Msg::new("ui.busy").arg("size", snippet::human_size(bytes)).render(lang) }
+            </div>
+        }
+    });
+    let Some(a) = model.analysis.clone() else {
+        return html! { <>{ for busy }{ welcome(ctl, lang, model.files.iter().any(|f| f.binary)) }</> };
+    };
+    html! {
+        <>
+            { for busy }
+            { summary(ctl, &a, model) }
+            { findings::view(ctl, &a, lang, model.filter, model.focus) }
+            { roles::view(&a, lang) }
+            { detected::view(&a, &model.files, lang) }
+            { records::view(ctl, &a, lang, model.focus) }
+        </>
+    }
+}
+
+fn welcome(ctl: &Ctl, lang: Lang, only_binary: bool) -> Html {
+    let c = ctl.clone();
+    let example = Callback::from(move |_| c.load_example());
+    html! {
+        <section class="card welcome" id="welcome">
+            <h2>{ t("ui.welcome.heading", lang) }</h2>
+            if only_binary {
+                <p class="warn-text">{ t("ui.welcome.only_binary", lang) }</p>
+            }
+            <p>{ t("ui.welcome.body", lang) }</p>
+            <ul class="ticks">
+                <li>{ md::view_line(&t("ui.welcome.what1", lang)) }</li>
+                <li>{ md::view_line(&t("ui.welcome.what2", lang)) }</li>
+                <li>{ md::view_line(&t("ui.welcome.what3", lang)) }</li>
+            </ul>
+            <p><button type="button" class="btn primary" onclick={example}>{ t("ui.input.example", lang) }</button></p>
+            <p class="muted">{ t("ui.welcome.privacy", lang) }</p>
+        </section>
+    }
+}
+
+fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
+    let lang = model.lang;
+    let count = |s: Severity| {
+        a.report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let chip = |sev: Option<Severity>, n: usize, key: &str| {
+        let c = ctl.clone();
+        let pressed = model.filter == sev;
+        let class = sev.map(|s| s.as_str()).unwrap_or("all");
+        html! {
+            <button type="button" class={classes!("chip", format!("chip-{class}"), pressed.then_some("on"))}
+                aria-pressed={pressed.to_string()} onclick={Callback::from(move |_| c.set_filter(sev))}>
+                <span>{ t(key, lang) }</span><b class="n">{ n }</b>
+            </button>
+        }
+    };
+    let total = a.report.diagnostics.len();
+    html! {
+        <section class="summary" aria-label={t("ui.summary.label", lang)}>
+            <div class="chips" role="group" aria-label={t("ui.summary.filter", lang)}>
+                { chip(None, total, "ui.summary.all") }
+                { chip(Some(Severity::Error), count(Severity::Error), "ui.summary.errors") }
+                { chip(Some(Severity::Warning), count(Severity::Warning), "ui.summary.warnings") }
+                { chip(Some(Severity::Info), count(Severity::Info), "ui.summary.infos") }
+            </div>
+            <p class="muted small" role="status">{
+                Msg::new("ui.summary.stats")
+                    .arg("files", a.sources.len())
+                    .arg("records", a.report.records.len())
+                    .arg("ms", format!("{:.0}", a.millis))
+                    .render(lang)
+            }</p>
+        </section>
+    }
+}
+
+/// Mount the page on `<body>`.
+pub fn run() {
+    yew::Renderer::<App>::new().render();
+}
