@@ -136,8 +136,10 @@ pub struct Component {
     /// The version, when known.
     pub version: Option<String>,
     pub role: Msg,
-    /// Which config file it reads.
+    /// Which config file it reads, in words.
     pub reads: Msg,
+    /// The files it reads in this stack (for pictures); empty when it reads none itself.
+    pub files: Vec<&'static str>,
     pub presence: Presence,
     /// What it means here, for this stack.
     pub here: Msg,
@@ -524,6 +526,7 @@ pub fn roles(facts: &Facts) -> Roles {
             },
             role: Msg::new(format!("stack.{id}.role")),
             reads: Msg::new(format!("stack.{id}.reads")),
+            files: files_of(id, stack),
             presence: *presence,
             here: Msg::new(format!("stack.{id}.here.{sk}")),
         })
@@ -587,6 +590,23 @@ pub fn roles(facts: &Facts) -> Roles {
         headline,
         components,
         choices,
+    }
+}
+
+/// The files a component reads in a stack (corosync-conf.md §1.1, §5; cluster.conf(5)).
+fn files_of(id: &str, stack: Option<StackKind>) -> Vec<&'static str> {
+    const COROSYNC_CONF: &str = "/etc/corosync/corosync.conf";
+    match (id, stack) {
+        // cman_tool join feeds corosync cluster.conf; corosync.conf is not read.
+        ("corosync", Some(StackKind::Cman)) => vec![],
+        ("corosync", Some(StackKind::Plugin0 | StackKind::Plugin1)) => {
+            vec![COROSYNC_CONF, "/etc/corosync/service.d/*"]
+        }
+        ("corosync" | "votequorum" | "knet" | "openais", _) => vec![COROSYNC_CONF],
+        ("pacemaker", _) => vec!["cib.xml", "/etc/sysconfig/pacemaker"],
+        ("cman", _) => vec!["/etc/cluster/cluster.conf", "/etc/sysconfig/cman"],
+        ("plugin", _) => vec!["/etc/corosync/service.d/pcmk"],
+        _ => vec![],
     }
 }
 

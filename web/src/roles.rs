@@ -153,25 +153,6 @@ const ROW_LABELS: [&str; 5] = [
     "ui.diagram.layer.off",
 ];
 
-/// Path-like words of a `reads` text: `/etc/...`, `*.conf`, `*.xml`; at most three.
-pub fn config_files(reads: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let seps = |c: char| c.is_whitespace() || "（）、。「」：;,`".contains(c);
-    for word in reads.split(seps) {
-        let w = word.trim_matches(|c: char| "()[]{}.,:;'\"".contains(c) && c != '/');
-        let w = w.trim_end_matches(['.', ')']);
-        let path_like =
-            (w.starts_with('/') && w.len() > 1) || w.ends_with(".conf") || w.ends_with(".xml");
-        if path_like && !out.iter().any(|o| o == w) {
-            out.push(w.to_string());
-        }
-        if out.len() == 3 {
-            break;
-        }
-    }
-    out
-}
-
 /// Nodes from the core's components; without them, a plain picture for the stack kind.
 fn nodes(r: &Roles, lang: Lang) -> Vec<Node> {
     let short_role =
@@ -187,7 +168,7 @@ fn nodes(r: &Roles, lang: Lang) -> Vec<Node> {
                     name: c.name.to_string(),
                     version: c.version.clone(),
                     role: short_role(c.id).unwrap_or_else(|| c.role.render(lang)),
-                    files: config_files(&c.reads.render(lang)),
+                    files: c.files.iter().map(|f| f.to_string()).collect(),
                     class: presence_class(c.presence),
                     status: (c.presence != Presence::InUse)
                         .then(|| t(presence_key(c.presence), lang)),
@@ -681,6 +662,7 @@ mod tests {
             version: None,
             role: Msg::new("x"),
             reads: Msg::new("y"),
+            files: vec![],
             presence,
             here: Msg::new("z"),
         };
@@ -715,27 +697,6 @@ mod tests {
             openais.y > frame.3,
             "unused components stay outside the corosync frame"
         );
-    }
-
-    #[test]
-    fn config_files_are_picked_from_prose() {
-        assert_eq!(
-            config_files(
-                "/etc/corosync/corosync.conf (1.x also /etc/corosync/service.d/*); under cman it reads nothing itself: cman feeds it cluster.conf"
-            ),
-            [
-                "/etc/corosync/corosync.conf",
-                "/etc/corosync/service.d/*",
-                "cluster.conf"
-            ]
-        );
-        assert_eq!(
-            config_files(
-                "CIB（`pcs`、`crm`、`cibadmin` で変更し、cib.xml は直接編集しません）と /etc/sysconfig/pacemaker"
-            ),
-            ["cib.xml", "/etc/sysconfig/pacemaker"]
-        );
-        assert!(config_files("`totem` (transport, crypto_*) and the `ringX_addr` keys").is_empty());
     }
 
     #[test]
