@@ -12,8 +12,8 @@ scripts/setup.sh
 step() { printf '\n== %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
-step "cargo test (core, cli)"
-cargo test -p corocheck-core -p corocheck
+step "cargo test (core, cli, web)"
+cargo test -p corocheck-core -p corocheck -p corocheck-web
 step "core builds for wasm32-unknown-unknown (no I/O, no wasm deps)"
 cargo build -q -p corocheck-core --target wasm32-unknown-unknown --release
 step "web build (trunk, release-z, wasm-opt)"
