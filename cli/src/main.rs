@@ -529,44 +529,36 @@ fn write_text(
             p.sev(d.severity, &"^".repeat(width)),
             w = gutter
         )?;
-        if let Some(h) = &d.help {
+        // `  = label: text` lines under the snippet.
+        let mut note = |label: &str, text: &str| {
             writeln!(
                 out,
                 "{:>w$} {} {}: {}",
                 "",
                 p.wrap("1;34", "="),
-                p.wrap("1", t("cli.help", lang).as_str()),
-                h.render(lang),
+                p.wrap("1", label),
+                text,
                 w = gutter
-            )?;
+            )
+        };
+        if let Some(h) = &d.help {
+            note(&t("cli.help", lang), &h.render(lang))?;
         }
         for r in &d.related {
             let (rl, rc) = report.files[r.file]
                 .lines
                 .line_col(inputs[r.file].text, r.span.start);
-            writeln!(
-                out,
-                "{:>w$} {} {}: {}:{}:{}: {}",
-                "",
-                p.wrap("1;34", "="),
-                p.wrap("1", t("cli.note", lang).as_str()),
+            let where_ = format!(
+                "{}:{}:{}: {}",
                 inputs[r.file].path,
                 rl,
                 rc,
-                r.note.render(lang),
-                w = gutter
-            )?;
+                r.note.render(lang)
+            );
+            note(&t("cli.note", lang), &where_)?;
         }
         if explain && let Some(e) = &d.explanation {
-            writeln!(
-                out,
-                "{:>w$} {} {}: {}",
-                "",
-                p.wrap("1;34", "="),
-                p.wrap("1", t("cli.why", lang).as_str()),
-                e.render(lang),
-                w = gutter
-            )?;
+            note(&t("cli.why", lang), &e.render(lang))?;
         }
         writeln!(out)?;
     }

@@ -78,14 +78,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     Msg::new("C401.help"),
                 );
                 // corosync notices at the closing brace and names that line.
-                if let Some(close) = conf.tree.sections[s.id].close_line {
-                    let span = conf.tree.lines[close].span;
-                    d.related.push(crate::diagnostic::Related {
-                        file: 0,
-                        span,
-                        note: Msg::new("rules.related.close-brace"),
-                    });
-                }
+                d.related.extend(super::at_close_brace(ctx, s.id));
                 out.push(d);
             }
         }

@@ -192,6 +192,20 @@ pub(crate) fn whole_file(ctx: &Ctx) -> bool {
     ctx.role == ConfRole::Main
 }
 
+/// A related place at a section's closing `}`: where corosync notices a problem with the
+/// section and names that line.
+pub(crate) fn at_close_brace(
+    ctx: &Ctx,
+    section: crate::conf::SectionId,
+) -> Option<crate::diagnostic::Related> {
+    let close = ctx.conf.tree.sections[section].close_line?;
+    Some(crate::diagnostic::Related {
+        file: 0,
+        span: ctx.conf.tree.lines[close].span,
+        note: Msg::new("rules.related.close-brace"),
+    })
+}
+
 /// Build a diagnostic with a severity other than the rule's default.
 pub(crate) fn diag(
     meta: &'static RuleMeta,
