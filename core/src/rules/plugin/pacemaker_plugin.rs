@@ -105,9 +105,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let ver = conf.get(s.id, "ver");
         let n = ver.map(|v| atoi(v.value)).unwrap_or(0);
+        // Without a `ver` line corosync reads 0; the message says so in words of its own.
         let shown = ver
             .map(|v| v.value.to_string())
-            .unwrap_or_else(|| "(none)".into());
+            .unwrap_or_else(|| "0".into());
         let span = visible(ctx, ver.map(|v| v.line_span).unwrap_or(name.line_span));
         let mode = if n == 1 { "mcp" } else { "fork" };
         let (key, sev) = match (cman, rhel6, n == 1) {
@@ -127,7 +128,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .diag(
                 span,
                 msg!(
-                    format!("C501.message.{key}"),
+                    format!(
+                        "C501.message.{key}{}",
+                        if ver.is_none() && n != 1 && !cman {
+                            ".nover"
+                        } else {
+                            ""
+                        }
+                    ),
                     ver = shown.clone(),
                     read = n,
                     distro = distro.clone()
