@@ -16,9 +16,11 @@ fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/config")
 }
 
+/// The codes these fixtures speak for: config rules and stack rules (syntax has its own tests).
 fn config_codes() -> BTreeSet<&'static str> {
     corocheck_core::rules::config::rules()
         .iter()
+        .chain(corocheck_core::rules::plugin::rules().iter())
         .map(|r| r.meta.code)
         .collect()
 }
