@@ -1,7 +1,5 @@
-use super::{diag, releases};
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Msg;
+use crate::diagnostic::Diagnostic;
 use crate::rules::Ctx;
 
 declare_rule! {
@@ -57,30 +55,10 @@ logging {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let conf = ctx.conf;
     let says = if ctx.major() == 1 {
         "parse error in config: subsys required for logger directive."
     } else {
         "No subsys key in logger_subsys directive"
     };
-    let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
-    for logging in conf.children_named(conf.root(), "logging") {
-        for s in conf.children_named(logging.id, "logger_subsys") {
-            if conf.get(s.id, "subsys").is_none() {
-                let msg = Msg::new("C401.message")
-                    .arg("releases", rel.clone())
-                    .arg("says", says);
-                let mut d = diag(
-                    &META,
-                    Severity::Error,
-                    s.name_span,
-                    msg,
-                    Msg::new("C401.help"),
-                );
-                // corosync notices at the closing brace and names that line.
-                d.related.extend(super::at_close_brace(ctx, s.id));
-                out.push(d);
-            }
-        }
-    }
+    super::logging_subsection_without_key(ctx, out, &META, "logger_subsys", "subsys", says);
 }

@@ -1,7 +1,5 @@
-use super::{diag, releases};
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Msg;
+use crate::diagnostic::Diagnostic;
 use crate::rules::Ctx;
 
 declare_rule! {
@@ -60,30 +58,10 @@ logging {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let conf = ctx.conf;
     let says = if ctx.major() == 1 {
         "parse error in config: name required for logging_daemon directive."
     } else {
         "No name key in logging_daemon directive"
     };
-    let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
-    for logging in conf.children_named(conf.root(), "logging") {
-        for s in conf.children_named(logging.id, "logging_daemon") {
-            if conf.get(s.id, "name").is_none() {
-                let msg = Msg::new("C402.message")
-                    .arg("releases", rel.clone())
-                    .arg("says", says);
-                let mut d = diag(
-                    &META,
-                    Severity::Error,
-                    s.name_span,
-                    msg,
-                    Msg::new("C402.help"),
-                );
-                // corosync notices at the closing brace and names that line.
-                d.related.extend(super::at_close_brace(ctx, s.id));
-                out.push(d);
-            }
-        }
-    }
+    super::logging_subsection_without_key(ctx, out, &META, "logging_daemon", "name", says);
 }

@@ -206,6 +206,39 @@ pub(crate) fn at_close_brace(
     })
 }
 
+/// `logging.<section>` subsections that lack their identifying `key`: corosync stops with
+/// `says` and names the section's closing brace. Shared by C401 and C402.
+pub(crate) fn logging_subsection_without_key(
+    ctx: &Ctx,
+    out: &mut Vec<Diagnostic>,
+    meta: &'static RuleMeta,
+    section: &str,
+    key: &str,
+    says: &'static str,
+) {
+    let conf = ctx.conf;
+    let rel = releases(ctx.target, ctx.target.from, ctx.target.to);
+    for logging in conf.children_named(conf.root(), "logging") {
+        for s in conf.children_named(logging.id, section) {
+            if conf.get(s.id, key).is_some() {
+                continue;
+            }
+            let msg = Msg::new(format!("{}.message", meta.code))
+                .arg("releases", rel.clone())
+                .arg("says", says);
+            let mut d = diag(
+                meta,
+                Severity::Error,
+                s.name_span,
+                msg,
+                Msg::new(format!("{}.help", meta.code)),
+            );
+            d.related.extend(at_close_brace(ctx, s.id));
+            out.push(d);
+        }
+    }
+}
+
 /// Build a diagnostic with a severity other than the rule's default.
 pub(crate) fn diag(
     meta: &'static RuleMeta,
