@@ -464,14 +464,19 @@ fn is_key_char(c: char) -> bool {
 }
 
 fn classify(line: &str) -> Class {
+    if let Some(f) = logs::detect_line(line) {
+        return Class::Log(f);
+    }
+    classify_conf(line)
+}
+
+/// The class of a line known not to be a log line (inside a config document).
+fn classify_conf(line: &str) -> Class {
     // A byte-order mark is not content (the parser reports it).
     let t = line.trim_start_matches('\u{FEFF}');
     let t = t.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
     if t.is_empty() {
         return Class::Blank;
-    }
-    if let Some(f) = logs::detect_line(line) {
-        return Class::Log(f);
     }
     if t.starts_with('#') {
         return Class::Comment;
@@ -1117,7 +1122,7 @@ fn top_level_sections(body: &str) -> Vec<&str> {
     let mut depth = 0i64;
     let mut out = Vec::new();
     for line in body.lines() {
-        match classify(line) {
+        match classify_conf(line) {
             Class::Open => {
                 if depth == 0 {
                     let t = line.trim();
