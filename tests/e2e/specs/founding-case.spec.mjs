@@ -98,3 +98,23 @@ test('founding case: the whole archived question (question.txt)', async ({ page 
   await toJapanese(page);
   await expectFoundingFindings(page, null);
 });
+
+test('founding case: the main corosync.conf followed by the fragment', async ({ page }) => {
+  const conf = readFileSync(path.join(seedDir, 'corosync.conf'), 'utf8');
+  const pcmk = readFileSync(path.join(seedDir, 'service.d-pcmk'), 'utf8');
+  await open(page);
+  await paste(page, `${conf}\n${pcmk}`);
+  const verLine = `${conf}\n`.split('\n').length - 1 + pcmk.split('\n').findIndex((l) => l.includes('ver: 0')) + 1;
+  const c501 = page.locator('#findings .finding[data-code="C501"]').first();
+  await expect(c501).toBeVisible();
+  await expect(c501).toHaveAttribute('data-line', String(verLine));
+  // the config's own comment names CentOS 6.6 and corosync 1.4.7: the plugin is unsupported there
+  await expect(c501.locator('.badge')).toHaveText('error');
+  await expect(c501).toContainText('CentOS 6.6');
+  // a valid corosync 1.x main config: no errors other than the plugin
+  await expect(page.locator('#findings .finding.sev-error')).toHaveCount(1);
+  await expect(page.locator('#roles-components')).toContainText('cman');
+  await toJapanese(page);
+  await expect(c501.locator('.badge')).toHaveText('エラー');
+  await expect(c501).toContainText('サポートされていません');
+});
