@@ -973,8 +973,10 @@ fn config_blocks(s: &str) -> Vec<(usize, usize)> {
         // The word before the brace.
         let before = s[..brace].trim_end_matches([' ', '\t', ':']);
         let word_start = before
-            .rfind(|c: char| !is_key_char(c))
-            .map(|j| j + 1)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !is_key_char(*c))
+            .map(|(j, c)| j + c.len_utf8())
             .unwrap_or(0);
         let word = &before[word_start..];
         if !SECTION_NAMES.contains(&word) {
