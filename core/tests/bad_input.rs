@@ -140,6 +140,10 @@ fn over_the_limit_is_cut_with_a_message() {
 #[test]
 fn multibyte_character_right_before_a_glued_section() {
     // Found by the property test: the word before `{` started after a 3-byte character.
-    let t = format!("{}ழservice {{ name: pacemaker ver: 0 }} {}", "x ".repeat(100), "y ".repeat(100));
+    let t = format!(
+        "{}ழservice {{ name: pacemaker ver: 0 }} {}",
+        "x ".repeat(100),
+        "y ".repeat(100)
+    );
     run("pasted", &t, None);
 }
