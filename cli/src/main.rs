@@ -425,7 +425,7 @@ fn to_json(report: &Report, inputs: &[Input], lang: Lang, target: Option<Target>
         "roles": {
             "headline": roles.headline.render(lang),
             "components": roles.components.iter().map(|c| json!({
-                "id": c.id, "name": c.name, "version": c.version,
+                "id": c.id, "name": c.display_name(lang), "version": c.version,
                 "presence": format!("{:?}", c.presence).to_lowercase(),
                 "role": c.role.render(lang), "reads": c.reads.render(lang), "here": c.here.render(lang),
             })).collect::<Vec<_>>(),
@@ -608,7 +608,13 @@ fn write_text(
                 .as_deref()
                 .map(|v| format!(" {v}"))
                 .unwrap_or_default();
-            writeln!(out, "  - {}{}: {}", c.name, v, c.here.render(lang))?;
+            writeln!(
+                out,
+                "  - {}{}: {}",
+                c.display_name(lang),
+                v,
+                c.here.render(lang)
+            )?;
         }
     }
     let count = |s: Severity| {

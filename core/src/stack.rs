@@ -145,6 +145,16 @@ pub struct Component {
     pub here: Msg,
 }
 
+impl Component {
+    /// The name to show: the catalog's `stack.<id>.name` where a language words it differently
+    /// (the plugin), else the name the software calls itself.
+    pub fn display_name(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::lookup(&format!("stack.{}.name", self.id), lang)
+            .map(|s| s.into_owned())
+            .unwrap_or_else(|| self.name.to_string())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
     /// Part of the stack the inputs show.

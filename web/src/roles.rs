@@ -84,7 +84,7 @@ pub fn view(a: &Analysis, lang: Lang) -> Html {
 fn component(c: &Component, lang: Lang) -> Html {
     let head = html! {
         <div class="c-head">
-            <strong class="c-name">{ c.name }</strong>
+            <strong class="c-name">{ c.display_name(lang) }</strong>
             if let Some(v) = &c.version { <span class="c-ver mono">{ v.clone() }</span> }
             <span class={classes!("tag", presence_class(c.presence))}>{ t(presence_key(c.presence), lang) }</span>
         </div>
@@ -165,7 +165,7 @@ fn nodes(r: &Roles, lang: Lang) -> Vec<Node> {
                 let major = matches!(c.presence, Presence::InUse | Presence::Recommended);
                 Node {
                     id: c.id.to_string(),
-                    name: c.name.to_string(),
+                    name: c.display_name(lang),
                     version: c.version.clone(),
                     role: short_role(c.id).unwrap_or_else(|| c.role.render(lang)),
                     files: c.files.iter().map(|f| f.to_string()).collect(),
