@@ -56,23 +56,28 @@ fn time<F: FnMut()>(mut f: F, reps: usize) -> f64 {
     t.elapsed().as_secs_f64() / reps as f64
 }
 
+/// Seconds per `analyze` of one input, averaged over `reps` runs after one warm-up.
+fn time_analyze(path: &str, text: &str, opts: &Options, reps: usize) -> f64 {
+    time(
+        || {
+            std::hint::black_box(analyze(
+                &[Input {
+                    path: path.into(),
+                    text,
+                }],
+                opts,
+            ));
+        },
+        reps,
+    )
+}
+
 fn main() {
     let opts3 = Options {
         target: Some(Target::major(3)),
     };
     let c = config(200);
-    let per = time(
-        || {
-            std::hint::black_box(analyze(
-                &[Input {
-                    path: "corosync.conf".into(),
-                    text: &c,
-                }],
-                &opts3,
-            ));
-        },
-        2000,
-    );
+    let per = time_analyze("corosync.conf", &c, &opts3, 2000);
     println!(
         "config 200 lines ({} B): {:.1} µs per check ({:.0} checks/s)",
         c.len(),
@@ -82,49 +87,16 @@ fn main() {
 
     for mb in [10usize, 100] {
         let l = log(mb * 1024 * 1024);
-        let t = time(
-            || {
-                std::hint::black_box(analyze(
-                    &[Input {
-                        path: "corosync.log".into(),
-                        text: &l,
-                    }],
-                    &Options::default(),
-                ));
-            },
-            1,
-        );
+        let t = time_analyze("corosync.log", &l, &Options::default(), 1);
         println!("log {mb} MB: {:.2} s, {:.0} MB/s", t, mb as f64 / t);
     }
 
     println!("scaling (time per input; linear means ×10 per row):");
     for k in [1usize, 10, 100] {
         let c = config(200 * k);
-        let tc = time(
-            || {
-                std::hint::black_box(analyze(
-                    &[Input {
-                        path: "corosync.conf".into(),
-                        text: &c,
-                    }],
-                    &opts3,
-                ));
-            },
-            (200 / k).max(2),
-        );
+        let tc = time_analyze("corosync.conf", &c, &opts3, (200 / k).max(2));
         let l = log(1024 * 1024 * k);
-        let tl = time(
-            || {
-                std::hint::black_box(analyze(
-                    &[Input {
-                        path: "corosync.log".into(),
-                        text: &l,
-                    }],
-                    &Options::default(),
-                ));
-            },
-            (20 / k).max(1),
-        );
+        let tl = time_analyze("corosync.log", &l, &Options::default(), (20 / k).max(1));
         println!(
             "  {k:>3}×  config {:>6} lines {:>9.2} ms   log {:>4} MB {:>9.2} ms",
             200 * k,
