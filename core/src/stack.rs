@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Related, Span};
 use crate::i18n::Msg;
 use crate::logs::{LogFormat, Record};
 use crate::report::Input;
+use crate::text;
 use crate::version::{Release, Target};
 
 /// A fact and where it was read.
@@ -218,7 +219,7 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
         }
         // Only Red Hat's RHEL 6 Pacemaker build (6.4+) prints this (logs.md §2.8).
         if f.distro.is_none() {
-            if let Some(at) = text.find("The plugin is not supported in this environment") {
+            if let Some(at) = text::find(text, "The plugin is not supported in this environment") {
                 f.distro = Some(Fact {
                     value: Distro {
                         family: DistroFamily::Rhel,
@@ -231,10 +232,9 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
             }
         }
         if f.cman.is_none() {
-            if let Some(at) = text
-                .find("[CMAN")
-                .or_else(|| text.find("cman-3."))
-                .or_else(|| text.find("fenced["))
+            if let Some(at) = text::find(text, "[CMAN")
+                .or_else(|| text::find(text, "cman-3."))
+                .or_else(|| text::find(text, "fenced["))
             {
                 f.cman = Some(Fact {
                     value: (),
@@ -331,7 +331,7 @@ fn find_release(text: &str, prefixes: &[&str], file: usize) -> Option<Fact<Relea
         let mut from = 0;
         // Bounded: look at the first few occurrences of each prefix only.
         for _ in 0..64 {
-            let Some(i) = text[from..].find(p).map(|j| from + j) else {
+            let Some(i) = text::find(&text[from..], p).map(|j| from + j) else {
                 break;
             };
             let v = i + p.len();
@@ -375,7 +375,7 @@ fn find_distro(text: &str, file: usize) -> Option<Fact<Distro>> {
         let mut best: Option<Fact<Distro>> = None;
         let mut from = 0;
         for _ in 0..32 {
-            let Some(i) = text[from..].find(name).map(|j| from + j) else {
+            let Some(i) = text::find(&text[from..], name).map(|j| from + j) else {
                 break;
             };
             from = i + name.len();

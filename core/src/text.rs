@@ -218,3 +218,8 @@ mod tests {
         assert_eq!(did_you_mean("banana", keys), None);
     }
 }
+
+/// Byte offset of the first `needle` in `hay` (a fast substring search for whole inputs).
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
+}

@@ -156,6 +156,9 @@ pub struct Entry {
     compiled: Vec<Template>,
     causes_joined: Text,
     actions_joined: Text,
+    /// `kb.<id>.summary`, `kb.<id>.action`, `kb.<id>.meaning`, built once so that turning a
+    /// match into a diagnostic allocates no key.
+    msg_keys: [String; 3],
 }
 
 /// Entries are equal when their ids are (ids are unique).
@@ -166,6 +169,12 @@ impl PartialEq for Entry {
 }
 
 impl Entry {
+    /// Catalog keys of the summary, first action and meaning (see [`text`]).
+    pub fn msg_keys(&'static self) -> [&'static str; 3] {
+        let [s, a, m] = &self.msg_keys;
+        [s, a, m]
+    }
+
     /// Does this entry accept a record from this origin?
     pub fn allows(&self, origin: Origin<'_>) -> bool {
         if self.only.is_empty() {
@@ -552,6 +561,11 @@ fn finish(file: &'static str, d: Draft, out: &mut Vec<Entry>, problems: &mut Vec
             en: get("meaning.en"),
             ja: get("meaning.ja"),
         },
+        msg_keys: [
+            format!("kb.{}.summary", d.id),
+            format!("kb.{}.action", d.id),
+            format!("kb.{}.meaning", d.id),
+        ],
         causes_joined: join(&causes),
         actions_joined: join(&actions),
         causes,

@@ -404,14 +404,10 @@ pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
         .iter()
         .filter_map(|r| {
             let e = r.kb?;
-            let mut d = Diagnostic::new(
-                e.code.as_str(),
-                e.severity,
-                r.message,
-                Msg::new(format!("kb.{}.summary", e.id)),
-            )
-            .help(Msg::new(format!("kb.{}.action", e.id)))
-            .explain(Msg::new(format!("kb.{}.meaning", e.id)));
+            let [summary, action, meaning] = e.msg_keys();
+            let mut d = Diagnostic::new(e.code.as_str(), e.severity, r.message, Msg::new(summary))
+                .help(Msg::new(action))
+                .explain(Msg::new(meaning));
             d.file = r.file;
             Some(d)
         })

@@ -46,6 +46,9 @@ pub struct Template {
     trailing_any: bool,
     /// Higher is more specific: literal bytes count twice, typed holes once.
     score: u32,
+    /// Blank-free bytes every whole-message match ends with (the tail of the last literal
+    /// after its last blank); empty when the template ends with a hole. A cheap first test.
+    suffix: Box<[u8]>,
 }
 
 /// A problem in a template's text (reported by the KB tests).
@@ -162,11 +165,19 @@ impl Template {
                 "template {src:?} has no literal text"
             )));
         }
+        let suffix: Box<[u8]> = match groups.last().and_then(|g| g.last()) {
+            Some(Tok::Lit(l)) if !trailing_any => {
+                let from = l.iter().rposition(|&c| c == b' ').map_or(0, |i| i + 1);
+                l[from..].into()
+            }
+            _ => Box::default(),
+        };
         Ok(Template {
             groups,
             leading_any,
             trailing_any,
             score,
+            suffix,
         })
     }
 
@@ -189,7 +200,7 @@ impl Template {
     /// Does the whole message match?
     pub fn matches(&self, msg: &str) -> bool {
         let m = trim_blanks(msg.as_bytes());
-        self.run(m, true).is_some()
+        m.ends_with(&self.suffix) && self.run(m, true).is_some()
     }
 
     /// Does the message start with a match? Returns the length of the matched part (in bytes of
