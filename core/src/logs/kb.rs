@@ -223,8 +223,8 @@ pub struct Problem {
 struct Kb {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
-    /// (entry, template) indexes by the first byte of an anchored template.
-    by_first: Vec<Vec<(u16, u16)>>,
+    /// (entry, template) indexes of anchored templates, by their leading literal.
+    lead: Trie,
     /// Templates starting with `%s` or a typed hole.
     floating: Vec<(u16, u16)>,
     problems: Vec<Problem>,
@@ -239,7 +239,7 @@ fn kb() -> &'static Kb {
             parse_file(name, text, &mut entries, &mut problems);
         }
         let mut by_id = HashMap::new();
-        let mut by_first = vec![Vec::new(); 256];
+        let mut lead = Trie::default();
         let mut floating = Vec::new();
         for (ei, e) in entries.iter().enumerate() {
             if by_id.insert(e.id.clone(), ei).is_some() {
@@ -251,8 +251,8 @@ fn kb() -> &'static Kb {
             }
             for (ti, t) in e.compiled.iter().enumerate() {
                 let key = (ei as u16, ti as u16);
-                match t.first_byte() {
-                    Some(b) => by_first[b as usize].push(key),
+                match t.lead() {
+                    Some(l) => lead.insert(l, key),
                     None => floating.push(key),
                 }
             }
@@ -260,7 +260,7 @@ fn kb() -> &'static Kb {
         Kb {
             entries,
             by_id,
-            by_first,
+            lead,
             floating,
             problems,
         }
@@ -283,18 +283,75 @@ pub fn problems() -> &'static [Problem] {
     &kb().problems
 }
 
-fn candidates(message: &str) -> impl Iterator<Item = (&'static Entry, &'static Template)> {
+/// A byte trie over the templates' leading literals: walking a message down it finds exactly
+/// the templates whose whole leading literal the message starts with, in time linear in that
+/// literal, however many templates there are. `b' '` edges take a run of blanks.
+#[derive(Default)]
+struct Trie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    next: Vec<(u8, u32)>,
+    /// Templates whose leading literal ends here.
+    here: Vec<(u16, u16)>,
+}
+
+impl Trie {
+    fn insert(&mut self, lit: &[u8], key: (u16, u16)) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TrieNode::default());
+        }
+        let mut n = 0usize;
+        for &c in lit {
+            n = match self.nodes[n].next.iter().find(|&&(b, _)| b == c) {
+                Some(&(_, to)) => to as usize,
+                None => {
+                    let to = self.nodes.len();
+                    self.nodes.push(TrieNode::default());
+                    self.nodes[n].next.push((c, to as u32));
+                    to
+                }
+            };
+        }
+        self.nodes[n].here.push(key);
+    }
+
+    /// Calls `f` with every template whose leading literal `m` starts with.
+    fn walk(&self, m: &[u8], mut f: impl FnMut((u16, u16))) {
+        let mut n = 0usize;
+        let mut p = 0usize;
+        while let Some(node) = self.nodes.get(n) {
+            node.here.iter().copied().for_each(&mut f);
+            let Some(&c) = m.get(p) else { break };
+            let c = if c == b'\t' { b' ' } else { c };
+            if c == b' ' {
+                while m.get(p).is_some_and(|&b| b == b' ' || b == b'\t') {
+                    p += 1;
+                }
+            } else {
+                p += 1;
+            }
+            match node.next.iter().find(|&&(b, _)| b == c) {
+                Some(&(_, to)) => n = to as usize,
+                None => break,
+            }
+        }
+    }
+}
+
+/// Calls `f` with (file order, entry, template) for every template that may match `message`:
+/// those whose leading literal it starts with, and those that start with a hole.
+fn for_candidates(message: &str, mut f: impl FnMut(usize, &'static Entry, &'static Template)) {
     let k = kb();
     let m = message.trim_start_matches([' ', '\t']);
-    let first = m
-        .as_bytes()
-        .first()
-        .map(|&b| k.by_first[b as usize].as_slice())
-        .unwrap_or(&[]);
-    first.iter().chain(k.floating.iter()).map(move |&(ei, ti)| {
+    let mut visit = |(ei, ti): (u16, u16)| {
         let e = &k.entries[ei as usize];
-        (e, &e.compiled[ti as usize])
-    })
+        f(ei as usize, e, &e.compiled[ti as usize]);
+    };
+    k.lead.walk(m.as_bytes(), &mut visit);
+    k.floating.iter().copied().for_each(visit);
 }
 
 /// The entry whose template matches the whole message most specifically. `message` is the text
@@ -304,15 +361,14 @@ pub fn match_message(message: &str, origin: Origin<'_>) -> Option<&'static Entry
         return None;
     }
     let mut best: Option<(u32, usize, &'static Entry)> = None;
-    for (e, t) in candidates(message) {
+    for_candidates(message, |order, e, t| {
         if !e.allows(origin) || !t.matches(message) {
-            continue;
+            return;
         }
-        let order = kb().by_id.get(&e.id).copied().unwrap_or(usize::MAX);
         if best.is_none_or(|(s, o, _)| t.score() > s || (t.score() == s && order < o)) {
             best = Some((t.score(), order, e));
         }
-    }
+    });
     best.map(|(_, _, e)| e)
 }
 
@@ -323,18 +379,17 @@ pub fn match_prefix(message: &str, origin: Origin<'_>) -> Option<(&'static Entry
         return None;
     }
     let mut best: Option<(u32, usize, &'static Entry, usize)> = None;
-    for (e, t) in candidates(message) {
+    for_candidates(message, |order, e, t| {
         if !e.allows(origin) {
-            continue;
+            return;
         }
         let Some(len) = t.match_prefix(message) else {
-            continue;
+            return;
         };
-        let order = kb().by_id.get(&e.id).copied().unwrap_or(usize::MAX);
         if best.is_none_or(|(s, o, _, _)| t.score() > s || (t.score() == s && order < o)) {
             best = Some((t.score(), order, e, len));
         }
-    }
+    });
     best.map(|(_, _, e, l)| (e, l))
 }
 
@@ -343,10 +398,12 @@ pub fn matching_entries(message: &str, origin: Origin<'_>) -> Vec<&'static Entry
     if message.len() > MAX_MATCH_LEN {
         return Vec::new();
     }
-    let mut v: Vec<&'static Entry> = candidates(message)
-        .filter(|(e, t)| e.allows(origin) && t.matches(message))
-        .map(|(e, _)| e)
-        .collect();
+    let mut v: Vec<&'static Entry> = Vec::new();
+    for_candidates(message, |_, e, t| {
+        if e.allows(origin) && t.matches(message) {
+            v.push(e);
+        }
+    });
     v.sort_by(|a, b| a.id.cmp(&b.id));
     v.dedup_by(|a, b| a.id == b.id);
     v
@@ -660,6 +717,28 @@ fn parse_file(file: &'static str, text: &str, out: &mut Vec<Entry>, problems: &m
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trie_takes_blank_runs_and_stops_at_the_first_difference() {
+        let mut t = Trie::default();
+        t.insert(b"A processor failed", (0, 0));
+        t.insert(b"A new membership (", (1, 0));
+        t.insert(b"A ", (2, 0));
+        let walk = |m: &[u8]| {
+            let mut v = Vec::new();
+            t.walk(m, |k| v.push(k.0));
+            v
+        };
+        assert_eq!(walk(b"A \t processor failed, forming"), vec![2, 0]);
+        assert_eq!(walk(b"A new membership (1.2a)"), vec![2, 1]);
+        assert_eq!(walk(b"A process"), vec![2]);
+        assert_eq!(walk(b"Aprocessor failed"), Vec::<u16>::new());
+        let e = match_message(
+            "A  processor   failed,\tforming new configuration.",
+            Origin::default(),
+        );
+        assert_eq!(e.map(|e| e.code.as_str()), Some("L101"));
+    }
 
     #[test]
     fn versions_parse() {

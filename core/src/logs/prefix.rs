@@ -12,7 +12,7 @@
 //!   input whatever follows (callers try many candidates on one long line).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n};
+use nom::bytes::complete::tag;
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize, verify};
 use nom::{IResult, Parser};
@@ -83,6 +83,37 @@ pub(crate) const PACEMAKER_DAEMONS: [&str; 20] = [
     "crm_verify",
     "crm_simulate",
 ];
+
+/// `m..=n` characters that satisfy `pred` (like nom's `take_while_m_n`, which decodes every
+/// character; prefixes are almost all ASCII, so this tests bytes and decodes only the rest).
+fn take_while_m_n<'a>(
+    m: usize,
+    n: usize,
+    pred: impl Fn(char) -> bool,
+) -> impl Fn(&'a str) -> R<'a, &'a str> {
+    move |i: &'a str| {
+        let b = i.as_bytes();
+        let (mut pos, mut count) = (0, 0);
+        while count < n && pos < b.len() {
+            let c = match b[pos] {
+                c @ 0..0x80 => c as char,
+                _ => i[pos..].chars().next().unwrap_or('\0'),
+            };
+            if !pred(c) {
+                break;
+            }
+            pos += c.len_utf8();
+            count += 1;
+        }
+        if count < m {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::TakeWhileMN,
+            )));
+        }
+        Ok((&i[pos..], &i[..pos]))
+    }
+}
 
 fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t'
@@ -472,10 +503,8 @@ fn pacemaker2<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
     let (i, pid) = bracket_pid(i).ok()?;
     let (i, _) = ws(i).ok()?;
     let (i, _) = char::<_, nom::error::Error<&str>>('(').parse(i).ok()?;
-    let (i, func_full) = take_while_m_n::<_, _, nom::error::Error<&str>>(1, 256, |c: char| {
-        c != ')' && !c.is_whitespace()
-    })(i)
-    .ok()?;
+    let (i, func_full) =
+        take_while_m_n(1, 256, |c: char| c != ')' && !c.is_whitespace())(i).ok()?;
     let (i, _) = char::<_, nom::error::Error<&str>>(')').parse(i).ok()?;
     let (i, _) = ws(i).ok()?;
     let (i, level) = libqb_prio(i).ok()?;
@@ -661,7 +690,7 @@ fn payload(p: &mut Prefix<'_>) {
 fn corosync_body(p: &mut Prefix<'_>) {
     let i = p.body;
     if let Ok((r, _)) = (
-        take_while_m_n::<_, _, nom::error::Error<&str>>(1, 64, |c: char| {
+        take_while_m_n(1, 64, |c: char| {
             c.is_ascii_alphanumeric() || c == '_' || c == '-'
         }),
         tag(".c:"),

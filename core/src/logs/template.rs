@@ -49,6 +49,9 @@ pub struct Template {
     /// Blank-free bytes every whole-message match ends with (the tail of the last literal
     /// after its last blank); empty when the template ends with a hole. A cheap first test.
     suffix: Box<[u8]>,
+    /// The longest blank-free run of literal bytes, which every match contains (searched for
+    /// first when the template starts with a hole and so has no leading literal to anchor on).
+    needle: Option<memchr::memmem::Finder<'static>>,
 }
 
 /// A problem in a template's text (reported by the KB tests).
@@ -172,12 +175,27 @@ impl Template {
             }
             _ => Box::default(),
         };
+        let needle = if leading_any {
+            groups
+                .iter()
+                .flatten()
+                .filter_map(|t| match t {
+                    Tok::Lit(l) => l.split(|&c| c == b' ').max_by_key(|w| w.len()),
+                    _ => None,
+                })
+                .max_by_key(|w| w.len())
+                .filter(|w| w.len() >= 3)
+                .map(|w| memchr::memmem::Finder::new(w).into_owned())
+        } else {
+            None
+        };
         Ok(Template {
             groups,
             leading_any,
             trailing_any,
             score,
             suffix,
+            needle,
         })
     }
 
@@ -186,13 +204,14 @@ impl Template {
         self.score
     }
 
-    /// The byte every matching message starts with (after leading blanks), if fixed.
-    pub fn first_byte(&self) -> Option<u8> {
+    /// The literal text every matching message starts with (after leading blanks), if any;
+    /// a `b' '` in it stands for one or more blanks.
+    pub fn lead(&self) -> Option<&[u8]> {
         if self.leading_any {
             return None;
         }
         match self.groups.first()?.first()? {
-            Tok::Lit(l) => l.first().copied().filter(|&b| b != b' '),
+            Tok::Lit(l) if l.first().is_some_and(|&b| b != b' ') => Some(l),
             _ => None,
         }
     }
@@ -200,7 +219,9 @@ impl Template {
     /// Does the whole message match?
     pub fn matches(&self, msg: &str) -> bool {
         let m = trim_blanks(msg.as_bytes());
-        m.ends_with(&self.suffix) && self.run(m, true).is_some()
+        m.ends_with(&self.suffix)
+            && self.needle.as_ref().is_none_or(|f| f.find(m).is_some())
+            && self.run(m, true).is_some()
     }
 
     /// Does the message start with a match? Returns the length of the matched part (in bytes of
@@ -209,6 +230,9 @@ impl Template {
         let full = msg.as_bytes();
         let lead = full.len() - trim_start_blanks(full).len();
         let m = trim_blanks(full);
+        if self.needle.as_ref().is_some_and(|f| f.find(m).is_none()) {
+            return None;
+        }
         self.run(m, false).map(|e| e + lead)
     }
 
@@ -405,6 +429,24 @@ mod tests {
         assert!(y.matches("Members[3]: 1 2 3"));
         assert!(y.matches("Members[0]:"));
         assert_eq!(y.match_prefix("Members[3]: 1 2 3"), Some(17));
+    }
+
+    #[test]
+    fn prefilters_agree_with_the_matcher() {
+        // The suffix after the last blank, and the needle of a floating template, are only
+        // shortcuts: blanks inside them, tabs and trailing blanks must not change the verdict.
+        let x = t("Members[%d]: %s left now");
+        assert_eq!(x.suffix.as_ref(), b"now");
+        assert!(x.matches("Members[2]: 1 2 left\tnow \t"));
+        assert!(!x.matches("Members[2]: 1 2 left nowhere"));
+        let y = t("%s[%d] terminated with signal %d (%s)%s");
+        assert!(y.needle.is_some());
+        assert!(y.matches("pacemaker-fenced[12] terminated  with\tsignal 9 (core dumped)"));
+        assert!(!y.matches("pacemaker-fenced[12] exited with status 9 (core dumped)"));
+        assert_eq!(
+            y.match_prefix("crmd[3] terminated with signal 6 (x) then prose"),
+            Some(47)
+        );
     }
 
     #[test]
