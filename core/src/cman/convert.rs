@@ -110,6 +110,17 @@ fn fence_param(name: &str) -> &str {
     }
 }
 
+/// The nodes that can be converted: named, first of each name.
+fn usable(m: &Model) -> Vec<&super::model::Node> {
+    let mut v: Vec<&super::model::Node> = Vec::new();
+    for n in &m.nodes {
+        if !n.name().trim().is_empty() && !v.iter().any(|x| x.name() == n.name()) {
+            v.push(n);
+        }
+    }
+    v
+}
+
 pub fn convert(m: &Model) -> Conversion {
     let mut c = Conversion::default();
     if m.root.is_none() || m.nodes.is_empty() {
@@ -122,10 +133,10 @@ pub fn convert(m: &Model) -> Conversion {
 
 /// Node ids for the new cluster: the cluster.conf ids when valid and unique, else the next
 /// free number.
-fn node_ids(m: &Model) -> Vec<u32> {
+fn node_ids(nodes: &[&super::model::Node]) -> Vec<u32> {
     let mut used: Vec<u32> = Vec::new();
     let mut ids = Vec::new();
-    for n in &m.nodes {
+    for n in nodes {
         let id = n.nodeid.as_ref().and_then(|v| v.positive());
         ids.push(id.filter(|i| !used.contains(i)));
         if let Some(i) = id {
@@ -179,8 +190,12 @@ fn corosync(m: &Model, o: &mut Vec<Out>) {
     o.push(t("}"));
     o.push(t(""));
     o.push(t("nodelist {"));
-    let ids = node_ids(m);
-    for (n, id) in m.nodes.iter().zip(ids) {
+    let nodes = usable(m);
+    if nodes.len() < m.nodes.len() {
+        o.push(Out::Note(msg!("cman.conv.nodes-skipped")));
+    }
+    let ids = node_ids(&nodes);
+    for (n, id) in nodes.iter().zip(ids) {
         let nm = conf_value(n.name());
         o.push(t("    node {"));
         o.push(Out::Text(format!("        ring0_addr: {nm}")));
@@ -201,7 +216,7 @@ fn corosync(m: &Model, o: &mut Vec<Out>) {
     o.push(t(""));
     o.push(t("quorum {"));
     o.push(t("    provider: corosync_votequorum"));
-    if m.nodes.len() == 2 && m.quorumd.is_none() {
+    if nodes.len() == 2 && m.quorumd.is_none() {
         o.push(t("    two_node: 1"));
     } else if let Some(e) = m.expected_votes.as_ref().and_then(|v| v.positive()) {
         if !m.is_two_node() {
@@ -228,7 +243,8 @@ fn pcs(m: &Model, o: &mut Vec<Out>) {
         .as_ref()
         .map(|v| v.value.clone())
         .unwrap_or_else(|| "cluster".into());
-    let nodes: Vec<&str> = m.nodes.iter().map(|n| n.name()).collect();
+    let usable = usable(m);
+    let nodes: Vec<&str> = usable.iter().map(|n| n.name()).collect();
     o.push(t("#!/bin/sh".into()));
     o.push(Out::Note(msg!(
         "cman.conv.pcs.header",
@@ -241,7 +257,7 @@ fn pcs(m: &Model, o: &mut Vec<Out>) {
     let hosts: Vec<String> = nodes.iter().map(|n| q(n)).collect();
     o.push(t(format!("pcs host auth {} -u hacluster", hosts.join(" "))));
     let mut setup = format!("pcs cluster setup {}", q(&name));
-    for n in &m.nodes {
+    for n in &usable {
         setup.push(' ');
         setup.push_str(&q(n.name()));
         if let Some(alt) = n.altnames.first() {
