@@ -9,7 +9,7 @@ declare_rule! {
     /// Finds a cluster.conf with no `<clusternodes>` section or no `<clusternode>` in it.
     ///
     /// ## Why is this bad?
-    /// cman finds the local node by matching its host name against the `clusternode` names; with no nodes it stops with "local node name not found in cluster.conf" (or cannot find votes for the node), so the cluster never forms.
+    /// cman finds the local node by matching its host name against the `clusternode` names; with no nodes it stops with "Cannot find node name in cluster.conf", so the cluster never forms.
     ///
     /// ## Example
     /// ```xml
@@ -23,7 +23,7 @@ declare_rule! {
     ///
     /// ## References
     /// - cluster.conf(5) and cman(5) of the RHEL 6 cluster 3.x tree (github.com/beekhof/cluster, `config/man/cluster.conf.5`, `cman/man/cman.5`).
-    /// - `cman/daemon/cman-preconfig.c` (`verify_nodename`), `cman/daemon/cmanconfig.c`.
+    /// - `cman/daemon/cman-preconfig.c` (`verify_nodename`, "Cannot find node name in cluster.conf").
     pub static META = {
         code: "M106",
         name: "clusternodes-missing",
@@ -32,7 +32,7 @@ declare_rule! {
 `<clusternodes>` セクションがない、またはその中に `<clusternode>` が一つもない cluster.conf を検出します。
 
 ## なぜ問題か
-cman はホスト名を `clusternode` の名前と照合して自ノードを見つけます。ノードが一つもないと自ノードが見つからず（あるいはノードの投票数が得られず）停止するため、クラスタは構成されません。
+cman はホスト名を `clusternode` の名前と照合して自ノードを見つけます。ノードが一つもないと自ノードが見つからず、「Cannot find node name in cluster.conf」で停止するため、クラスタは構成されません。
 
 ## 例
 ```xml
@@ -46,7 +46,7 @@ cman はホスト名を `clusternode` の名前と照合して自ノードを見
 
 ## 参考
 - RHEL 6 の cluster 3.x ソースツリー（github.com/beekhof/cluster）の cluster.conf(5)（`config/man/cluster.conf.5`）と cman(5)（`cman/man/cman.5`）
-- `cman/daemon/cman-preconfig.c`（`verify_nodename`）、`cman/daemon/cmanconfig.c`",
+- `cman/daemon/cman-preconfig.c`（`verify_nodename`、「Cannot find node name in cluster.conf」）",
     }
 }
 

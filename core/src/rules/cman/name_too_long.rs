@@ -12,7 +12,7 @@ declare_rule! {
     /// Finds a cluster name longer than 15 bytes.
     ///
     /// ## Why is this bad?
-    /// cman keeps the cluster name in a 16-byte buffer (`MAX_CLUSTER_NAME_LEN` 16 in `cnxman-socket.h`); cluster.conf(5): "The name of the cluster can be up to 15 characters long (16 including terminating null)". A longer name stops cman at startup with "Cannot start, cluster name is too long or other CCS error".
+    /// cluster.conf(5): "The name of the cluster can be up to 15 characters long (16 including terminating null)"; libcman and `cman_tool` size it the same way (`MAX_CLUSTER_NAME_LEN` 16 in `cnxman-socket.h`, "Cluster name must be < 16 characters long"). The cman daemon refuses a name over 16 bytes at startup with "Cannot start, cluster name is too long or other CCS error"; a 16-byte name is already past the documented limit.
     ///
     /// ## Example
     /// ```xml
@@ -24,7 +24,7 @@ declare_rule! {
     ///
     /// ## References
     /// - cluster.conf(5) and cman(5) of the RHEL 6 cluster 3.x tree (github.com/beekhof/cluster, `config/man/cluster.conf.5`, `cman/man/cman.5`).
-    /// - `cman/daemon/cnxman-socket.h` (`MAX_CLUSTER_NAME_LEN`), `cman/daemon/commands.c`, `cman/daemon/cmanconfig.c`.
+    /// - `cman/daemon/cnxman-socket.h` (`MAX_CLUSTER_NAME_LEN`), `cman/daemon/commands.c` (the length check), `cman/daemon/cmanconfig.c` (the startup message), `cman/cman_tool/main.c`.
     pub static META = {
         code: "M103",
         name: "cluster-name-too-long",
@@ -33,7 +33,7 @@ declare_rule! {
 15 バイトより長いクラスタ名を検出します。
 
 ## なぜ問題か
-cman はクラスタ名を 16 バイトのバッファに格納します（`cnxman-socket.h` の `MAX_CLUSTER_NAME_LEN` が 16）。cluster.conf(5) には「The name of the cluster can be up to 15 characters long (16 including terminating null)」とあります。これより長いと、cman は起動時に「Cannot start, cluster name is too long or other CCS error」で停止します。
+cluster.conf(5) には「The name of the cluster can be up to 15 characters long (16 including terminating null)」とあります。libcman と `cman_tool` も同じ大きさを前提にしています（`cnxman-socket.h` の `MAX_CLUSTER_NAME_LEN` が 16、「Cluster name must be < 16 characters long」）。cman デーモンは 16 バイトを超える名前を起動時に「Cannot start, cluster name is too long or other CCS error」で拒否します。16 バイトの名前も、文書化された上限をすでに超えています。
 
 ## 例
 ```xml

@@ -9,7 +9,7 @@ declare_rule! {
     /// Finds a `<clusternode>` without a `name`.
     ///
     /// ## Why is this bad?
-    /// cluster.conf(5): a clusternode "has two required attributes: name and nodeid". The name is how cman recognises the local node and how fenced and Pacemaker address it; cman stops with "Cannot get node name" for such an entry.
+    /// cluster.conf(5): a clusternode "has two required attributes: name and nodeid". The name is how cman recognises the local node and how fenced and Pacemaker address it; when cman looks for the local node it skips such an entry (recording "Cannot get node name"), so the node it describes can never join.
     ///
     /// ## Example
     /// ```xml
@@ -30,7 +30,7 @@ declare_rule! {
 `name` のない `<clusternode>` を検出します。
 
 ## なぜ問題か
-cluster.conf(5) によると、clusternode には「name と nodeid の 2 つの必須属性」があります。cman は名前で自ノードを識別し、fenced や Pacemaker も名前でノードを指定します。名前のない項目があると、cman は「Cannot get node name」と出力します。
+cluster.conf(5) によると、clusternode には「name と nodeid の 2 つの必須属性」があります。cman は名前で自ノードを識別し、fenced や Pacemaker も名前でノードを指定します。名前のない項目は、cman が自ノードを探すときに読み飛ばされ（「Cannot get node name」を記録します）、その項目のノードはクラスタに参加できません。
 
 ## 例
 ```xml

@@ -9,7 +9,7 @@ declare_rule! {
     /// Finds a `<device name="…">` in a node's fence method that names no `<fencedevice>`.
     ///
     /// ## Why is this bad?
-    /// fenced looks the device up in `<fencedevices>` to find its agent; when it is missing the method fails ("fence … dev … agent … result: error from ccs" in fenced's log), and a node that needs fencing is never fenced: DLM, GFS2 and rgmanager stay blocked.
+    /// fenced looks the device up in `<fencedevices>` to find its agent; when it is missing the method fails ("error config agent" in fenced's "fence … result:" log line), and unless another method of the node works, the node is never fenced: DLM, GFS2 and rgmanager stay blocked.
     ///
     /// ## Example
     /// ```xml
@@ -23,7 +23,7 @@ declare_rule! {
     ///
     /// ## References
     /// - cluster.conf(5) and cman(5) of the RHEL 6 cluster 3.x tree (github.com/beekhof/cluster, `config/man/cluster.conf.5`, `cman/man/cman.5`).
-    /// - fenced(8); logs.md #86 (the fenced result messages).
+    /// - fenced(8); `fence/libfence/agent.c` (`use_device`: `FE_READ_AGENT`), `fence/fenced/recover.c` (`fe_str`); logs.md #86.
     pub static META = {
         code: "M113",
         name: "undefined-fence-device",
@@ -32,7 +32,7 @@ declare_rule! {
 ノードのフェンスメソッドの `<device name=\"…\">` が、どの `<fencedevice>` も指していない場合を検出します。
 
 ## なぜ問題か
-fenced はエージェントを知るために `<fencedevices>` からデバイスを探します。見つからないとメソッドは失敗し（fenced のログに「fence … dev … agent … result: error from ccs」）、フェンシングが必要なノードはフェンシングされません。DLM、GFS2、rgmanager は止まったままになります。
+fenced はエージェントを知るために `<fencedevices>` からデバイスを探します。見つからないとメソッドは失敗し（fenced のログの「fence … result:」の行に「error config agent」）、そのノードに成功する別のメソッドがなければ、ノードはフェンシングされません。DLM、GFS2、rgmanager は止まったままになります。
 
 ## 例
 ```xml
@@ -46,7 +46,7 @@ fenced はエージェントを知るために `<fencedevices>` からデバイ�
 
 ## 参考
 - RHEL 6 の cluster 3.x ソースツリー（github.com/beekhof/cluster）の cluster.conf(5)（`config/man/cluster.conf.5`）と cman(5)（`cman/man/cman.5`）
-- fenced(8)、logs.md #86（fenced の結果メッセージ）",
+- fenced(8)、`fence/libfence/agent.c`（`use_device` の `FE_READ_AGENT`）、`fence/fenced/recover.c`（`fe_str`）、logs.md #86",
     }
 }
 
