@@ -151,7 +151,7 @@ pub fn summary(m: &Model) -> Vec<Msg> {
         v.push(msg!(
             "cman.sum.fence.node",
             node = n.name(),
-            methods = methods.join("; then ")
+            methods = methods.join(" → ")
         ));
     }
     for d in &m.domains {
