@@ -271,3 +271,49 @@ fn hostile_xml_is_linear_and_bounded() {
         let _ = run(s);
     }
 }
+
+/// Every generated pcs script is valid shell, and quoting keeps odd values as one word.
+#[test]
+fn pcs_scripts_are_valid_shell() {
+    let odd = "<cluster name=\"c\" config_version=\"1\"><clusternodes>\
+        <clusternode name=\"a\" nodeid=\"1\"><fence><method name=\"1\"><device name=\"d\"/></method></fence></clusternode>\
+        <clusternode name=\"b\" nodeid=\"2\"><fence><method name=\"1\"><device name=\"d\"/></method></fence></clusternode>\
+        </clusternodes><fencedevices><fencedevice name=\"d\" agent=\"fence_ipmilan\" ipaddr=\"10.0.0.1\" passwd=\"it's $(rm -rf /) `x` ; &quot;\"/></fencedevices>\
+        <rm><service name=\"s p\"><script name=\"x\" file=\"/etc/init.d/a b\"/></service></rm></cluster>";
+    let mut texts: Vec<(String, String)> = fixtures();
+    texts.push(("odd".into(), odd.into()));
+    for (name, text) in texts {
+        let r = run(&text);
+        let Some(doc) = r.cman.first() else { continue };
+        if doc.conversion.is_empty() {
+            continue;
+        }
+        let script = doc.conversion.pcs_script(Lang::Ja);
+        let out = Command::new("sh")
+            .arg("-n")
+            .arg("-c")
+            .arg(&script)
+            .output()
+            .expect("run sh -n");
+        assert!(
+            out.status.success(),
+            "{name}: {}\n{script}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if name == "odd" {
+            // The password reaches pcs as one argument, unexpanded.
+            let line = script
+                .lines()
+                .find(|l| l.starts_with("pcs stonith create"))
+                .unwrap();
+            let echo = line.replacen("pcs stonith create", "printf '%s\\n'", 1);
+            let out = Command::new("sh").arg("-c").arg(&echo).output().unwrap();
+            let args = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                args.lines()
+                    .any(|a| a == "password=it's $(rm -rf /) `x` ; \""),
+                "{args}"
+            );
+        }
+    }
+}
