@@ -47,6 +47,21 @@ enum Cmd {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
+    /// Convert a CMAN cluster.conf into a corosync 3 corosync.conf and a pcs (0.10+) script.
+    Convert {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of the comments: en or ja (default: from LANG, else en).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Write `corosync.conf` and `pcs-commands.sh` into this directory instead of printing.
+        #[arg(long = "output-dir", value_name = "DIR")]
+        output_dir: Option<std::path::PathBuf>,
+        /// The cluster.conf (`-` reads standard input).
+        #[arg(value_name = "FILE")]
+        file: String,
+    },
     /// Print the documentation of a code (e.g. C501) or rule name.
     Explain {
         code: String,
@@ -104,6 +119,18 @@ fn main() -> ExitCode {
                 }
             };
             check(&files, format, lang, target, explain)
+        }
+        Cmd::Convert {
+            format,
+            lang,
+            output_dir,
+            file,
+        } => {
+            let lang = match pick_lang(lang.as_deref()) {
+                Ok(l) => l,
+                Err(c) => return c,
+            };
+            convert(&file, format, lang, output_dir.as_deref())
         }
         Cmd::Explain { code, lang } => {
             let lang = match pick_lang(lang.as_deref()) {
@@ -341,6 +368,107 @@ fn check(
     }
 }
 
+/// `corocheck convert`: findings go to stderr (text) or into the JSON; the conversion is
+/// printed or written. Exit 0 when converted without errors, 1 with errors in cluster.conf,
+/// 2 when nothing could be converted (not a cluster.conf, I/O).
+fn convert(path: &str, format: Format, lang: Lang, dir: Option<&std::path::Path>) -> ExitCode {
+    let bytes = match read_input(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("corocheck: {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = decode(&bytes).text;
+    // Read it as a cluster.conf whatever its file name.
+    let input = Input {
+        path: "cluster.conf".into(),
+        text: &text,
+    };
+    let report = analyze(std::slice::from_ref(&input), &Options::default());
+    let Some(doc) = report.cman.first().filter(|d| !d.conversion.is_empty()) else {
+        eprintln!("corocheck: {path}: {}", t("cli.convert.nothing", lang));
+        return ExitCode::from(2);
+    };
+    let conf = doc.conversion.corosync_conf(lang);
+    let pcs = doc.conversion.pcs_script(lang);
+    let errors: Vec<&Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .collect();
+    let shown = if path == "-" { "<stdin>" } else { path };
+    let mut out = std::io::stdout().lock();
+    let res = match (format, dir) {
+        (Format::Json, _) => {
+            let findings: Vec<Value> = errors
+                .iter()
+                .map(|d| {
+                    let (l, c) = report.files[0].lines.line_col(&text, d.span.start);
+                    json!({"code": d.code, "severity": d.severity.as_str(), "line": l, "column": c,
+                           "message": d.message.render(lang)})
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json!({
+                    "path": shown,
+                    "summary": doc.summary.iter().map(|m| m.render(lang)).collect::<Vec<_>>(),
+                    "diagnostics": findings,
+                    "corosync_conf": conf,
+                    "pcs_script": pcs,
+                }))
+                .unwrap_or_default()
+            )
+        }
+        (Format::Text, Some(d)) => {
+            let write = || -> std::io::Result<()> {
+                std::fs::create_dir_all(d)?;
+                std::fs::write(d.join("corosync.conf"), &conf)?;
+                std::fs::write(d.join("pcs-commands.sh"), &pcs)?;
+                Ok(())
+            };
+            if let Err(e) = write() {
+                eprintln!("corocheck: {}: {e}", d.display());
+                return ExitCode::from(2);
+            }
+            writeln!(
+                out,
+                "{}",
+                corocheck_core::i18n::render(
+                    "cli.convert.written",
+                    &[("dir", d.display().to_string())],
+                    lang
+                )
+            )
+        }
+        (Format::Text, None) => write!(
+            out,
+            "# ---- corosync.conf ----\n{conf}\n# ---- pcs-commands.sh ----\n{pcs}"
+        ),
+    };
+    if res.is_err() {
+        return ExitCode::from(2);
+    }
+    if format == Format::Text {
+        for d in &errors {
+            let (l, c) = report.files[0].lines.line_col(&text, d.span.start);
+            eprintln!(
+                "{shown}:{l}:{c}: {}[{}]: {}",
+                d.severity.label(lang),
+                d.code,
+                d.message.render(lang)
+            );
+        }
+    }
+    if report.errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// 1-based line/column of the start and (exclusive) end of a finding.
 fn position(lines: &LineIndex, text: &str, d: &Diagnostic) -> (usize, usize, usize, usize) {
     let (l, c) = lines.line_col(text, d.span.start);
@@ -434,6 +562,12 @@ fn to_json(report: &Report, inputs: &[Input], lang: Lang, target: Option<Target>
                 "steps": c.steps.render(lang).lines().collect::<Vec<_>>(), "consequence": c.consequence.render(lang),
             })).collect::<Vec<_>>(),
         },
+        "cluster_conf": report.cman.iter().map(|c| json!({
+            "path": inputs[c.file].path,
+            "summary": c.summary.iter().map(|m| m.render(lang)).collect::<Vec<_>>(),
+            "corosync_conf": (!c.conversion.is_empty()).then(|| c.conversion.corosync_conf(lang)),
+            "pcs_script": (!c.conversion.is_empty()).then(|| c.conversion.pcs_script(lang)),
+        })).collect::<Vec<_>>(),
         "records": report.records.iter().map(|r| {
             let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
             json!({"path": inputs[r.file].path, "line": l, "timestamp": r.timestamp, "host": r.host, "daemon": r.daemon,
@@ -588,6 +722,20 @@ fn write_text(
             .collect();
         if !docs.is_empty() {
             writeln!(out, "{}: {}", inputs[i].path, docs.join(", "))?;
+        }
+    }
+    for c in report.cman.iter().filter(|c| !c.summary.is_empty()) {
+        writeln!(
+            out,
+            "\n{}: {}",
+            p.wrap("1", &t("cli.cman", lang)),
+            inputs[c.file].path
+        )?;
+        for m in &c.summary {
+            writeln!(out, "  - {}", m.render(lang))?;
+        }
+        if !c.conversion.is_empty() {
+            writeln!(out, "  {}", t("cli.cman.convert", lang))?;
         }
     }
     let roles = stack::roles(&report.facts);

@@ -225,3 +225,89 @@ fn readme_lists_every_code() {
         "README lacks {missing:?}: paste `corocheck rules --markdown` between the codes markers"
     );
 }
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../tests/fixtures/cman/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn check_cluster_conf_shows_summary_and_json() {
+    let f = fixture("rgmanager-3node.conf");
+    let (code, out, _) = corocheck(&["check", &f], None);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Cluster `prodha`, config_version 42"), "{out}");
+    assert!(out.contains("quorum is 2 votes"), "{out}");
+    let (_, out, _) = corocheck(&["check", "--format", "json", &f], None);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let c = &v["cluster_conf"][0];
+    assert!(c["summary"][0].as_str().unwrap().contains("prodha"));
+    assert!(
+        c["corosync_conf"]
+            .as_str()
+            .unwrap()
+            .contains("cluster_name: prodha")
+    );
+    assert!(
+        c["pcs_script"]
+            .as_str()
+            .unwrap()
+            .contains("pcs cluster setup prodha")
+    );
+
+    let (code, out, _) = corocheck(&["check", &fixture("broken-pcmk.conf")], None);
+    assert_eq!(code, 1);
+    assert!(out.contains("warning[M115]"), "{out}");
+    assert!(out.contains("error[M104]"), "{out}");
+}
+
+#[test]
+fn convert_prints_writes_and_fails_cleanly() {
+    let f = fixture("rhel6-pcmk.conf");
+    let (code, out, _) = corocheck(&["convert", &f], None);
+    assert_eq!(code, 0);
+    let golden = std::fs::read_to_string(fixture("rhel6-pcmk.corosync.conf")).unwrap();
+    assert!(out.contains(&golden), "{out}");
+    assert!(out.contains("pcs cluster setup webcluster"));
+
+    let (code, out, _) = corocheck(
+        &["convert", "--format", "json", "-"],
+        Some(&std::fs::read_to_string(&f).unwrap()),
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["corosync_conf"].as_str().unwrap(), golden);
+
+    let dir = std::env::temp_dir().join(format!("corocheck-conv-{}", std::process::id()));
+    let d = dir.to_string_lossy().to_string();
+    let (code, _, _) = corocheck(
+        &[
+            "convert",
+            "--output-dir",
+            &d,
+            &fixture("rgmanager-3node.conf"),
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    let pcs = std::fs::read_to_string(dir.join("pcs-commands.sh")).unwrap();
+    assert_eq!(
+        pcs,
+        std::fs::read_to_string(fixture("rgmanager-3node.pcs.sh")).unwrap()
+    );
+    assert!(dir.join("corosync.conf").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // Errors in cluster.conf: still converted, findings on stderr, exit 1.
+    let (code, out, err) = corocheck(&["convert", &fixture("broken-core.conf")], None);
+    assert_eq!(code, 1);
+    assert!(out.contains("nodelist {"));
+    assert!(err.contains("[M109]"), "{err}");
+
+    // Not a cluster.conf: nothing to convert.
+    let (code, _, err) = corocheck(&["convert", "-"], Some(GOOD3));
+    assert_eq!(code, 2);
+    assert!(err.contains("no CMAN cluster.conf"), "{err}");
+}

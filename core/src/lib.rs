@@ -9,6 +9,7 @@
 //! - every user-visible string comes from the bilingual catalog (`i18n`) or the log knowledge
 //!   base (`logs::kb`).
 
+pub mod cman;
 pub mod conf;
 pub mod detect;
 pub mod diagnostic;

@@ -40,6 +40,8 @@ pub struct Report {
     pub facts: Facts,
     /// Log records that were recognised, across all files, in input order.
     pub records: Vec<logs::Record>,
+    /// Each CMAN cluster.conf: what it defines and its corosync 3 / pcs conversion.
+    pub cman: Vec<crate::cman::CmanDoc>,
 }
 
 impl Report {
@@ -56,6 +58,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     let mut files = Vec::with_capacity(inputs.len());
     let mut diagnostics = Vec::new();
     let mut records = Vec::new();
+    let mut cman_docs = Vec::new();
 
     // 1. What is each input?
     let mut segmented: Vec<Vec<Segment>> = Vec::with_capacity(inputs.len());
@@ -121,6 +124,11 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                 }
                 DocKind::ClusterConf => {
                     found = detect::cluster_conf_findings(text, range);
+                    let (diags, mut doc) = crate::cman::analyze(text, range);
+                    found.extend(diags);
+                    doc.file = i;
+                    doc.span = back(doc.span);
+                    cman_docs.push(doc);
                 }
                 DocKind::Prose | DocKind::Unknown => {}
             }
@@ -151,5 +159,6 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         diagnostics,
         facts,
         records,
+        cman: cman_docs,
     }
 }

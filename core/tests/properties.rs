@@ -33,6 +33,21 @@ fn piece() -> impl Strategy<Value = String> {
         Just("Aug 26 16:20:37.512 [2345] node1 corosync info    [KNET  ] link: host: 2 link: 0 is down\n".to_string()),
         Just("<cluster name=\"c\" config_version=\"1\">".to_string()),
         Just("■マニュアル抜粋 ".to_string()),
+        Just("<clusternodes><clusternode name=\"a\" nodeid=\"1\">".to_string()),
+        Just("<fence><method name=\"m\"><device name=\"p\" port=\"a\"/></method></fence>".to_string()),
+        Just("</clusternode></clusternodes>".to_string()),
+        Just("<fencedevices><fencedevice name=\"p\" agent=\"fence_pcmk\"/></fencedevices>".to_string()),
+        Just("<cman two_node=\"1\" expected_votes=\"1\"/>".to_string()),
+        Just("<rm><service name=\"s\"><ip address=\"10.0.0.9/24\"><fs name=\"f\" mountpoint=\"/m\">".to_string()),
+        Just("</fs></ip></service></rm></cluster>".to_string()),
+        Just("&amp;&#x1F600;&bogus;&".to_string()),
+        Just("<!-- c -->".to_string()),
+        Just("<!--".to_string()),
+        Just("<![CDATA[x]]>".to_string()),
+        Just("<!DOCTYPE c [<!ENTITY e \"x\">]>".to_string()),
+        Just("<a b='c\"d'>".to_string()),
+        Just("</".to_string()),
+        Just("\"'<>=/".to_string()),
         "[ -~]{0,40}",
         any::<String>().prop_map(|s| s.chars().take(20).collect()),
     ]
@@ -58,7 +73,7 @@ proptest! {
     }
 
     #[test]
-    fn findings_stay_inside_their_input(t in text(), name in prop_oneof![Just("corosync.conf"), Just("pasted"), Just("corosync.log"), Just("service.d/pcmk")], v in prop_oneof![Just(None), Just(Some(1u8)), Just(Some(2)), Just(Some(3))]) {
+    fn findings_stay_inside_their_input(t in text(), name in prop_oneof![Just("corosync.conf"), Just("pasted"), Just("corosync.log"), Just("service.d/pcmk"), Just("cluster.conf")], v in prop_oneof![Just(None), Just(Some(1u8)), Just(Some(2)), Just(Some(3))]) {
         let target = v.map(Target::major);
         let r = analyze(&[Input { path: name.into(), text: &t }], &Options { target });
         for d in &r.diagnostics {
@@ -71,6 +86,16 @@ proptest! {
             for lang in [Lang::En, Lang::Ja] {
                 let m = d.message.render(lang);
                 prop_assert!(!m.is_empty() && m != d.message.key.as_ref(), "{} has no text for {}", d.code, d.message.key);
+            }
+        }
+        // The cluster.conf summary and conversion render in both languages.
+        for c in &r.cman {
+            for lang in [Lang::En, Lang::Ja] {
+                let _ = c.conversion.corosync_conf(lang);
+                let _ = c.conversion.pcs_script(lang);
+                for m in &c.summary {
+                    prop_assert!(!m.render(lang).is_empty());
+                }
             }
         }
         for rec in &r.records {

@@ -19,6 +19,7 @@ use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+mod cman;
 mod detected;
 mod example;
 mod findings;
@@ -758,6 +759,7 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
             { summary(ctl, &a, model) }
             { findings::view(ctl, &a, lang, model.filter, model.focus) }
             { roles::view(&a, lang) }
+            { cman::view(&a, lang) }
             { detected::view(&a, &model.files, lang) }
             { records::view(ctl, &a, lang, model.focus) }
         </>

@@ -6,6 +6,7 @@
 //! - `C1xx` totem, `C2xx` nodelist, `C3xx` quorum, `C4xx` logging, `C5xx` services and stack
 //!   (the Pacemaker plugin, cman), `C6xx` whole-file checks (unknown keys, value types,
 //!   deprecations)
+//! - `M0xx` cluster.conf XML, `M1xx` what cman/fenced/rgmanager read from it (`cman/`)
 //! - `D0xx` input and detection (encoding, binary, what was pasted)
 //! - `L…` log knowledge-base entries (see `logs::kb`)
 //!
@@ -18,6 +19,7 @@ use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::i18n::{Lang, Msg};
 use crate::version::Target;
 
+pub mod cman;
 pub mod config;
 pub mod plugin;
 pub mod syntax;
@@ -171,6 +173,7 @@ pub fn all() -> Vec<Rule> {
 /// Every code with metadata: config rules plus detection codes (log codes live in the KB).
 pub fn all_meta() -> Vec<&'static RuleMeta> {
     let mut v: Vec<&'static RuleMeta> = all().iter().map(|r| r.meta).collect();
+    v.extend(cman::rules().iter().map(|r| r.meta));
     v.extend(crate::detect::metas());
     v.sort_by_key(|m| m.code);
     v
