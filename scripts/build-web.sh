@@ -12,8 +12,12 @@ if [ ! -x "$E2E/node_modules/.bin/wasm-opt" ]; then
 fi
 export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 trunk build --offline "$@"
+# The rule docs are not in the wasm: the page fetches them from docs.json on first use
+# (web/src/docs.rs). They come from the same source as the checks.
+cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp
+mv dist/docs.json.tmp dist/docs.json
 echo "dist/ sizes (raw / gzip -9):"
-for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/docs.json; do
     [ -e "$f" ] || continue
     printf '  %-44s %9d %9d\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
 done

@@ -75,6 +75,11 @@ enum Cmd {
         /// Print a Markdown table (as in the README).
         #[arg(long)]
         markdown: bool,
+        /// Print every rule's full docs in English and Japanese as one JSON object keyed by
+        /// code (`{"C501": {"name", "severity", "en", "ja"}}`): the web page loads this file
+        /// (`docs.json`) when a finding's explanation is first opened.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
     },
 }
 
@@ -139,11 +144,31 @@ fn main() -> ExitCode {
             };
             explain_code(&code, lang)
         }
-        Cmd::Rules { lang, markdown } => {
+        Cmd::Rules {
+            lang,
+            markdown,
+            json,
+        } => {
             let lang = match pick_lang(lang.as_deref()) {
                 Ok(l) => l,
                 Err(c) => return c,
             };
+            if json {
+                let docs: serde_json::Map<String, Value> = rules::all_meta()
+                    .iter()
+                    .map(|m| {
+                        let v = json!({
+                            "name": m.name,
+                            "severity": m.severity.as_str(),
+                            "en": m.docs(Lang::En),
+                            "ja": m.docs(Lang::Ja),
+                        });
+                        (m.code.to_string(), v)
+                    })
+                    .collect();
+                let _ = writeln!(std::io::stdout().lock(), "{}", Value::Object(docs));
+                return ExitCode::SUCCESS;
+            }
             let mut rows: Vec<(String, &str, String, String)> = rules::all_meta()
                 .iter()
                 .map(|m| {

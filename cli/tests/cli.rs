@@ -311,3 +311,27 @@ fn convert_prints_writes_and_fails_cleanly() {
     assert_eq!(code, 2);
     assert!(err.contains("no CMAN cluster.conf"), "{err}");
 }
+
+#[test]
+fn rules_json_has_every_rule_docs_in_both_languages() {
+    let (code, out, _) = corocheck(&["rules", "--json"], None);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    let obj = v.as_object().expect("an object keyed by code");
+    let all = corocheck_core::rules::all_meta();
+    assert_eq!(obj.len(), all.len());
+    for m in all {
+        let r = &obj[m.code];
+        assert_eq!(r["name"], m.name);
+        assert!(
+            r["en"].as_str().unwrap().starts_with("## What it does"),
+            "{}",
+            m.code
+        );
+        assert!(
+            r["ja"].as_str().unwrap().starts_with("## 何をするか"),
+            "{}",
+            m.code
+        );
+    }
+}

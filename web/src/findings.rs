@@ -4,6 +4,7 @@ use corocheck_core::i18n::{Msg, t};
 use corocheck_core::{Diagnostic, Lang, Severity};
 use yew::prelude::*;
 
+use crate::docs::View;
 use crate::snippet::snippet;
 use crate::{Analysis, Ctl, Focus, MAX_ROWS, md};
 
@@ -120,17 +121,30 @@ fn finding(
             </ul>
         }
     };
-    let docs = corocheck_core::rules::find(d.code)
-        .map(|m| m.docs(lang))
-        .filter(|s| !s.is_empty());
+    // Rule docs come from docs.json, fetched when an explanation is first opened.
+    let has_rule = corocheck_core::rules::find(d.code).is_some();
+    let docs = has_rule.then(|| ctl.rule_docs(d.code, lang));
     let explanation = d.explanation.as_ref().map(|e| e.render(lang));
     let details = if docs.is_some() || explanation.is_some() {
+        let want = {
+            let c = ctl.clone();
+            Callback::from(move |_| c.want_docs())
+        };
         html! {
             <details class="explain">
-                <summary>{ t("ui.findings.explain", lang) }</summary>
+                <summary onclick={want}>{ t("ui.findings.explain", lang) }</summary>
                 <div class="md">
                     if let Some(e) = explanation { { md::view(&e) } }
-                    if let Some(doc) = docs { { md::view(&doc) } }
+                    { match docs {
+                        Some(View::Text(doc)) => md::view(&doc),
+                        Some(View::Loading) => html! {
+                            <p class="docs-state" aria-live="polite">{ t("ui.docs.loading", lang) }</p>
+                        },
+                        Some(View::Unavailable) => html! {
+                            <p class="docs-state">{ t("ui.docs.unavailable", lang) }</p>
+                        },
+                        None => html! {},
+                    } }
                 </div>
             </details>
         }

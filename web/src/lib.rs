@@ -21,6 +21,7 @@ use yew::prelude::*;
 
 mod cman;
 mod detected;
+mod docs;
 mod example;
 mod findings;
 pub mod md;
@@ -119,6 +120,8 @@ struct Model {
     filter: Option<Severity>,
     focus: Option<Focus>,
     notices: Vec<Msg>,
+    /// The rule docs, loaded on first use (see `docs.rs`).
+    docs: docs::Docs,
 }
 
 impl Model {
@@ -136,6 +139,7 @@ impl Model {
             filter: None,
             focus: None,
             notices: Vec::new(),
+            docs: docs::Docs::NotLoaded,
         }
     }
 }
@@ -468,6 +472,32 @@ impl Ctl {
         };
         let focus = finding.or_else(record);
         self.focus(focus);
+    }
+
+    /// The docs of one rule as the page can show them now.
+    pub fn rule_docs(&self, code: &str, lang: Lang) -> docs::View {
+        self.m.borrow().docs.view(code, lang)
+    }
+
+    /// Start loading `docs.json` unless it is loaded or on its way.
+    pub fn want_docs(&self) {
+        {
+            let mut m = self.m.borrow_mut();
+            if !matches!(m.docs, docs::Docs::NotLoaded | docs::Docs::Failed) {
+                return;
+            }
+            m.docs = docs::Docs::Loading;
+        }
+        self.redraw();
+        let ctl = self.clone();
+        spawn_local(async move {
+            let got = docs::fetch().await;
+            ctl.m.borrow_mut().docs = match got {
+                Ok(v) => docs::Docs::Loaded(v),
+                Err(_) => docs::Docs::Failed,
+            };
+            ctl.redraw();
+        });
     }
 
     pub fn focus(&self, focus: Option<Focus>) {

@@ -31,7 +31,7 @@ pub struct RuleMeta {
     /// kebab-case, names the bad pattern: `duplicate-nodeid`.
     pub name: &'static str,
     pub severity: Severity,
-    /// Markdown, English (the doc comment).
+    /// Markdown, English (the doc comment). Empty without the `docs` feature.
     pub docs: &'static str,
     /// Markdown, Japanese.
     pub docs_ja: &'static str,
@@ -95,8 +95,8 @@ macro_rules! declare_rule {
             code: $code,
             name: $name,
             severity: $crate::diagnostic::Severity::$sev,
-            docs: concat!($($doc, "\n"),*),
-            docs_ja: $ja,
+            docs: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
+            docs_ja: if cfg!(feature = "docs") { $ja } else { "" },
             file: file!(),
             line: line!(),
         };

@@ -43,6 +43,27 @@ test('the example loads and is analysed', async ({ page }) => {
   await expect(page.locator('#welcome')).toBeVisible();
 });
 
+test('rule docs load from docs.json only when an explanation is opened', async ({ page }) => {
+  const docs = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/docs.json')) docs.push(r.url());
+  });
+  await open(page);
+  await page.locator('#load-example').click();
+  const c501 = page.locator('.finding[data-code="C501"]').first();
+  await expect(c501).toBeVisible();
+  expect(docs, 'docs.json is not part of the first load').toEqual([]);
+  await c501.locator('details.explain summary').click();
+  // The rule's own docs (from docs.json), not only the finding's explanation.
+  await expect(c501.locator('details.explain .md h4').first()).toBeVisible();
+  await expect(c501.locator('details.explain')).toContainText('What it does');
+  await expect(c501.locator('details.explain')).toContainText('References');
+  expect(docs.length).toBe(1);
+  await page.locator('.lang-btn[lang="ja"]').click();
+  await expect(c501.locator('details.explain')).toContainText('何をするか');
+  expect(docs.length, 'fetched once per session').toBe(1);
+});
+
 test('a finding location selects its range in the editor', async ({ page }) => {
   await open(page);
   await page.locator('#load-example').click();
