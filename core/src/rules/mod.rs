@@ -5,7 +5,9 @@
 //! - `E0xx` corosync.conf syntax (the parser's findings)
 //! - `C1xx` totem, `C2xx` nodelist, `C3xx` quorum, `C4xx` logging, `C5xx` services and stack
 //!   (the Pacemaker plugin, cman), `C6xx` whole-file checks (unknown keys, value types,
-//!   deprecations)
+//!   deprecations), `C8xx` the corosync.conf files of one cluster compared (`cluster/`) and
+//!   upgrade steps (`migrate.rs`)
+//! - `T1xx` the opt-in Trento profile (`trento/`)
 //! - `D0xx` input and detection (encoding, binary, what was pasted)
 //! - `L…` log knowledge-base entries (see `logs::kb`)
 //!
@@ -18,9 +20,12 @@ use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::i18n::{Lang, Msg};
 use crate::version::Target;
 
+pub mod cluster;
 pub mod config;
+pub mod migrate;
 pub mod plugin;
 pub mod syntax;
+pub mod trento;
 
 /// Static facts about a rule.
 #[derive(Debug)]
@@ -172,6 +177,9 @@ pub fn all() -> Vec<Rule> {
 pub fn all_meta() -> Vec<&'static RuleMeta> {
     let mut v: Vec<&'static RuleMeta> = all().iter().map(|r| r.meta).collect();
     v.extend(crate::detect::metas());
+    v.extend(cluster::metas());
+    v.extend(trento::metas());
+    v.push(&migrate::META);
     v.sort_by_key(|m| m.code);
     v
 }
