@@ -69,3 +69,12 @@ fn pinned_releases_change_the_verdict() {
     // Each fixture exists to show a change between releases.
     assert!(changes >= 5, "only {changes} fixtures change verdict");
 }
+
+/// The releases offered for pinning (the page's select) are the schema's turning points.
+#[test]
+fn change_releases_are_listed() {
+    let v = corocheck_core::rules::config::schema::change_releases();
+    let shown: Vec<String> = v.iter().map(|r| r.to_string()).collect();
+    eprintln!("{}", shown.join(" "));
+    assert!(shown.contains(&"3.1.3".to_string()));
+}

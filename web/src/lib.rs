@@ -12,7 +12,7 @@ use std::rc::Rc;
 use corocheck_core::i18n::{Msg, t};
 use corocheck_core::stack::{self, Roles};
 use corocheck_core::text::decode;
-use corocheck_core::{Input, Lang, Options, Report, Severity, Span, analyze};
+use corocheck_core::{Input, Lang, Report, Severity, Span, analyze};
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -23,8 +23,10 @@ mod detected;
 mod example;
 mod findings;
 pub mod md;
+mod migration;
 mod records;
 mod roles;
+mod settings;
 pub mod snippet;
 
 /// The `path` of the pasted text, as the core sees it.
@@ -118,6 +120,7 @@ struct Model {
     filter: Option<Severity>,
     focus: Option<Focus>,
     notices: Vec<Msg>,
+    settings: settings::Settings,
 }
 
 impl Model {
@@ -135,6 +138,7 @@ impl Model {
             filter: None,
             focus: None,
             notices: Vec::new(),
+            settings: settings::Settings::load(),
         }
     }
 }
@@ -261,7 +265,8 @@ impl Ctl {
                     text: &s.text,
                 })
                 .collect();
-            let report = analyze(&inputs, &Options::default());
+            let opts = self.m.borrow().settings.options();
+            let report = analyze(&inputs, &opts);
             let roles = stack::roles(&report.facts);
             drop(inputs);
             Some(Rc::new(Analysis {
@@ -693,6 +698,7 @@ fn editor(ctl: &Ctl, model: &Model) -> Html {
                 <span class="drop-hint">{ t("ui.input.drop", lang) }</span>
             </div>
             { files_list(ctl, model) }
+            { settings::view(ctl, model.settings, model.analysis.as_deref(), lang) }
         </section>
     }
 }
@@ -757,6 +763,7 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
             { for busy }
             { summary(ctl, &a, model) }
             { findings::view(ctl, &a, lang, model.filter, model.focus) }
+            { migration::view(ctl, &a, lang) }
             { roles::view(&a, lang) }
             { detected::view(&a, &model.files, lang) }
             { records::view(ctl, &a, lang, model.focus) }
