@@ -15,16 +15,10 @@ use crate::i18n::Msg;
 
 declare_rule! {
     /// ## What it does
-    /// When a corosync.conf looks written for an older series than the one you target (its
-    /// evidence says 2.x and you pinned 3.x, or 1.x and you pinned 2.x or 3.x), lists the
-    /// changes this file needs, one finding per line: transport udp/udpu → knet (multicast
-    /// settings and `bindnetaddr` go away), `rrp_mode` → `link_mode`, `ringnumber` →
-    /// `linknumber`, `member`/`memberaddr` and `bindnetaddr` → `nodelist` `ringX_addr`, a
-    /// nodeid for every node, `secauth` → `crypto_cipher`/`crypto_hash`, `3des` → `aes256`,
-    /// the changed token default, `qb` → `system`; from 1.x also the Pacemaker plugin →
-    /// cman + Pacemaker (RHEL 6) or corosync 2+ with votequorum. The same steps form the
-    /// "Migrating to corosync 3" section of the report. Lines another rule already reports
-    /// (C604, C605, ...) get no second finding, but stay in the section.
+    /// When a corosync.conf looks written for an older series than the target (its evidence
+    /// says 2.x and 3.x is pinned, or 1.x and 2.x/3.x is pinned), lists the changes this file
+    /// needs, one finding per line, and the same steps as the report's migration section.
+    /// A line another rule already reports (C604, C605, C115, ...) gets no second finding.
     ///
     /// ## Why is this bad?
     /// corosync 3 starts with many 2.x files but does something else with them: `rrp_mode`,
@@ -62,7 +56,7 @@ declare_rule! {
         name: "upgrade-step",
         severity: Info,
         docs_ja: "## 何をするか
-corosync.conf が対象より古い系列向けに書かれているように見えるとき（根拠が 2.x を示し 3.x を指定した場合、または 1.x を示し 2.x か 3.x を指定した場合）、このファイルに必要な変更を 1 行ごとに 1 件の指摘として挙げます。transport udp/udpu → knet（マルチキャストの設定と `bindnetaddr` は不要）、`rrp_mode` → `link_mode`、`ringnumber` → `linknumber`、`member`/`memberaddr` と `bindnetaddr` → `nodelist` の `ringX_addr`、全ノードの nodeid、`secauth` → `crypto_cipher`/`crypto_hash`、`3des` → `aes256`、token の既定値の変化、`qb` → `system`、1.x からは Pacemaker プラグイン → cman + Pacemaker（RHEL 6）または corosync 2 以降と votequorum です。同じ手順がレポートの「corosync 3 への移行」セクションになります。ほかのルール（C604、C605 など）が指摘済みの行には重ねて指摘しませんが、セクションには残ります。
+corosync.conf が対象より古い系列向けに見えるとき（根拠が 2.x で 3.x を指定、または 1.x で 2.x/3.x を指定）、このファイルに必要な変更を 1 行ごとに 1 件の指摘として挙げ、同じ手順をレポートの移行セクションにも示します。ほかのルール（C604、C605、C115 など）が指摘済みの行には重ねて指摘しません。
 
 ## なぜ問題か
 corosync 3 は多くの 2.x のファイルで起動しますが、動作は変わります。`rrp_mode`、`ringnumber`、`rrp_*` のタイマーは無視され、既定のトランスポートはマルチキャスト UDP ではなく knet になり、`crypto_cipher`/`crypto_hash` を設定しない限り暗号化されません（2.x は既定で aes256/sha1 で暗号化していました）。token の既定値は 1000 ms から 3000 ms（3.1.0 以降）になり、全ノードに nodeid のあるノードリストが必要です。1.x の Pacemaker プラグインの記述は corosync 2 以降では何もしません。

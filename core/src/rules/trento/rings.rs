@@ -30,11 +30,9 @@ declare_rule! {
     /// your transport needs it), then restart the cluster.
     ///
     /// ## References
-    /// - trento-project/checks `checks/DA114A.yaml` (commit 694f8535, 2024-10-17), group "Corosync";
-    ///   `shared/reference/peers.md` §6.1.
-    /// - The guides that check cites: SUSE "SAP HANA System Replication Scale-Up - Performance
-    ///   Optimized Scenario" (example corosync.conf), the AWS and Google Cloud SAP HANA HA guides.
-    /// - corosync.conf(5) / votequorum(5) (v3.1.7) for what the setting does.
+    /// - trento-project/checks `checks/DA114A.yaml` (commit 694f8535), citing the SUSE, AWS and
+    ///   Google Cloud SAP HANA HA guides; `shared/reference/peers.md` §6.1.
+    /// - corosync.conf(5), votequorum(5) (v3.1.7).
     pub static META = {
         code: "T109",
         name: "trento-rings-per-node",
@@ -59,9 +57,8 @@ nodelist {
 各ノードに 2 つ目のネットワークの `ring1_addr` を追加し（トランスポートが必要とする場合は 2 つ目の `interface`/リンクも）、クラスタを再起動してください。
 
 ## 参考
-- trento-project/checks の `checks/DA114A.yaml`（コミット 694f8535、2024-10-17）、グループ「Corosync」、`shared/reference/peers.md` §6.1
-- このチェックが引用するガイド: SUSE「SAP HANA System Replication Scale-Up - Performance Optimized Scenario」（corosync.conf の例）、AWS と Google Cloud の SAP HANA HA ガイド
-- 設定の意味は corosync.conf(5)、votequorum(5)（v3.1.7）",
+- trento-project/checks の `checks/DA114A.yaml`（コミット 694f8535。SUSE・AWS・Google Cloud の SAP HANA HA ガイドを引用）、`shared/reference/peers.md` §6.1
+- corosync.conf(5)、votequorum(5)（v3.1.7）",
     }
 }
 

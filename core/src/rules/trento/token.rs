@@ -26,11 +26,9 @@ declare_rule! {
     /// (`corosync-cfgtool -R` or `crm corosync reload`). Keep `consensus` at 1.2 × token (T102).
     ///
     /// ## References
-    /// - trento-project/checks `checks/156F64.yaml` (commit 694f8535, 2024-10-17), group "Corosync";
-    ///   `shared/reference/peers.md` §6.1.
-    /// - The guides that check cites: SUSE "SAP HANA System Replication Scale-Up - Performance
-    ///   Optimized Scenario" (example corosync.conf), the AWS and Google Cloud SAP HANA HA guides.
-    /// - corosync.conf(5) / votequorum(5) (v3.1.7) for what the setting does.
+    /// - trento-project/checks `checks/156F64.yaml` (commit 694f8535), citing the SUSE, AWS and
+    ///   Google Cloud SAP HANA HA guides; `shared/reference/peers.md` §6.1.
+    /// - corosync.conf(5), votequorum(5) (v3.1.7).
     pub static META = {
         code: "T101",
         name: "trento-token",
@@ -52,9 +50,8 @@ totem {
 全ノードの `totem` で `token` を環境に合った値にし、corosync を再読み込みしてください（`corosync-cfgtool -R` または `crm corosync reload`）。`consensus` は token の 1.2 倍にしてください（T102）。
 
 ## 参考
-- trento-project/checks の `checks/156F64.yaml`（コミット 694f8535、2024-10-17）、グループ「Corosync」、`shared/reference/peers.md` §6.1
-- このチェックが引用するガイド: SUSE「SAP HANA System Replication Scale-Up - Performance Optimized Scenario」（corosync.conf の例）、AWS と Google Cloud の SAP HANA HA ガイド
-- 設定の意味は corosync.conf(5)、votequorum(5)（v3.1.7）",
+- trento-project/checks の `checks/156F64.yaml`（コミット 694f8535。SUSE・AWS・Google Cloud の SAP HANA HA ガイドを引用）、`shared/reference/peers.md` §6.1
+- corosync.conf(5)、votequorum(5)（v3.1.7）",
     }
 }
 

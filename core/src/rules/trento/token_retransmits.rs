@@ -25,11 +25,9 @@ declare_rule! {
     /// node and reload corosync.
     ///
     /// ## References
-    /// - trento-project/checks `checks/21FCA6.yaml` (commit 694f8535, 2024-10-17), group "Corosync";
-    ///   `shared/reference/peers.md` §6.1.
-    /// - The guides that check cites: SUSE "SAP HANA System Replication Scale-Up - Performance
-    ///   Optimized Scenario" (example corosync.conf), the AWS and Google Cloud SAP HANA HA guides.
-    /// - corosync.conf(5) / votequorum(5) (v3.1.7) for what the setting does.
+    /// - trento-project/checks `checks/21FCA6.yaml` (commit 694f8535), citing the SUSE, AWS and
+    ///   Google Cloud SAP HANA HA guides; `shared/reference/peers.md` §6.1.
+    /// - corosync.conf(5), votequorum(5) (v3.1.7).
     pub static META = {
         code: "T105",
         name: "trento-token-retransmits",
@@ -51,9 +49,8 @@ totem {
 全ノードの `totem` で `token_retransmits_before_loss_const` を環境に合った値にし、corosync を再読み込みしてください。
 
 ## 参考
-- trento-project/checks の `checks/21FCA6.yaml`（コミット 694f8535、2024-10-17）、グループ「Corosync」、`shared/reference/peers.md` §6.1
-- このチェックが引用するガイド: SUSE「SAP HANA System Replication Scale-Up - Performance Optimized Scenario」（corosync.conf の例）、AWS と Google Cloud の SAP HANA HA ガイド
-- 設定の意味は corosync.conf(5)、votequorum(5)（v3.1.7）",
+- trento-project/checks の `checks/21FCA6.yaml`（コミット 694f8535。SUSE・AWS・Google Cloud の SAP HANA HA ガイドを引用）、`shared/reference/peers.md` §6.1
+- corosync.conf(5)、votequorum(5)（v3.1.7）",
     }
 }
 

@@ -28,11 +28,9 @@ declare_rule! {
     /// transport cannot be reloaded).
     ///
     /// ## References
-    /// - trento-project/checks `checks/33403D.yaml` (commit 694f8535, 2024-10-17), group "Corosync";
-    ///   `shared/reference/peers.md` §6.1.
-    /// - The guides that check cites: SUSE "SAP HANA System Replication Scale-Up - Performance
-    ///   Optimized Scenario" (example corosync.conf), the AWS and Google Cloud SAP HANA HA guides.
-    /// - corosync.conf(5) / votequorum(5) (v3.1.7) for what the setting does.
+    /// - trento-project/checks `checks/33403D.yaml` (commit 694f8535), citing the SUSE, AWS and
+    ///   Google Cloud SAP HANA HA guides; `shared/reference/peers.md` §6.1.
+    /// - corosync.conf(5), votequorum(5) (v3.1.7).
     pub static META = {
         code: "T106",
         name: "trento-transport",
@@ -54,9 +52,8 @@ totem {
 全ノードの `totem` に `transport: udpu` を設定し、`interface` から `mcastaddr` と `bindnetaddr` を削除し、ノードリストの各ノードに `ring0_addr` を書いて、クラスタを再起動してください（transport は再読み込みできません）。
 
 ## 参考
-- trento-project/checks の `checks/33403D.yaml`（コミット 694f8535、2024-10-17）、グループ「Corosync」、`shared/reference/peers.md` §6.1
-- このチェックが引用するガイド: SUSE「SAP HANA System Replication Scale-Up - Performance Optimized Scenario」（corosync.conf の例）、AWS と Google Cloud の SAP HANA HA ガイド
-- 設定の意味は corosync.conf(5)、votequorum(5)（v3.1.7）",
+- trento-project/checks の `checks/33403D.yaml`（コミット 694f8535。SUSE・AWS・Google Cloud の SAP HANA HA ガイドを引用）、`shared/reference/peers.md` §6.1
+- corosync.conf(5)、votequorum(5)（v3.1.7）",
     }
 }
 

@@ -32,11 +32,9 @@ declare_rule! {
     /// the cluster.
     ///
     /// ## References
-    /// - trento-project/checks `checks/6E9B82.yaml` (commit 694f8535, 2024-10-17), group "Corosync";
-    ///   `shared/reference/peers.md` §6.1.
-    /// - The guides that check cites: SUSE "SAP HANA System Replication Scale-Up - Performance
-    ///   Optimized Scenario" (example corosync.conf), the AWS and Google Cloud SAP HANA HA guides.
-    /// - corosync.conf(5) / votequorum(5) (v3.1.7) for what the setting does.
+    /// - trento-project/checks `checks/6E9B82.yaml` (commit 694f8535), citing the SUSE, AWS and
+    ///   Google Cloud SAP HANA HA guides; `shared/reference/peers.md` §6.1.
+    /// - corosync.conf(5), votequorum(5) (v3.1.7).
     pub static META = {
         code: "T107",
         name: "trento-two-node",
@@ -64,9 +62,8 @@ nodelist {
 2 台なら全ノードの `quorum` に `two_node: 1` を設定し（3 台以上なら削除し）、クラスタを再起動してください。
 
 ## 参考
-- trento-project/checks の `checks/6E9B82.yaml`（コミット 694f8535、2024-10-17）、グループ「Corosync」、`shared/reference/peers.md` §6.1
-- このチェックが引用するガイド: SUSE「SAP HANA System Replication Scale-Up - Performance Optimized Scenario」（corosync.conf の例）、AWS と Google Cloud の SAP HANA HA ガイド
-- 設定の意味は corosync.conf(5)、votequorum(5)（v3.1.7）",
+- trento-project/checks の `checks/6E9B82.yaml`（コミット 694f8535。SUSE・AWS・Google Cloud の SAP HANA HA ガイドを引用）、`shared/reference/peers.md` §6.1
+- corosync.conf(5)、votequorum(5)（v3.1.7）",
     }
 }
 
