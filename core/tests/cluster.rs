@@ -130,3 +130,42 @@ fn one_config_is_not_compared() {
     );
     assert!(!report.diagnostics.iter().any(|d| d.code.starts_with("C80")));
 }
+
+/// The comparison is linear: two files with 20,000 differing keys and nodes each finish fast.
+#[test]
+fn large_files_compare_in_linear_time() {
+    let big = |tag: &str| {
+        let mut s = String::from("totem {\n\tversion: 2\n");
+        for i in 0..20_000 {
+            s.push_str(&format!("\tk{i}: {tag}\n"));
+        }
+        s.push_str("}\nnodelist {\n");
+        for i in 0..20_000 {
+            s.push_str(&format!(
+                "\tnode {{\n\t\tname: n{i}\n\t\tnodeid: {}\n\t\tring0_addr: {tag}\n\t}}\n",
+                i + 1
+            ));
+        }
+        s.push_str("}\n");
+        s
+    };
+    let (a, b) = (big("a"), big("b"));
+    let start = std::time::Instant::now();
+    let report = analyze(
+        &[
+            Input {
+                path: "a.conf".into(),
+                text: &a,
+            },
+            Input {
+                path: "b.conf".into(),
+                text: &b,
+            },
+        ],
+        &Options::default(),
+    );
+    let n = |code: &str| report.diagnostics.iter().filter(|d| d.code == code).count();
+    assert_eq!(n("C801"), 20_000);
+    assert_eq!(n("C804"), 20_000);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}

@@ -89,12 +89,14 @@ const MULTICAST: &[&str] = &["mcastaddr", "mcastport", "ttl", "broadcast"];
 struct Plan<'p> {
     steps: Vec<(Span, Msg)>,
     found: &'p mut Vec<Diagnostic>,
+    /// Where the other rules' findings start.
+    reported: std::collections::HashSet<usize>,
 }
 
 impl Plan<'_> {
     fn step(&mut self, span: Span, msg: Msg) {
         // A line another rule already reports keeps that finding only.
-        if !self.found.iter().any(|d| d.span.start == span.start) {
+        if !self.reported.contains(&span.start) {
             self.found
                 .push(META.diag(span, msg.clone()).help(Msg::new("C810.help")));
         }
@@ -111,9 +113,11 @@ impl Plan<'_> {
 /// The steps for one main corosync.conf written for series `from` (< the target's series).
 /// Adds one C810 finding per step to `found` unless the line is already reported there.
 pub fn plan(ctx: &Ctx, from: u8, found: &mut Vec<Diagnostic>) -> Vec<(Span, Msg)> {
+    let reported = found.iter().map(|d| d.span.start).collect();
     let mut p = Plan {
         steps: Vec::new(),
         found,
+        reported,
     };
     let conf = ctx.conf;
     let to = ctx.major();

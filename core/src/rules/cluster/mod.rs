@@ -18,6 +18,7 @@ use super::{Ctx, RuleMeta};
 use crate::conf::KeyRef;
 use crate::diagnostic::{Diagnostic, Related, Severity, Span};
 use crate::i18n::Msg;
+use std::collections::{HashMap, HashSet};
 
 pub mod node_conflict;
 pub mod node_missing;
@@ -74,20 +75,23 @@ pub(crate) fn compare_settings<'a>(
     severity: impl Fn(&str) -> Severity,
     out: &mut Vec<Diagnostic>,
 ) {
-    let reference = &settings[0];
-    let find = |list: &[Setting<'a>], name: &str| -> Option<KeyRef<'a>> {
-        list.iter().rev().find(|(n, _)| n == name).map(|(_, k)| *k)
+    // Last one wins, as in corosync; lookups by name keep this linear.
+    let index = |list: &[Setting<'a>]| -> HashMap<String, KeyRef<'a>> {
+        list.iter().map(|(n, k)| (n.clone(), *k)).collect()
     };
-    for (j, mine) in settings.iter().enumerate().skip(1) {
+    let reference = index(&settings[0]);
+    for (j, list) in settings.iter().enumerate().skip(1) {
+        let mine = index(list);
         // Every name in either document, in reference order, then this document's extras.
-        let mut names: Vec<&str> = Vec::new();
-        for (n, _) in reference.iter().chain(mine.iter()) {
-            if !names.contains(&n.as_str()) {
-                names.push(n);
-            }
-        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        let names: Vec<&str> = settings[0]
+            .iter()
+            .chain(list.iter())
+            .map(|(n, _)| n.as_str())
+            .filter(|n| seen.insert(n))
+            .collect();
         for name in names {
-            let (here, there) = (find(mine, name), find(reference, name));
+            let (here, there) = (mine.get(name).copied(), reference.get(name).copied());
             let (span, msg, rel_span) = match (here, there) {
                 (Some(h), Some(t)) if h.value == t.value => continue,
                 (None, None) => continue,
@@ -132,27 +136,44 @@ pub(crate) fn compare_settings<'a>(
     }
 }
 
-/// How one node of a document is known in another: by `name` when both have one, else by
-/// `ring0_addr`, else by `nodeid`. Returns the position in `theirs`.
-pub(crate) fn match_node(
-    node: &super::config::model::Node,
-    theirs: &[super::config::model::Node],
-) -> Option<usize> {
-    fn val<'a>(n: &super::config::model::Node<'a>, k: &str) -> Option<&'a str> {
-        n.get(k).map(|k| k.value)
-    }
-    for key in ["name", "ring0_addr", "nodeid"] {
-        if let Some(v) = val(node, key) {
-            if let Some(p) = theirs.iter().position(|o| val(o, key) == Some(v)) {
-                return Some(p);
-            }
-            // Both sides name their nodes but differently: do not guess by address.
-            if key == "name" && theirs.iter().all(|o| val(o, "name").is_some()) {
-                return None;
+/// The nodes of a document indexed the way another document's nodes are matched with them:
+/// by `name` when both have one, else by `ring0_addr`, else by `nodeid`.
+pub(crate) struct NodeIndex {
+    by: [HashMap<String, usize>; 3],
+    all_named: bool,
+}
+
+const MATCH_KEYS: [&str; 3] = ["name", "ring0_addr", "nodeid"];
+
+impl NodeIndex {
+    pub(crate) fn new(nodes: &[super::config::model::Node]) -> NodeIndex {
+        let mut by: [HashMap<String, usize>; 3] = Default::default();
+        for (pos, n) in nodes.iter().enumerate() {
+            for (i, key) in MATCH_KEYS.iter().enumerate() {
+                if let Some(k) = n.get(key) {
+                    by[i].entry(k.value.to_string()).or_insert(pos);
+                }
             }
         }
+        let all_named = nodes.iter().all(|n| n.get("name").is_some());
+        NodeIndex { by, all_named }
     }
-    None
+
+    /// The position of `node`'s counterpart.
+    pub(crate) fn find(&self, node: &super::config::model::Node) -> Option<usize> {
+        for (i, key) in MATCH_KEYS.iter().enumerate() {
+            if let Some(k) = node.get(key) {
+                if let Some(p) = self.by[i].get(k.value) {
+                    return Some(*p);
+                }
+                // Both sides name their nodes but differently: do not guess by address.
+                if i == 0 && self.all_named {
+                    return None;
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Where to report something about a document's nodelist: its first `nodelist`, else `totem`.

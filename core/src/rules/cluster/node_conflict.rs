@@ -1,8 +1,9 @@
-use super::{Doc, match_node, related};
+use super::{Doc, NodeIndex, related};
 use crate::conf::KeyRef;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Msg;
+use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -59,18 +60,21 @@ fn compared(k: &KeyRef) -> bool {
 
 pub fn check(docs: &[Doc], out: &mut Vec<Diagnostic>) {
     let reference = docs[0].ctx.model().nodes();
+    let index = NodeIndex::new(reference);
     for (j, doc) in docs.iter().enumerate().skip(1) {
         for n in doc.ctx.model().nodes() {
-            let Some(p) = match_node(n, reference) else {
+            let Some(p) = index.find(n) else {
                 continue;
             };
             let r = &reference[p];
-            let mut names: Vec<&str> = Vec::new();
-            for k in r.keys.iter().chain(n.keys.iter()).filter(|k| compared(k)) {
-                if !names.contains(&k.name) {
-                    names.push(k.name);
-                }
-            }
+            let mut seen = HashSet::new();
+            let names: Vec<&str> = r
+                .keys
+                .iter()
+                .chain(n.keys.iter())
+                .filter(|k| compared(k) && seen.insert(k.name))
+                .map(|k| k.name)
+                .collect();
             for name in names {
                 let (here, there) = (n.get(name), r.get(name));
                 let (span, msg, rel) = match (here, there) {

@@ -1,4 +1,4 @@
-use super::{Doc, match_node, nodelist_anchor, related};
+use super::{Doc, NodeIndex, nodelist_anchor, related};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Msg;
@@ -49,8 +49,10 @@ node1.conf には node1、node2、node3 がありますが、node3.conf には n
 
 pub fn check(docs: &[Doc], out: &mut Vec<Diagnostic>) {
     let reference = docs[0].ctx.model().nodes();
+    let ref_index = NodeIndex::new(reference);
     for (j, doc) in docs.iter().enumerate().skip(1) {
         let mine = doc.ctx.model().nodes();
+        let my_index = NodeIndex::new(mine);
         if mine.is_empty() && reference.is_empty() {
             continue;
         }
@@ -62,7 +64,7 @@ pub fn check(docs: &[Doc], out: &mut Vec<Diagnostic>) {
         };
         // In the reference but not here: report on this file's nodelist.
         for n in reference {
-            if match_node(n, mine).is_none() {
+            if my_index.find(n).is_none() {
                 let mut d = META
                     .diag(
                         nodelist_anchor(doc),
@@ -80,7 +82,7 @@ pub fn check(docs: &[Doc], out: &mut Vec<Diagnostic>) {
         }
         // Here but not in the reference: report on the node.
         for n in mine {
-            if match_node(n, reference).is_none() {
+            if ref_index.find(n).is_none() {
                 let mut d = META
                     .diag(
                         n.section().name_span,
