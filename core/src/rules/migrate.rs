@@ -51,6 +51,8 @@ declare_rule! {
     /// - `shared/reference/corosync-conf.md` §2.1, §2.2, §2.3, §2.8, §5.
     /// - corosync v3.0.0 release notes and corosync.conf(5) of v2.4.6 and v3.1.7 (rrp_mode,
     ///   link_mode, linknumber, secauth, crypto_cipher, token).
+    /// - corosync issues #355 and #387 (1.x and 2.x are wire incompatible: stop, upgrade,
+    ///   start) and pull request #446 (3.x did not keep wire compatibility with 2.x).
     pub static META = {
         code: "C810",
         name: "upgrade-step",
@@ -79,7 +81,8 @@ totem {
 
 ## 参考
 - `shared/reference/corosync-conf.md` §2.1、§2.2、§2.3、§2.8、§5
-- corosync v3.0.0 のリリースノート、v2.4.6 と v3.1.7 の corosync.conf(5)（rrp_mode、link_mode、linknumber、secauth、crypto_cipher、token）",
+- corosync v3.0.0 のリリースノート、v2.4.6 と v3.1.7 の corosync.conf(5)（rrp_mode、link_mode、linknumber、secauth、crypto_cipher、token）
+- corosync の issue #355 と #387（1.x と 2.x は通信互換がなく、停止・アップグレード・起動が必要）、プルリクエスト #446（3.x は 2.x との通信互換を保っていません）",
     }
 }
 
