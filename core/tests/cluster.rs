@@ -169,3 +169,33 @@ fn large_files_compare_in_linear_time() {
     assert_eq!(n("C804"), 20_000);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+/// A different `totem.key` is an error, and the key itself is never printed.
+#[test]
+fn secret_key_is_compared_but_not_shown() {
+    let a = "totem {\n\tversion: 2\n\tkey: secretAAAA\n}\n";
+    let b = "totem {\n\tversion: 2\n\tkey: secretBBBB\n}\n";
+    let report = analyze(
+        &[
+            Input {
+                path: "a.conf".into(),
+                text: a,
+            },
+            Input {
+                path: "b.conf".into(),
+                text: b,
+            },
+        ],
+        &Options::default(),
+    );
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "C801")
+        .expect("C801");
+    assert_eq!(d.severity, corocheck_core::Severity::Error);
+    for lang in [Lang::En, Lang::Ja] {
+        let m = d.message.render(lang);
+        assert!(!m.contains("secret"), "{m}");
+    }
+}

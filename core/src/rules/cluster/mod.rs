@@ -92,25 +92,27 @@ pub(crate) fn compare_settings<'a>(
             .collect();
         for name in names {
             let (here, there) = (mine.get(name).copied(), reference.get(name).copied());
+            // `totem.key` is the secret itself: compare it, never print it.
+            let show = |k: KeyRef<'a>| if name == "totem.key" { "…" } else { k.value };
             let (span, msg, rel_span) = match (here, there) {
                 (Some(h), Some(t)) if h.value == t.value => continue,
                 (None, None) => continue,
                 (Some(h), Some(t)) => (
                     super::config::value_span(&h),
                     Msg::new(format!("{}.message", meta.code))
-                        .arg("value", h.value)
-                        .arg("other_value", t.value),
+                        .arg("value", show(h))
+                        .arg("other_value", show(t)),
                     t.line_span,
                 ),
                 (Some(h), None) => (
                     super::config::value_span(&h),
-                    Msg::new(format!("{}.message.unset_there", meta.code)).arg("value", h.value),
+                    Msg::new(format!("{}.message.unset_there", meta.code)).arg("value", show(h)),
                     anchors[0],
                 ),
                 (None, Some(t)) => (
                     anchors[j],
                     Msg::new(format!("{}.message.unset_here", meta.code))
-                        .arg("other_value", t.value),
+                        .arg("other_value", show(t)),
                     t.line_span,
                 ),
             };
