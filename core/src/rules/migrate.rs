@@ -92,14 +92,14 @@ const MULTICAST: &[&str] = &["mcastaddr", "mcastport", "ttl", "broadcast"];
 struct Plan<'p> {
     steps: Vec<(Span, Msg)>,
     found: &'p mut Vec<Diagnostic>,
-    /// Where the other rules' findings start.
-    reported: std::collections::HashSet<usize>,
+    /// Where the other rules' findings start, sorted.
+    reported: Vec<usize>,
 }
 
 impl Plan<'_> {
     fn step(&mut self, span: Span, msg: Msg) {
         // A line another rule already reports keeps that finding only.
-        if !self.reported.contains(&span.start) {
+        if self.reported.binary_search(&span.start).is_err() {
             self.found
                 .push(META.diag(span, msg.clone()).help(Msg::new("C810.help")));
         }
@@ -116,7 +116,8 @@ impl Plan<'_> {
 /// The steps for one main corosync.conf written for series `from` (< the target's series).
 /// Adds one C810 finding per step to `found` unless the line is already reported there.
 pub fn plan(ctx: &Ctx, from: u8, found: &mut Vec<Diagnostic>) -> Vec<(Span, Msg)> {
-    let reported = found.iter().map(|d| d.span.start).collect();
+    let mut reported: Vec<usize> = found.iter().map(|d| d.span.start).collect();
+    reported.sort_unstable();
     let mut p = Plan {
         steps: Vec::new(),
         found,

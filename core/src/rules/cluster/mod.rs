@@ -18,7 +18,10 @@ use super::{Ctx, RuleMeta};
 use crate::conf::KeyRef;
 use crate::diagnostic::{Diagnostic, Related, Severity, Span};
 use crate::i18n::Msg;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+/// Names to positions: the one map type of this module (each map type costs wasm size).
+pub(crate) type Index<'a> = HashMap<&'a str, usize>;
 
 pub mod node_conflict;
 pub mod node_missing;
@@ -76,22 +79,26 @@ pub(crate) fn compare_settings<'a>(
     out: &mut Vec<Diagnostic>,
 ) {
     // Last one wins, as in corosync; lookups by name keep this linear.
-    let index = |list: &[Setting<'a>]| -> HashMap<String, KeyRef<'a>> {
-        list.iter().map(|(n, k)| (n.clone(), *k)).collect()
-    };
+    fn index<'s>(list: &'s [Setting]) -> Index<'s> {
+        list.iter()
+            .enumerate()
+            .map(|(i, (n, _))| (n.as_str(), i))
+            .collect()
+    }
     let reference = index(&settings[0]);
     for (j, list) in settings.iter().enumerate().skip(1) {
         let mine = index(list);
         // Every name in either document, in reference order, then this document's extras.
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen = Index::new();
         let names: Vec<&str> = settings[0]
             .iter()
             .chain(list.iter())
             .map(|(n, _)| n.as_str())
-            .filter(|n| seen.insert(n))
+            .filter(|n| seen.insert(n, 0).is_none())
             .collect();
         for name in names {
-            let (here, there) = (mine.get(name).copied(), reference.get(name).copied());
+            let here = mine.get(name).map(|i| list[*i].1);
+            let there = reference.get(name).map(|i| settings[0][*i].1);
             // `totem.key` is the secret itself: compare it, never print it.
             let show = |k: KeyRef<'a>| if name == "totem.key" { "…" } else { k.value };
             let (span, msg, rel_span) = match (here, there) {
@@ -140,20 +147,20 @@ pub(crate) fn compare_settings<'a>(
 
 /// The nodes of a document indexed the way another document's nodes are matched with them:
 /// by `name` when both have one, else by `ring0_addr`, else by `nodeid`.
-pub(crate) struct NodeIndex {
-    by: [HashMap<String, usize>; 3],
+pub(crate) struct NodeIndex<'a> {
+    by: [Index<'a>; 3],
     all_named: bool,
 }
 
 const MATCH_KEYS: [&str; 3] = ["name", "ring0_addr", "nodeid"];
 
-impl NodeIndex {
-    pub(crate) fn new(nodes: &[super::config::model::Node]) -> NodeIndex {
-        let mut by: [HashMap<String, usize>; 3] = Default::default();
+impl<'a> NodeIndex<'a> {
+    pub(crate) fn new(nodes: &[super::config::model::Node<'a>]) -> NodeIndex<'a> {
+        let mut by: [Index<'a>; 3] = Default::default();
         for (pos, n) in nodes.iter().enumerate() {
             for (i, key) in MATCH_KEYS.iter().enumerate() {
                 if let Some(k) = n.get(key) {
-                    by[i].entry(k.value.to_string()).or_insert(pos);
+                    by[i].entry(k.value).or_insert(pos);
                 }
             }
         }

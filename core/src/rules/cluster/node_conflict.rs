@@ -1,9 +1,8 @@
-use super::{Doc, NodeIndex, related};
+use super::{Doc, Index, NodeIndex, related};
 use crate::conf::KeyRef;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Msg;
-use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -67,12 +66,12 @@ pub fn check(docs: &[Doc], out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let r = &reference[p];
-            let mut seen = HashSet::new();
+            let mut seen = Index::new();
             let names: Vec<&str> = r
                 .keys
                 .iter()
                 .chain(n.keys.iter())
-                .filter(|k| compared(k) && seen.insert(k.name))
+                .filter(|k| compared(k) && seen.insert(k.name, 0).is_none())
                 .map(|k| k.name)
                 .collect();
             for name in names {
