@@ -75,6 +75,7 @@ fn time_analyze(path: &str, text: &str, opts: &Options, reps: usize) -> f64 {
 fn main() {
     let opts3 = Options {
         target: Some(Target::major(3)),
+        ..Default::default()
     };
     let c = config(200);
     let per = time_analyze("corosync.conf", &c, &opts3, 2000);

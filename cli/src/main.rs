@@ -12,7 +12,7 @@ use corocheck_core::i18n::{Lang, t};
 use corocheck_core::rules;
 use corocheck_core::stack::{self, Presence};
 use corocheck_core::text::{LineIndex, decode};
-use corocheck_core::{Diagnostic, Input, Options, Report, Severity, Target, analyze};
+use corocheck_core::{Diagnostic, Input, Options, Profile, Report, Severity, Target, analyze};
 use serde_json::{Value, json};
 
 #[derive(Parser)]
@@ -41,6 +41,10 @@ enum Cmd {
         /// (default: inferred from the inputs).
         #[arg(long = "target-version", value_name = "VERSION")]
         target_version: Option<String>,
+        /// Opt-in best-practice profile: trento, trento-azure, trento-aws or trento-gcp
+        /// (Trento's corosync checks, codes T1xx).
+        #[arg(long, value_name = "PROFILE")]
+        profile: Option<String>,
         /// Also print each finding's explanation (text format).
         #[arg(long)]
         explain: bool,
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
             format,
             lang,
             target_version,
+            profile,
             explain,
             files,
         } => {
@@ -123,7 +128,18 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            check(&files, format, lang, target, explain)
+            let profile = match profile.as_deref().map(|p| (p, Profile::parse(p))) {
+                None => None,
+                Some((_, Some(p))) => Some(p),
+                Some((p, None)) => {
+                    eprintln!(
+                        "corocheck: --profile {p:?}: expected trento, trento-azure, trento-aws or trento-gcp"
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let opts = Options { target, profile };
+            check(&files, format, lang, &opts, explain)
         }
         Cmd::Convert {
             format,
@@ -320,13 +336,8 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn check(
-    files: &[String],
-    format: Format,
-    lang: Lang,
-    target: Option<Target>,
-    explain: bool,
-) -> ExitCode {
+fn check(files: &[String], format: Format, lang: Lang, opts: &Options, explain: bool) -> ExitCode {
+    let target = opts.target;
     let mut io_failed = false;
     let mut texts: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
     for path in files {
@@ -354,7 +365,7 @@ fn check(
             text: t,
         })
         .collect();
-    let mut report = analyze(&inputs, &Options { target });
+    let mut report = analyze(&inputs, opts);
     // Decoding findings belong to their file.
     for (i, (_, _, enc)) in texts.iter().enumerate() {
         for d in enc {
@@ -566,6 +577,13 @@ fn to_json(report: &Report, inputs: &[Input], lang: Lang, target: Option<Target>
         "version": env!("CARGO_PKG_VERSION"),
         "lang": lang.code(),
         "target": target.map(|t| t.to_string()),
+        "migrations": report.migrations.iter().map(|m| json!({
+            "path": inputs[m.file].path, "from": format!("{}.x", m.from), "to": m.to.to_string(),
+            "steps": m.steps.iter().map(|(span, msg)| {
+                let (l, c) = report.files[m.file].lines.line_col(inputs[m.file].text, span.start);
+                json!({"line": l, "column": c, "text": msg.render(lang)})
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
         "summary": {"errors": count(Severity::Error), "warnings": count(Severity::Warning), "infos": count(Severity::Info)},
         "diagnostics": diags,
         "files": inputs.iter().enumerate().map(|(i, inp)| json!({"path": inp.path, "documents": doc_json(report, i, inp.text, lang)})).collect::<Vec<_>>(),
@@ -788,6 +806,24 @@ fn write_text(
                 v,
                 c.here.render(lang)
             )?;
+        }
+    }
+    for m in &report.migrations {
+        let heading = corocheck_core::i18n::render(
+            "cli.migration",
+            &[
+                ("path", inputs[m.file].path.clone()),
+                ("from", format!("{}.x", m.from)),
+                ("to", m.to.to_string()),
+            ],
+            lang,
+        );
+        writeln!(out, "\n{}", p.wrap("1", &heading))?;
+        for (n, (span, msg)) in m.steps.iter().enumerate() {
+            let (l, _) = report.files[m.file]
+                .lines
+                .line_col(inputs[m.file].text, span.start);
+            writeln!(out, "  {}. [{}] {}", n + 1, l, msg.render(lang))?;
         }
     }
     let count = |s: Severity| {

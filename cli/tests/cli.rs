@@ -335,3 +335,75 @@ fn rules_json_has_every_rule_docs_in_both_languages() {
         );
     }
 }
+
+/// A file under tests/fixtures/.
+fn fixture_path(rel: &str) -> String {
+    format!("{}/../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn several_node_configs_are_compared() {
+    let a = fixture_path("cluster/token-nodeid/node1.conf");
+    let b = fixture_path("cluster/token-nodeid/node2.conf");
+    let (rc, out, _) = corocheck(&["check", "--format", "json", &a, &b], None);
+    assert_eq!(rc, 1, "the nodeid conflict is an error: {out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let c804 = diags.iter().find(|d| d["code"] == "C804").expect("C804");
+    assert_eq!(c804["path"], b.as_str());
+    assert_eq!(c804["line"], 19);
+    assert_eq!(c804["related"][0]["path"], a.as_str());
+    assert_eq!(c804["related"][0]["line"], 19);
+    let msg = c804["message"].as_str().unwrap();
+    assert!(
+        msg.contains("`nodeid: 3`") && msg.contains("`nodeid: 2`"),
+        "{msg}"
+    );
+    assert!(diags.iter().any(|d| d["code"] == "C801" && d["line"] == 5));
+    // One file alone: nothing to compare.
+    let (rc, out, _) = corocheck(&["check", "--format", "json", &b], None);
+    assert_eq!(rc, 0, "{out}");
+    assert!(!out.contains("\"C80"));
+}
+
+#[test]
+fn profile_flag_turns_on_trento_checks() {
+    let conf = fixture_path("trento/sap-azure.conf");
+    let (_, out, _) = corocheck(&["check", &conf], None);
+    assert!(!out.contains("[T1"), "{out}");
+    let (_, out, _) = corocheck(&["check", "--profile", "trento-gcp", &conf], None);
+    assert!(
+        out.contains("warning[T101]") && out.contains("156F64"),
+        "{out}"
+    );
+    assert!(out.contains("`20000`"), "{out}");
+    let (_, out, _) = corocheck(&["check", "--profile", "trento-azure", &conf], None);
+    assert!(!out.contains("[T1"), "{out}");
+    let (rc, _, err) = corocheck(&["check", "--profile", "trento-mars", &conf], None);
+    assert_eq!(rc, 2);
+    assert!(err.contains("--profile"), "{err}");
+}
+
+#[test]
+fn migration_plan_in_text_and_json() {
+    let conf = fixture_path("migrate/rhel7-udpu.conf");
+    let (_, out, _) = corocheck(&["check", "--target-version", "3", &conf], None);
+    assert!(out.contains("from corosync 2.x to 3.x"), "{out}");
+    assert!(out.contains("`link_mode: passive`"), "{out}");
+    let (_, out, _) = corocheck(
+        &["check", "--format", "json", "--target-version", "3", &conf],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let m = &v["migrations"][0];
+    assert_eq!(m["from"], "2.x");
+    assert_eq!(m["to"], "3.x");
+    assert_eq!(m["steps"].as_array().unwrap().len(), 8);
+    // Checked for its own series, there is nothing to migrate.
+    let (_, out, _) = corocheck(
+        &["check", "--format", "json", "--target-version", "2", &conf],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["migrations"].as_array().unwrap().len(), 0);
+}

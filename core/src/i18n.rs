@@ -107,6 +107,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("detect.cat", include_str!("../i18n/detect.cat")),
     ("cli.cat", include_str!("../i18n/cli.cat")),
     ("cman.cat", include_str!("../i18n/cman.cat")),
+    ("crossfile.cat", include_str!("../i18n/crossfile.cat")),
 ];
 
 /// Problems found while reading catalog text (reported by tests, never at run time).

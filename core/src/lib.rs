@@ -23,5 +23,5 @@ pub mod version;
 
 pub use diagnostic::{Diagnostic, Severity, Span};
 pub use i18n::{Lang, Msg};
-pub use report::{Input, Options, Report, analyze};
+pub use report::{Input, Migration, Options, Profile, Report, analyze};
 pub use version::{Release, Target};

@@ -21,6 +21,50 @@ pub struct Input<'a> {
 pub struct Options {
     /// Pin the corosync version (`--target-version`). `None`: infer it from the inputs.
     pub target: Option<Target>,
+    /// An opt-in profile of best-practice rules (`--profile`), e.g. Trento's (T1xx).
+    pub profile: Option<Profile>,
+}
+
+/// Opt-in rule profiles. Their rules run only when the profile is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// Trento's corosync checks with the values for an unnamed platform (on premises, KVM...).
+    Trento,
+    TrentoAzure,
+    TrentoAws,
+    TrentoGcp,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 4] = [
+        Profile::Trento,
+        Profile::TrentoAzure,
+        Profile::TrentoAws,
+        Profile::TrentoGcp,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Trento => "trento",
+            Profile::TrentoAzure => "trento-azure",
+            Profile::TrentoAws => "trento-aws",
+            Profile::TrentoGcp => "trento-gcp",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.name() == s)
+    }
+}
+
+/// The steps to move one config to a later corosync series (see `rules::migrate`).
+#[derive(Debug, Clone)]
+pub struct Migration {
+    /// Index into the inputs.
+    pub file: usize,
+    /// The series the config is written for.
+    pub from: u8,
+    pub to: Target,
+    /// Each step: where it applies (mapped to the input text) and what to do.
+    pub steps: Vec<(Span, crate::i18n::Msg)>,
 }
 
 /// What one input turned out to contain.
@@ -42,6 +86,8 @@ pub struct Report {
     pub records: Vec<logs::Record>,
     /// Each CMAN cluster.conf: what it defines and its corosync 3 / pcs conversion.
     pub cman: Vec<crate::cman::CmanDoc>,
+    /// Upgrade plans, one per config written for an older series than the target.
+    pub migrations: Vec<Migration>,
 }
 
 impl Report {
@@ -59,6 +105,9 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     let mut diagnostics = Vec::new();
     let mut records = Vec::new();
     let mut cman_docs = Vec::new();
+    let mut migrations = Vec::new();
+    // Main corosync.conf documents kept for the cross-file comparison.
+    let mut kept: Vec<(usize, usize, &str, conf::Tree, Target)> = Vec::new();
 
     // 1. What is each input?
     let mut segmented: Vec<Vec<Segment>> = Vec::with_capacity(inputs.len());
@@ -76,7 +125,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
 
     // 3. Configs and logs.
     for (i, input) in inputs.iter().enumerate() {
-        for seg in &segmented[i] {
+        for (si, seg) in segmented[i].iter().enumerate() {
             let (text, back): (&str, &dyn Fn(Span) -> Span) = match &seg.reflow {
                 Some(r) => (r.text.as_str(), &|s: Span| r.to_original(s)),
                 None => (input.text, &|s: Span| s),
@@ -112,6 +161,27 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                         &facts,
                     );
                     found = rules::run(&ctx);
+                    if role == ConfRole::Main {
+                        if let Some(p) = opts.profile {
+                            rules::trento::run(&ctx, p, &mut found);
+                        }
+                        let from = seg.target.map(|t| t.major_num());
+                        if let Some(from) = from.filter(|f| *f < target.major_num()) {
+                            let steps = rules::migrate::plan(&ctx, from, &mut found);
+                            if !steps.is_empty() {
+                                migrations.push(Migration {
+                                    file: i,
+                                    from,
+                                    to: target,
+                                    steps: steps.into_iter().map(|(s, m)| (back(s), m)).collect(),
+                                });
+                            }
+                        }
+                    }
+                    drop(ctx);
+                    if role == ConfRole::Main {
+                        kept.push((i, si, text, tree, target));
+                    }
                 }
                 DocKind::Log(_) => {
                     let recs = logs::read(text, range, i);
@@ -149,7 +219,41 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         });
     }
 
-    // 4. Tie findings across documents (config line ↔ the log lines it causes).
+    // 4. Compare the corosync.conf files of one cluster (C8xx).
+    if kept.len() >= 2 {
+        let docs: Vec<rules::cluster::Doc> = kept
+            .iter()
+            .map(|(i, _, text, tree, target)| rules::cluster::Doc {
+                path: &inputs[*i].path,
+                ctx: Ctx::new(
+                    Conf::new(text, tree),
+                    *target,
+                    opts.target.is_some(),
+                    ConfRole::Main,
+                    &facts,
+                ),
+            })
+            .collect();
+        let mut found = Vec::new();
+        rules::cluster::run(&docs, &mut found);
+        // Findings carry the document index; map them to files and original offsets.
+        let back = |doc: usize, span: Span| -> (usize, Span) {
+            let (file, si, ..) = kept[doc];
+            match &segmented[file][si].reflow {
+                Some(r) => (file, r.to_original(span)),
+                None => (file, span),
+            }
+        };
+        for mut d in found {
+            (d.file, d.span) = back(d.file, d.span);
+            for r in &mut d.related {
+                (r.file, r.span) = back(r.file, r.span);
+            }
+            diagnostics.push(d);
+        }
+    }
+
+    // 5. Tie findings across documents (config line ↔ the log lines it causes).
     stack::correlate(&mut diagnostics, &records);
 
     diagnostics.sort_by(|a, b| (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code)));
@@ -160,5 +264,6 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         facts,
         records,
         cman: cman_docs,
+        migrations,
     }
 }

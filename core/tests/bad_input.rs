@@ -10,7 +10,10 @@ fn run(path: &str, text: &str, target: Option<Target>) -> Report {
             path: path.into(),
             text,
         }],
-        &Options { target },
+        &Options {
+            target,
+            ..Default::default()
+        },
     );
     for d in &r.diagnostics {
         assert!(

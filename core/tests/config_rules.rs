@@ -61,6 +61,7 @@ fn run(text: &str, target: Target) -> Report {
         }],
         &Options {
             target: Some(target),
+            ..Default::default()
         },
     )
 }

@@ -714,6 +714,7 @@ fn run_corocheck(text: &str) -> Vec<Found> {
         }],
         &Options {
             target: Some(Target::major(3)),
+            ..Default::default()
         },
     );
     let lines = |span: corocheck_core::Span| {

@@ -75,7 +75,7 @@ proptest! {
     #[test]
     fn findings_stay_inside_their_input(t in text(), name in prop_oneof![Just("corosync.conf"), Just("pasted"), Just("corosync.log"), Just("service.d/pcmk"), Just("cluster.conf")], v in prop_oneof![Just(None), Just(Some(1u8)), Just(Some(2)), Just(Some(3))]) {
         let target = v.map(Target::major);
-        let r = analyze(&[Input { path: name.into(), text: &t }], &Options { target });
+        let r = analyze(&[Input { path: name.into(), text: &t }], &Options { target, ..Default::default() });
         for d in &r.diagnostics {
             prop_assert!(d.span.start <= d.span.end && d.span.end <= t.len(), "{} {:?}", d.code, d.span);
             prop_assert!(t.is_char_boundary(d.span.start) && t.is_char_boundary(d.span.end), "{}", d.code);

@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
             path: path.into(),
             text: &d.text,
         }],
-        &Options { target },
+        &Options {
+            target,
+            ..Default::default()
+        },
     );
     for x in &r.diagnostics {
         assert!(

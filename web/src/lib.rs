@@ -12,7 +12,7 @@ use std::rc::Rc;
 use corocheck_core::i18n::{Msg, t};
 use corocheck_core::stack::{self, Roles};
 use corocheck_core::text::decode;
-use corocheck_core::{Input, Lang, Options, Report, Severity, Span, analyze};
+use corocheck_core::{Input, Lang, Report, Severity, Span, analyze};
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -25,8 +25,10 @@ mod docs;
 mod example;
 mod findings;
 pub mod md;
+mod migration;
 mod records;
 mod roles;
+mod settings;
 pub mod snippet;
 
 /// The `path` of the pasted text, as the core sees it.
@@ -122,6 +124,7 @@ struct Model {
     notices: Vec<Msg>,
     /// The rule docs, loaded on first use (see `docs.rs`).
     docs: docs::Docs,
+    settings: settings::Settings,
 }
 
 impl Model {
@@ -140,6 +143,7 @@ impl Model {
             focus: None,
             notices: Vec::new(),
             docs: docs::Docs::NotLoaded,
+            settings: settings::Settings::load(),
         }
     }
 }
@@ -266,7 +270,8 @@ impl Ctl {
                     text: &s.text,
                 })
                 .collect();
-            let report = analyze(&inputs, &Options::default());
+            let opts = self.m.borrow().settings.options();
+            let report = analyze(&inputs, &opts);
             let roles = stack::roles(&report.facts);
             drop(inputs);
             Some(Rc::new(Analysis {
@@ -724,6 +729,7 @@ fn editor(ctl: &Ctl, model: &Model) -> Html {
                 <span class="drop-hint">{ t("ui.input.drop", lang) }</span>
             </div>
             { files_list(ctl, model) }
+            { settings::view(ctl, model.settings, model.analysis.as_deref(), lang) }
         </section>
     }
 }
@@ -788,6 +794,7 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
             { for busy }
             { summary(ctl, &a, model) }
             { findings::view(ctl, &a, lang, model.filter, model.focus) }
+            { migration::view(ctl, &a, lang) }
             { roles::view(&a, lang) }
             { cman::view(&a, lang) }
             { detected::view(&a, &model.files, lang) }

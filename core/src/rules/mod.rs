@@ -5,8 +5,10 @@
 //! - `E0xx` corosync.conf syntax (the parser's findings)
 //! - `C1xx` totem, `C2xx` nodelist, `C3xx` quorum, `C4xx` logging, `C5xx` services and stack
 //!   (the Pacemaker plugin, cman), `C6xx` whole-file checks (unknown keys, value types,
-//!   deprecations)
+//!   deprecations), `C8xx` the corosync.conf files of one cluster compared (`cluster/`) and
+//!   upgrade steps (`migrate.rs`)
 //! - `M0xx` cluster.conf XML, `M1xx` what cman/fenced/rgmanager read from it (`cman/`)
+//! - `T1xx` the opt-in Trento profile (`trento/`)
 //! - `D0xx` input and detection (encoding, binary, what was pasted)
 //! - `L…` log knowledge-base entries (see `logs::kb`)
 //!
@@ -19,10 +21,13 @@ use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::i18n::{Lang, Msg};
 use crate::version::Target;
 
+pub mod cluster;
 pub mod cman;
 pub mod config;
+pub mod migrate;
 pub mod plugin;
 pub mod syntax;
+pub mod trento;
 
 /// Static facts about a rule.
 #[derive(Debug)]
@@ -175,6 +180,9 @@ pub fn all_meta() -> Vec<&'static RuleMeta> {
     let mut v: Vec<&'static RuleMeta> = all().iter().map(|r| r.meta).collect();
     v.extend(cman::rules().iter().map(|r| r.meta));
     v.extend(crate::detect::metas());
+    v.extend(cluster::metas());
+    v.extend(trento::metas());
+    v.push(&migrate::META);
     v.sort_by_key(|m| m.code);
     v
 }

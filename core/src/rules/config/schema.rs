@@ -1377,3 +1377,38 @@ mod tests {
         assert!(top3.contains(&"nodelist") && top3.contains(&"system") && !top3.contains(&"qb"));
     }
 }
+
+/// The releases where something in this table changes (a key or section appears, changes
+/// meaning or goes away), plus the ones the totem timer model knows (`model::timer_segments`):
+/// the choices worth pinning. Sorted, without the start of each series.
+pub fn change_releases() -> Vec<Release> {
+    // A row that ends before its series does is followed by one that starts at the next
+    // release, so the starts are enough.
+    let mut v: Vec<Release> = KEYS
+        .iter()
+        .map(|k| k.from)
+        .chain(SECTIONS.iter().map(|s| s.from))
+        .collect();
+    for (from, _) in super::model::timer_segments(crate::version::Target::major(3)) {
+        v.push(from);
+    }
+    v.retain(|r| (r.1 != 0 || r.2 != 0) && r.1 != 255 && r.2 != 255);
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod change_tests {
+    use super::*;
+
+    #[test]
+    fn change_releases_name_the_known_turning_points() {
+        let v = change_releases();
+        for r in [r(3, 0, 2), r(3, 1, 3), r(3, 1, 5), r(3, 1, 10)] {
+            assert!(v.contains(&r), "{r} missing from {v:?}");
+        }
+        assert!(!v.contains(&r(3, 0, 0)), "series starts are not listed");
+        assert!(v.windows(2).all(|w| w[0] < w[1]));
+    }
+}
