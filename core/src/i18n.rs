@@ -106,6 +106,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("stack.cat", include_str!("../i18n/stack.cat")),
     ("detect.cat", include_str!("../i18n/detect.cat")),
     ("cli.cat", include_str!("../i18n/cli.cat")),
+    ("fix.cat", include_str!("../i18n/fix.cat")),
 ];
 
 /// Problems found while reading catalog text (reported by tests, never at run time).

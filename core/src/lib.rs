@@ -12,6 +12,7 @@
 pub mod conf;
 pub mod detect;
 pub mod diagnostic;
+pub mod fix;
 pub mod i18n;
 pub mod logs;
 pub mod report;
@@ -20,7 +21,7 @@ pub mod stack;
 pub mod text;
 pub mod version;
 
-pub use diagnostic::{Diagnostic, Severity, Span};
+pub use diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 pub use i18n::{Lang, Msg};
 pub use report::{Input, Options, Report, analyze};
 pub use version::{Release, Target};
