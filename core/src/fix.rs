@@ -177,3 +177,19 @@ pub fn insert_line_after(conf: &Conf, line: usize, indent: &str, text: &str) -> 
         format!("{indent}{text}{}", conf.slice(l.eol)),
     ))
 }
+
+/// Does the file have brace findings (E001–E004, E014)? Fixes that insert lines into a
+/// section wait until those are fixed: the sections may not be where they seem.
+pub fn braces_unsettled(conf: &Conf) -> bool {
+    use crate::conf::SyntaxErrorKind::*;
+    conf.tree.errors.iter().any(|e| {
+        matches!(
+            e.kind,
+            MissingClosingBrace
+                | UnexpectedClosingBrace
+                | ExtraAfterOpen
+                | ExtraAroundClose
+                | BareCarriageReturn
+        )
+    })
+}

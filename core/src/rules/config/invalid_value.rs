@@ -400,7 +400,7 @@ fn suggestion(
         return Some(("case", a.to_string()));
     }
     if let Some(b) = bool_word(value) {
-        for (t, f) in [("on", "off"), ("yes", "no")] {
+        for (t, f) in [("yes", "no"), ("on", "off")] {
             if allowed.contains(&t) && allowed.contains(&f) {
                 return Some(("suggest", (if b { t } else { f }).to_string()));
             }

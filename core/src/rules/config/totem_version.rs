@@ -96,7 +96,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             crate::fix::indent_unit(conf)
                         )
                     });
-                if conf.tree.sections[t.id].close_line.is_some()
+                // Only in a file whose braces are in order: their fixes move lines first.
+                if !crate::fix::braces_unsettled(conf)
                     && let Some(e) = crate::fix::insert_line_after(conf, open, &inner, "version: 2")
                 {
                     let title = Msg::new("fix.add-key")

@@ -20,9 +20,15 @@ pub(crate) fn bom(e: &SyntaxError) -> Found {
     Some((Msg::new("fix.bom"), vec![Edit::delete(e.span)]))
 }
 
-/// E008: delete the NUL byte.
-pub(crate) fn nul(e: &SyntaxError) -> Found {
-    Some((Msg::new("fix.nul"), vec![Edit::delete(e.span)]))
+/// E008 (reported once per line): delete every NUL byte of the line.
+pub(crate) fn nul(conf: &Conf, e: &SyntaxError) -> Found {
+    let l = conf.tree.lines[e.line].span;
+    let edits = conf
+        .slice(l)
+        .match_indices('\0')
+        .map(|(i, _)| Edit::delete(Span::new(l.start + i, l.start + i + 1)))
+        .collect();
+    Some((Msg::new("fix.nul"), edits))
 }
 
 fn is_blankish(c: char) -> bool {
@@ -160,9 +166,9 @@ pub(crate) fn split_close(conf: &Conf, e: &SyntaxError) -> Found {
     ))
 }
 
-/// E001: close the innermost unclosed section at the end of the input, which is where the
-/// parser already ended it. Only when no `{`/`}` line carries extra text (their fixes change
-/// which sections close where; the next round decides).
+/// E001: close every unclosed section at the end of the input, innermost first, which is
+/// where the parser already ended them. The fix sits on the innermost one. Only when no
+/// `{`/`}` line carries extra text (their fixes change which sections close where).
 pub(crate) fn close_section(conf: &Conf, e: &SyntaxError) -> Found {
     if lines_unreliable(conf) {
         return None;
@@ -176,30 +182,31 @@ pub(crate) fn close_section(conf: &Conf, e: &SyntaxError) -> Found {
     }) {
         return None;
     }
-    let sec = t.lines[e.line].section;
-    let deepest = t
-        .errors
+    let mut sec = t.lines[e.line].section;
+    // Only the innermost unclosed section: no unclosed section below it.
+    if t.errors
         .iter()
         .filter(|x| x.kind == SyntaxErrorKind::MissingClosingBrace)
-        .map(|x| t.sections[t.lines[x.line].section].depth)
-        .max()?;
-    if t.sections[sec].depth != deepest {
+        .any(|x| t.sections[t.lines[x.line].section].depth > t.sections[sec].depth)
+    {
         return None;
     }
     let nl = eol(conf, e.line);
     let end = t.range.end;
-    let lead = if conf.text[..end].ends_with('\n') || end == 0 {
-        ""
-    } else {
-        nl
-    };
+    let mut text = String::new();
+    if end > 0 && !conf.text[..end].ends_with('\n') {
+        text.push_str(nl);
+    }
     let name = conf.slice(t.sections[sec].name);
+    while sec != 0 && t.sections[sec].close_line.is_none() {
+        text.push_str(indent(conf, t.sections[sec].open_line));
+        text.push('}');
+        text.push_str(nl);
+        sec = t.sections[sec].parent.unwrap_or(0);
+    }
     Some((
         Msg::new("fix.close-section").arg("section", name),
-        vec![Edit::insert(
-            end,
-            format!("{lead}{}}}{nl}", indent(conf, e.line)),
-        )],
+        vec![Edit::insert(end, text)],
     ))
 }
 

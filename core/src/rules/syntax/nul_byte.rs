@@ -54,6 +54,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         |_| vec![],
     );
     super::attach_fixes(ctx, out, from, SyntaxErrorKind::NulByte, |e| {
-        super::fixes::nul(e)
+        super::fixes::nul(&ctx.conf, e)
     });
 }
