@@ -38,6 +38,8 @@ const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 const GUTTER_MAX: usize = 100_000;
 const DEBOUNCE_MS: u32 = 250;
 const LANG_KEY: &str = "corocheck.lang";
+/// How many earlier texts "Undo" keeps after fixes.
+const UNDO_LEVELS: usize = 20;
 
 /// A file the user opened or dropped.
 pub struct LoadedFile {
@@ -118,6 +120,8 @@ struct Model {
     filter: Option<Severity>,
     focus: Option<Focus>,
     notices: Vec<Msg>,
+    /// The pasted text before each applied fix, newest last (for "Undo").
+    history: Vec<String>,
 }
 
 impl Model {
@@ -135,6 +139,7 @@ impl Model {
             filter: None,
             focus: None,
             notices: Vec::new(),
+            history: Vec::new(),
         }
     }
 }
@@ -310,6 +315,7 @@ impl Ctl {
             let mut m = self.m.borrow_mut();
             m.files.clear();
             m.notices.clear();
+            m.history.clear();
         }
         self.schedule(0);
     }
@@ -469,6 +475,82 @@ impl Ctl {
         self.focus(focus);
     }
 
+    pub fn can_undo(&self) -> bool {
+        !self.m.borrow().history.is_empty()
+    }
+
+    /// Apply the fix of finding `which`, or with `None` every fix (repeated until none is
+    /// left, as `corocheck check --fix` does), to the pasted text; then re-analyse. Only the
+    /// pasted text is edited; opened files stay as they are.
+    pub fn apply_fixes(&self, which: Option<usize>) {
+        let Some(a) = self.m.borrow().analysis.clone() else {
+            return;
+        };
+        let (Some(file), Some(ta)) = (a.sources.iter().position(|s| s.pasted), self.textarea())
+        else {
+            return;
+        };
+        let old = a.sources[file].text.to_string();
+        if ta.value() != old {
+            // Typed since the last analysis: the fixes no longer fit the text.
+            self.schedule(0);
+            return;
+        }
+        let new = match which {
+            Some(i) => {
+                let Some(f) = a.report.diagnostics.get(i).filter(|d| d.file == file) else {
+                    return;
+                };
+                let Some(fix) = &f.fix else { return };
+                corocheck_core::fix::apply(&old, &[fix]).0
+            }
+            None => {
+                let inputs: Vec<Input> = a
+                    .sources
+                    .iter()
+                    .map(|s| Input {
+                        path: s.path.clone(),
+                        text: &s.text,
+                    })
+                    .collect();
+                corocheck_core::fix::fix_all(&inputs, &Options::default())
+                    .swap_remove(file)
+                    .text
+            }
+        };
+        if new == old {
+            return;
+        }
+        {
+            let mut m = self.m.borrow_mut();
+            m.history.push(old);
+            if m.history.len() > UNDO_LEVELS {
+                m.history.remove(0);
+            }
+            m.generation += 1;
+        }
+        ta.set_value(&new);
+        self.run(new);
+        focus_by_id("fix-undo");
+    }
+
+    /// Restore the text as it was before the last applied fix.
+    pub fn undo(&self) {
+        let Some(prev) = self.m.borrow_mut().history.pop() else {
+            return;
+        };
+        if let Some(ta) = self.textarea() {
+            ta.set_value(&prev);
+        }
+        self.m.borrow_mut().generation += 1;
+        self.run(prev);
+        focus_by_id(if self.can_undo() {
+            "fix-undo"
+        } else {
+            "findings-h"
+        });
+    }
+
     pub fn focus(&self, focus: Option<Focus>) {
         self.m.borrow_mut().focus = focus;
         self.redraw();
@@ -488,6 +570,19 @@ impl Ctl {
             });
         }
     }
+}
+
+/// Move the keyboard focus to an element once the page has re-rendered.
+fn focus_by_id(id: &'static str) {
+    spawn_local(async move {
+        TimeoutFuture::new(0).await;
+        if let Some(h) = gloo::utils::document()
+            .get_element_by_id(id)
+            .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = h.focus();
+        }
+    });
 }
 
 fn in_viewport(el: &web_sys::Element) -> bool {
