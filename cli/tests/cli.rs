@@ -315,7 +315,7 @@ fn json_carries_the_fix() {
         .iter()
         .find(|d| d["code"] == "C603")
         .expect("C603");
-    assert_eq!(d["fix"]["title"], "remove the quotes around `aes256`");
+    assert_eq!(d["fix"]["title"], "write `aes256` instead of `\"aes256\"`");
     let e = &d["fix"]["edits"][0];
     assert_eq!(
         (e["line"].as_u64(), e["column"].as_u64()),

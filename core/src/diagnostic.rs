@@ -128,15 +128,14 @@ impl Diagnostic {
         }
     }
     /// Attach a fix (the one call a rule needs): `d.with_fix(Msg::new("fix.rename")…,
-    /// vec![Edit::replace(k.key_span, "two_node")])`. Edits are sorted here; empty edit lists
-    /// attach nothing.
+    /// vec![Edit::replace(k.key_span, "two_node")])`. Edits must be sorted by position (a fix
+    /// whose edits are not is never applied); an empty list attaches nothing.
     pub fn with_fix(mut self, title: Msg, edits: Vec<Edit>) -> Self {
         self.set_fix(title, edits);
         self
     }
     /// [`Diagnostic::with_fix`] on a finding already built.
-    pub fn set_fix(&mut self, title: Msg, mut edits: Vec<Edit>) {
-        edits.sort_by_key(|e| (e.span.start, e.span.end));
+    pub fn set_fix(&mut self, title: Msg, edits: Vec<Edit>) {
         if !edits.is_empty() {
             self.fix = Some(Fix { title, edits });
         }

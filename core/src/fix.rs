@@ -9,66 +9,82 @@
 //!   applies, and running it on its own output changes nothing;
 //! - bytes outside the edits stay byte-identical (indentation, CRLF line endings).
 
-use std::collections::BTreeMap;
-
 use crate::conf::Conf;
 use crate::diagnostic::{Edit, Fix, Span};
 use crate::report::{Input, Options, analyze};
 
 /// Apply fixes to one text, in the order given. Returns the new text and the indices (into
 /// `fixes`) of the fixes that were applied; a fix is skipped when one of its edits is out of
-/// bounds, not on a char boundary, overlaps another edit of the same fix, or overlaps an edit
-/// of a fix applied before it.
+/// bounds, not on a char boundary, not sorted or overlapping another edit of the same fix, or
+/// overlaps an edit of a fix applied before it.
 pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
-    // Accepted edits by start: (end, index of fix, index of edit).
-    let mut taken: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
     let mut applied = Vec::new();
+    // Only the stretch of text the edits touch is tracked.
+    let spans = || fixes.iter().flat_map(|f| f.edits.iter().map(|e| e.span));
+    let Some(lo) = spans().map(|s| s.start).min() else {
+        return (text.to_string(), applied);
+    };
+    let hi = spans()
+        .map(|s| s.end.max(s.start))
+        .max()
+        .unwrap_or(lo)
+        .min(text.len());
+    // Per byte position from `lo`: COVERED by a taken replacement; the low bits hold 1 + the
+    // index in `taken` of the edit that starts there (0: none). Walking it in order gives the
+    // taken edits sorted, without a sort.
+    let mut mark = vec![0u32; hi.saturating_sub(lo) + 1];
+    let mut taken: Vec<&Edit> = Vec::new();
     for (fi, fix) in fixes.iter().enumerate() {
-        let ok_bounds = fix.edits.iter().all(|e| {
-            e.span.start <= e.span.end
-                && e.span.end <= text.len()
-                && text.is_char_boundary(e.span.start)
-                && text.is_char_boundary(e.span.end)
-        });
-        if !ok_bounds || fix.edits.is_empty() {
+        let mut prev: Option<Span> = None;
+        let ok = !fix.edits.is_empty()
+            && fix.edits.iter().all(|e| {
+                let s = e.span;
+                let fits = lo <= s.start
+                    && s.start <= s.end
+                    && s.end <= hi
+                    && text.is_char_boundary(s.start)
+                    && text.is_char_boundary(s.end)
+                    && prev.is_none_or(|p| p.start < s.start && p.end <= s.start);
+                prev = Some(s);
+                fits && free(&mark, Span::new(s.start - lo, s.end - lo))
+            });
+        if !ok {
             continue;
         }
-        let mut own: BTreeMap<usize, (usize, usize, usize)> = BTreeMap::new();
-        let mut ok = true;
-        for (ei, e) in fix.edits.iter().enumerate() {
-            if conflicts(&taken, e.span) || conflicts(&own, e.span) {
-                ok = false;
-                break;
+        for e in &fix.edits {
+            taken.push(e);
+            mark[e.span.start - lo] |= taken.len() as u32;
+            for m in &mut mark[e.span.start - lo..e.span.end - lo] {
+                *m |= COVERED;
             }
-            own.insert(e.span.start, (e.span.end, fi, ei));
         }
-        if ok {
-            taken.extend(own);
-            applied.push(fi);
-        }
+        applied.push(fi);
     }
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    for (start, (end, fi, ei)) in taken {
-        out.push_str(&text[pos..start]);
-        out.push_str(&fixes[fi].edits[ei].replacement);
-        pos = end;
+    for m in mark {
+        if m & !COVERED != 0 {
+            let e = taken[(m & !COVERED) as usize - 1];
+            out.push_str(&text[pos..e.span.start]);
+            out.push_str(&e.replacement);
+            pos = e.span.end;
+        }
     }
     out.push_str(&text[pos..]);
     (out, applied)
 }
 
-/// Does `s` overlap an edit in `taken` (disjoint ranges keyed by start)?
-fn conflicts(taken: &BTreeMap<usize, (usize, usize, usize)>, s: Span) -> bool {
-    if taken.contains_key(&s.start) {
-        return true;
-    }
-    if let Some((_, (end, ..))) = taken.range(..s.start).next_back()
-        && *end > s.start
-    {
-        return true;
-    }
-    s.end > s.start && taken.range(s.start + 1..s.end).next().is_some()
+const COVERED: u32 = 1 << 31;
+
+/// Can an edit of `s` (relative to the tracked stretch) be taken? Not when a taken edit
+/// starts at the same byte, a taken replacement covers one of its bytes, a taken edit starts
+/// strictly inside it, or (for an insertion) it falls strictly inside a taken replacement.
+fn free(mark: &[u32], s: Span) -> bool {
+    let starts = |m: &u32| m & !COVERED != 0;
+    !starts(&mark[s.start])
+        && mark[s.start..s.end].iter().all(|m| m & COVERED == 0)
+        && !mark[s.start + 1..s.end.max(s.start + 1)].iter().any(starts)
+        && !(s.start > 0 && mark[s.start - 1] & mark[s.start] & COVERED != 0)
 }
 
 /// The result of fixing one input.
@@ -174,7 +190,7 @@ pub fn insert_line_after(conf: &Conf, line: usize, indent: &str, text: &str) -> 
     }
     Some(Edit::insert(
         l.eol.end,
-        format!("{indent}{text}{}", conf.slice(l.eol)),
+        [indent, text, conf.slice(l.eol)].concat(),
     ))
 }
 

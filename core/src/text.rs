@@ -187,24 +187,20 @@ pub fn did_you_mean<'a>(
 
 /// Like [`did_you_mean`], but only when no other candidate is as close: a suggestion safe to
 /// apply without asking.
-pub fn did_you_mean_unique<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<&'a str> {
-    let best = did_you_mean(word, candidates.clone())?;
-    let rest = candidates.into_iter().filter(|c| *c != best);
-    match did_you_mean(word, rest) {
-        Some(other) if dist(word, other) <= dist(word, best) => None,
-        _ => Some(best),
-    }
-}
-
-fn dist(word: &str, c: &str) -> usize {
-    if c.eq_ignore_ascii_case(word) {
-        0
-    } else {
-        edit_distance(&word.to_ascii_lowercase(), c, usize::MAX / 2).unwrap_or(usize::MAX)
-    }
+pub fn did_you_mean_unique<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let dist = |c: &str| {
+        if c.eq_ignore_ascii_case(word) {
+            Some(0)
+        } else {
+            edit_distance(&word.to_ascii_lowercase(), c, usize::MAX / 2)
+        }
+    };
+    let best = did_you_mean(word, candidates.iter().copied())?;
+    let d = dist(best);
+    let tie = candidates
+        .iter()
+        .any(|c| *c != best && *c != word && dist(c) <= d);
+    (!tie).then_some(best)
 }
 
 #[cfg(test)]
@@ -238,9 +234,9 @@ mod tests {
         assert_eq!(did_you_mean("two_nodes", keys), Some("two_node"));
         assert_eq!(did_you_mean("expected_vote", keys), Some("expected_votes"));
         assert_eq!(did_you_mean("banana", keys), None);
-        assert_eq!(did_you_mean_unique("two_nodes", keys), Some("two_node"));
+        assert_eq!(did_you_mean_unique("two_nodes", &keys), Some("two_node"));
         // `ab` is one edit from both: no unique suggestion.
-        assert_eq!(did_you_mean_unique("ab", ["aa", "bb"]), None);
+        assert_eq!(did_you_mean_unique("ab", &["aa", "bb"]), None);
         assert_eq!(did_you_mean("ab", ["aa", "bb"]), Some("aa"));
     }
 }

@@ -117,6 +117,14 @@ fn apply_skips_overlapping_fixes_and_keeps_order() {
         Edit::delete(Span::new(1, 3)),
     ]);
     assert_eq!(apply("abcd", &[&bad]), ("abcd".to_string(), vec![]));
+    // An insertion strictly inside a replacement, and a replacement around an insertion.
+    let r = fix(vec![Edit::replace(Span::new(0, 3), "X")]);
+    let i = fix(vec![Edit::insert(1, "y")]);
+    assert_eq!(apply("abcd", &[&r, &i]), ("Xd".to_string(), vec![0]));
+    assert_eq!(apply("abcd", &[&i, &r]), ("aybcd".to_string(), vec![0]));
+    // Adjacent edits are fine.
+    let i3 = fix(vec![Edit::insert(3, "+")]);
+    assert_eq!(apply("abcd", &[&r, &i3]), ("X+d".to_string(), vec![0, 1]));
     // Not on a char boundary.
     let mid = fix(vec![Edit::delete(Span::new(1, 2))]);
     assert_eq!(apply("é", &[&mid]).1, Vec::<usize>::new());

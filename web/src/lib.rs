@@ -531,7 +531,7 @@ impl Ctl {
         }
         ta.set_value(&new);
         self.run(new);
-        focus_by_id("fix-undo");
+        focus_by_id("fix-undo".into(), false);
     }
 
     /// Restore the text as it was before the last applied fix.
@@ -544,11 +544,12 @@ impl Ctl {
         }
         self.m.borrow_mut().generation += 1;
         self.run(prev);
-        focus_by_id(if self.can_undo() {
+        let to = if self.can_undo() {
             "fix-undo"
         } else {
             "findings-h"
-        });
+        };
+        focus_by_id(to.into(), false);
     }
 
     pub fn focus(&self, focus: Option<Focus>) {
@@ -559,28 +560,22 @@ impl Ctl {
                 Focus::Finding(i) => format!("finding-{i}"),
                 Focus::Record(i) => format!("record-{i}"),
             };
-            spawn_local(async move {
-                TimeoutFuture::new(0).await;
-                if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
-                    el.scroll_into_view_with_bool(false);
-                    if let Some(h) = el.dyn_ref::<HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
-            });
+            focus_by_id(id, true);
         }
     }
 }
 
-/// Move the keyboard focus to an element once the page has re-rendered.
-fn focus_by_id(id: &'static str) {
+/// Move the keyboard focus to an element once the page has re-rendered (and scroll to it).
+fn focus_by_id(id: String, scroll: bool) {
     spawn_local(async move {
         TimeoutFuture::new(0).await;
-        if let Some(h) = gloo::utils::document()
-            .get_element_by_id(id)
-            .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-        {
-            let _ = h.focus();
+        if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+            if scroll {
+                el.scroll_into_view_with_bool(false);
+            }
+            if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                let _ = h.focus();
+            }
         }
     });
 }

@@ -47,7 +47,7 @@ test('apply one fix, apply all, undo twice', async ({ page }) => {
   const before = await codes(page);
 
   // One fix: only that finding goes, the text changes only there.
-  await expect(cipher.locator('.fix-title')).toHaveText('remove the quotes around aes256');
+  await expect(cipher.locator('.fix-title')).toHaveText('write aes256 instead of "aes256"');
   await cipher.locator('.btn.fix').click();
   await expect(input).toHaveValue(ONE);
   await expect(cipher).toHaveCount(0);

@@ -88,6 +88,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         Msg::new("C104.help").arg("wanted", wanted),
     );
     // The value corosync computes when `consensus` is absent (corosync-conf.md §2.1, §3.3).
-    let fix = Msg::new("fix.consensus").arg("wanted", wanted);
+    let fix = Msg::new("fix.value")
+        .arg("from", newest.consensus)
+        .arg("to", wanted);
     out.push(d.with_fix(fix, vec![Edit::replace(value_span(&k), wanted.to_string())]));
 }

@@ -109,7 +109,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // 3.x ignores `ringnumber`; `linknumber` is the same setting under its new name
             // (corosync-conf.md §2.2, §2.8). Other ignored keys have no same-meaning successor.
             if place.path == "totem.interface" && k.name == "ringnumber" {
-                let title = Msg::new("fix.rename.link");
+                let title = Msg::new("fix.rename")
+                    .arg("from", k.name)
+                    .arg("to", replacement);
                 super::rename_in_place(ctx, &place.path, &k, replacement, title, &mut d);
             }
             out.push(d);

@@ -444,8 +444,7 @@ fn suggestion_fix(
     let replace = |title: Msg| Some((title, vec![Edit::replace(k.value_span, to)]));
     let value = || Msg::new("fix.value").arg("from", k.value).arg("to", to);
     match how {
-        "unquote" => replace(Msg::new("fix.unquote").arg("to", to)),
-        "case" | "hex" => replace(value()),
+        "unquote" | "case" | "hex" => replace(value()),
         "unit" => {
             let unit = k
                 .value
@@ -456,19 +455,19 @@ fn suggestion_fix(
         }
         "suggest" => {
             let certain = bool_word(k.value).is_some()
-                || crate::text::did_you_mean_unique(k.value, allowed.iter().copied()) == Some(to);
+                || crate::text::did_you_mean_unique(k.value, allowed) == Some(to);
             certain.then_some(())?;
             replace(value())
         }
         "comment" => {
             let i = k.value.find('#')?;
             let conf = &ctx.conf;
-            let above = format!(
-                "{}{}{}",
+            let above = [
                 crate::fix::indent(conf, k.line),
                 &k.value[i..],
-                crate::fix::eol(conf, k.line)
-            );
+                crate::fix::eol(conf, k.line),
+            ]
+            .concat();
             Some((
                 Msg::new("fix.move-comment").arg("to", to),
                 vec![

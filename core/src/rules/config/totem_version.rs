@@ -83,19 +83,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // 2 is the only value corosync accepts: add it as the first line of the first
             // `totem` section.
             let conf = &ctx.conf;
-            if let Some(t) = conf.sections_at(&["totem"]).first() {
+            if let Some(t) = conf.children_named(0, "totem").next() {
                 let open = conf.tree.sections[t.id].open_line;
-                let inner = conf
-                    .keys(t.id)
-                    .next()
-                    .map(|k| crate::fix::indent(conf, k.line).to_string())
-                    .unwrap_or_else(|| {
-                        format!(
-                            "{}{}",
-                            crate::fix::indent(conf, open),
-                            crate::fix::indent_unit(conf)
-                        )
-                    });
+                let inner = [
+                    crate::fix::indent(conf, open),
+                    crate::fix::indent_unit(conf),
+                ]
+                .concat();
                 // Only in a file whose braces are in order: their fixes move lines first.
                 if !crate::fix::braces_unsettled(conf)
                     && let Some(e) = crate::fix::insert_line_after(conf, open, &inner, "version: 2")

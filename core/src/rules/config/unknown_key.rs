@@ -149,8 +149,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         // A rename is safe when no other key is as close and the section does
                         // not already set the suggested key.
                         let names = &names_cache[&place.path];
-                        if crate::text::did_you_mean_unique(k.name, names.iter().copied())
-                            == Some(s)
+                        if crate::text::did_you_mean_unique(k.name, names) == Some(s)
                             && ctx.conf.get(k.section, s).is_none()
                         {
                             rename = Some(s);

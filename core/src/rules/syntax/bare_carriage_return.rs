@@ -54,7 +54,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         false,
         |_| vec![],
     );
-    super::attach_fixes(ctx, out, from, SyntaxErrorKind::BareCarriageReturn, |e| {
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::BareCarriageReturn, &|e| {
         let _ = e;
         super::fixes::bare_cr(&ctx.conf)
     });

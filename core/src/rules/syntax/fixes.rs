@@ -40,8 +40,8 @@ fn is_blankish(c: char) -> bool {
 pub(crate) fn lookalike(conf: &Conf, e: &SyntaxError) -> Found {
     let c = conf.slice(e.span).chars().next()?;
     let name = format!("U+{:04X}", c as u32);
+    let title = Msg::new("fix.lookalike").arg("char", name);
     if matches!(c, '\u{200B}' | '\u{FEFF}') {
-        let title = Msg::new("fix.lookalike.delete").arg("char", name);
         return Some((title, vec![Edit::delete(e.span)]));
     }
     let line = conf.tree.lines[e.line];
@@ -62,7 +62,6 @@ pub(crate) fn lookalike(conf: &Conf, e: &SyntaxError) -> Found {
             return None;
         }
     }
-    let title = Msg::new("fix.lookalike.space").arg("char", name);
     Some((title, vec![Edit::replace(e.span, " ")]))
 }
 
@@ -110,13 +109,13 @@ pub(crate) fn split_open(conf: &Conf, e: &SyntaxError) -> Found {
     let ind = indent(conf, e.line);
     let mut rep = String::new();
     if !rest.is_empty() {
-        rep.push_str(&format!("{nl}{ind}{}{rest}", indent_unit(conf)));
+        rep = [nl, ind, indent_unit(conf), rest].concat();
     }
     if close {
-        rep.push_str(&format!("{nl}{ind}}}"));
+        rep = [&rep, nl, ind, "}"].concat();
     }
     Some((
-        Msg::new("fix.split-open"),
+        Msg::new("fix.split"),
         vec![Edit::replace(Span::new(brace + 1, line.span.end), rep)],
     ))
 }
@@ -151,7 +150,7 @@ pub(crate) fn split_close(conf: &Conf, e: &SyntaxError) -> Found {
         let ind = indent(conf, open);
         if k == 0 {
             if let Some(c) = comment {
-                rep.push_str(&format!("{ind}{c}{nl}"));
+                rep = [ind, c, nl].concat();
             }
         } else {
             rep.push_str(nl);
@@ -160,10 +159,7 @@ pub(crate) fn split_close(conf: &Conf, e: &SyntaxError) -> Found {
         rep.push('}');
         sec = conf.tree.sections[sec].parent.unwrap_or(0);
     }
-    Some((
-        Msg::new("fix.split-close"),
-        vec![Edit::replace(line.span, rep)],
-    ))
+    Some((Msg::new("fix.split"), vec![Edit::replace(line.span, rep)]))
 }
 
 /// E001: close every unclosed section at the end of the input, innermost first, which is
@@ -225,7 +221,7 @@ pub(crate) fn equals_to_colon(conf: &Conf, e: &SyntaxError) -> Found {
     {
         return None;
     }
-    let to = format!("{name}: {value}");
+    let to = [name, ": ", value].concat();
     Some((
         Msg::new("fix.value").arg("from", s).arg("to", to.clone()),
         vec![Edit::replace(e.span, to)],

@@ -77,7 +77,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             vec![("char", format!("U+{:04X}", c as u32))]
         },
     );
-    super::attach_fixes(ctx, out, from, SyntaxErrorKind::LookalikeWhitespace, |e| {
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::LookalikeWhitespace, &|e| {
         super::fixes::lookalike(&ctx.conf, e)
     });
 }

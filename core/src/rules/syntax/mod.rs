@@ -201,7 +201,7 @@ pub(crate) fn attach_fixes(
     out: &mut [Diagnostic],
     from: usize,
     kind: SyntaxErrorKind,
-    fix: impl Fn(&SyntaxError) -> Option<(Msg, Vec<crate::diagnostic::Edit>)>,
+    fix: &dyn Fn(&SyntaxError) -> Option<(Msg, Vec<crate::diagnostic::Edit>)>,
 ) {
     for (d, e) in out[from..].iter_mut().zip(errors(ctx, kind)) {
         if let Some((title, edits)) = fix(e) {

@@ -53,7 +53,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         false,
         |_| vec![],
     );
-    super::attach_fixes(ctx, out, from, SyntaxErrorKind::NulByte, |e| {
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::NulByte, &|e| {
         super::fixes::nul(&ctx.conf, e)
     });
 }

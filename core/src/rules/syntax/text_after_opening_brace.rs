@@ -67,7 +67,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             ]
         },
     );
-    super::attach_fixes(ctx, out, from, SyntaxErrorKind::ExtraAfterOpen, |e| {
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::ExtraAfterOpen, &|e| {
         super::fixes::split_open(&ctx.conf, e)
     });
 }
