@@ -163,7 +163,7 @@ pub fn eol<'a>(conf: &Conf<'a>, line: usize) -> &'a str {
 /// The leading blanks (space, TAB) of a line.
 pub fn indent<'a>(conf: &Conf<'a>, line: usize) -> &'a str {
     let s = conf.slice(conf.tree.lines[line].span);
-    &s[..s.len() - s.trim_start_matches([' ', '\t']).len()]
+    &s[..s.len() - s.trim_start_matches(crate::conf::syntax::is_blank).len()]
 }
 
 /// One level of indentation as the file writes it: the indent of the first indented line
@@ -194,18 +194,15 @@ pub fn insert_line_after(conf: &Conf, line: usize, indent: &str, text: &str) -> 
     ))
 }
 
-/// Does the file have brace findings (E001–E004, E014)? Fixes that insert lines into a
-/// section wait until those are fixed: the sections may not be where they seem.
+/// Does the file have brace findings whose fixes move lines (E003, E004, E014)? Fixes that
+/// insert lines into a section wait until those are fixed: the sections may not be where they
+/// seem.
 pub fn braces_unsettled(conf: &Conf) -> bool {
     use crate::conf::SyntaxErrorKind::*;
     conf.tree.errors.iter().any(|e| {
         matches!(
             e.kind,
-            MissingClosingBrace
-                | UnexpectedClosingBrace
-                | ExtraAfterOpen
-                | ExtraAroundClose
-                | BareCarriageReturn
+            ExtraAfterOpen | ExtraAroundClose | BareCarriageReturn
         )
     })
 }

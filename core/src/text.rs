@@ -160,13 +160,29 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    closest(word, &mut candidates.into_iter()).map(|(c, _)| c)
+}
+
+/// Like [`did_you_mean`], but only when no other candidate is as close: a suggestion safe to
+/// apply without asking.
+pub fn did_you_mean_unique<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    closest(word, &mut candidates.iter().copied())
+        .filter(|(_, unique)| *unique)
+        .map(|(c, _)| c)
+}
+
+/// The first closest candidate, and whether no other one is as close.
+fn closest<'a>(
+    word: &str,
+    candidates: &mut dyn Iterator<Item = &'a str>,
+) -> Option<(&'a str, bool)> {
     let max = match word.chars().count() {
         0..=3 => 1,
         4..=8 => 2,
         _ => 3,
     };
     let lower = word.to_ascii_lowercase();
-    let mut best: Option<(usize, &'a str)> = None;
+    let mut best: Option<(usize, &'a str, bool)> = None;
     for c in candidates {
         if c == word {
             continue;
@@ -177,30 +193,14 @@ pub fn did_you_mean<'a>(
             edit_distance(&lower, c, max)
         };
         if let Some(d) = d {
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, c));
+            match best {
+                Some((bd, _, _)) if d > bd => {}
+                Some((bd, b, _)) if d == bd => best = Some((bd, b, false)),
+                _ => best = Some((d, c, true)),
             }
         }
     }
-    best.map(|(_, c)| c)
-}
-
-/// Like [`did_you_mean`], but only when no other candidate is as close: a suggestion safe to
-/// apply without asking.
-pub fn did_you_mean_unique<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let dist = |c: &str| {
-        if c.eq_ignore_ascii_case(word) {
-            Some(0)
-        } else {
-            edit_distance(&word.to_ascii_lowercase(), c, usize::MAX / 2)
-        }
-    };
-    let best = did_you_mean(word, candidates.iter().copied())?;
-    let d = dist(best);
-    let tie = candidates
-        .iter()
-        .any(|c| *c != best && *c != word && dist(c) <= d);
-    (!tie).then_some(best)
+    best.map(|(_, c, unique)| (c, unique))
 }
 
 #[cfg(test)]

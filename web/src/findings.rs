@@ -176,17 +176,27 @@ fn finding(
             if let Some(h) = &d.help {
                 <p class="f-help"><span class="label">{ t("ui.findings.help", lang) }</span>{ " " }{ md::view_line(&h.render(lang)) }</p>
             }
-            if let Some(f) = d.fix.as_ref().filter(|_| pasted) {
-                <p class="f-fix">
-                    <button type="button" class="btn fix" aria-describedby={format!("fix-title-{index}")}
-                        onclick={ let c = ctl.clone(); Callback::from(move |_| c.apply_fixes(Some(index))) }>
-                        { t("ui.fix.apply", lang) }
-                    </button>
-                    { " " }<span class="fix-title" id={format!("fix-title-{index}")}>{ md::view_line(&f.title.render(lang)) }</span>
-                </p>
-            }
+            if pasted { { fix_button(ctl, lang, index, d) } }
             { related }
             { details }
         </li>
+    }
+}
+
+/// "Apply fix" with the fix's title, for a finding in the pasted text.
+fn fix_button(ctl: &Ctl, lang: Lang, index: usize, d: &Diagnostic) -> Html {
+    let Some(f) = &d.fix else {
+        return html! {};
+    };
+    let c = ctl.clone();
+    let id = format!("fix-title-{index}");
+    html! {
+        <p class="f-fix">
+            <button type="button" class="btn fix" aria-describedby={id.clone()}
+                onclick={Callback::from(move |_| c.apply_fixes(Some(index)))}>
+                { t("ui.fix.apply", lang) }
+            </button>
+            { " " }<span class="fix-title" {id}>{ md::view_line(&f.title.render(lang)) }</span>
+        </p>
     }
 }

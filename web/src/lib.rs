@@ -480,58 +480,56 @@ impl Ctl {
     }
 
     /// Apply the fix of finding `which`, or with `None` every fix (repeated until none is
-    /// left, as `corocheck check --fix` does), to the pasted text; then re-analyse. Only the
-    /// pasted text is edited; opened files stay as they are.
+    /// left, as `corocheck check --fix` does), to the pasted text, re-analysing after each
+    /// round. Only the pasted text is edited; opened files stay as they are.
     pub fn apply_fixes(&self, which: Option<usize>) {
-        let Some(a) = self.m.borrow().analysis.clone() else {
+        let Some(ta) = self.textarea() else {
             return;
         };
-        let (Some(file), Some(ta)) = (a.sources.iter().position(|s| s.pasted), self.textarea())
-        else {
-            return;
-        };
-        let old = a.sources[file].text.to_string();
-        if ta.value() != old {
-            // Typed since the last analysis: the fixes no longer fit the text.
-            self.schedule(0);
-            return;
-        }
-        let new = match which {
-            Some(i) => {
-                let Some(f) = a.report.diagnostics.get(i).filter(|d| d.file == file) else {
-                    return;
-                };
-                let Some(fix) = &f.fix else { return };
-                corocheck_core::fix::apply(&old, &[fix]).0
+        let mut first = None;
+        for _ in 0..corocheck_core::fix::MAX_ROUNDS {
+            let Some(a) = self.m.borrow().analysis.clone() else {
+                break;
+            };
+            let Some(file) = a.sources.iter().position(|s| s.pasted) else {
+                break;
+            };
+            let old = &a.sources[file].text;
+            if ta.value() != **old {
+                // Typed since the last analysis: the fixes no longer fit the text.
+                self.schedule(0);
+                return;
             }
-            None => {
-                let inputs: Vec<Input> = a
-                    .sources
-                    .iter()
-                    .map(|s| Input {
-                        path: s.path.clone(),
-                        text: &s.text,
-                    })
-                    .collect();
-                corocheck_core::fix::fix_all(&inputs, &Options::default())
-                    .swap_remove(file)
-                    .text
+            let fixes: Vec<&corocheck_core::Fix> = a
+                .report
+                .diagnostics
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| d.file == file && which.is_none_or(|w| w == *i))
+                .filter_map(|(_, d)| d.fix.as_ref())
+                .collect();
+            let (new, _) = corocheck_core::fix::apply(old, &fixes);
+            if new == **old {
+                break;
             }
-        };
-        if new == old {
-            return;
+            first.get_or_insert_with(|| old.to_string());
+            self.m.borrow_mut().generation += 1;
+            ta.set_value(&new);
+            self.run(new);
+            if which.is_some() {
+                break;
+            }
         }
-        {
+        if let Some(old) = first {
             let mut m = self.m.borrow_mut();
             m.history.push(old);
             if m.history.len() > UNDO_LEVELS {
                 m.history.remove(0);
             }
-            m.generation += 1;
+            drop(m);
+            self.redraw();
+            focus_by_id("fix-undo".into(), false);
         }
-        ta.set_value(&new);
-        self.run(new);
-        focus_by_id("fix-undo".into(), false);
     }
 
     /// Restore the text as it was before the last applied fix.
@@ -542,8 +540,7 @@ impl Ctl {
         if let Some(ta) = self.textarea() {
             ta.set_value(&prev);
         }
-        self.m.borrow_mut().generation += 1;
-        self.run(prev);
+        self.schedule(0);
         let to = if self.can_undo() {
             "fix-undo"
         } else {

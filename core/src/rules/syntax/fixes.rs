@@ -1,5 +1,6 @@
 //! The fixes of the syntax findings. Each returns `None` when the right edit is not obvious.
 
+use crate::conf::syntax::is_blank;
 use crate::conf::{Conf, LineKind, SyntaxError, SyntaxErrorKind};
 use crate::diagnostic::{Edit, Span};
 use crate::fix::{eol, indent, indent_unit};
@@ -84,10 +85,10 @@ pub(crate) fn split_open(conf: &Conf, e: &SyntaxError) -> Found {
     let line = conf.tree.lines[e.line];
     let raw = conf.slice(line.span);
     let brace = line.span.start + raw.find('{')?;
-    let mut rest = conf.slice(e.span).trim_matches([' ', '\t']);
+    let mut rest = conf.slice(e.span).trim_matches(is_blank);
     let mut close = false;
     if let Some(r) = rest.strip_suffix('}') {
-        rest = r.trim_end_matches([' ', '\t']);
+        rest = r.trim_end_matches(is_blank);
         close = true;
     }
     if rest.contains(['{', '}']) {
@@ -96,7 +97,7 @@ pub(crate) fn split_open(conf: &Conf, e: &SyntaxError) -> Found {
     if !rest.is_empty() && !rest.starts_with('#') {
         // One `key: value`, not several run together.
         let (key, value) = rest.split_once(':')?;
-        let key = key.trim_matches([' ', '\t']);
+        let key = key.trim_matches(is_blank);
         if key.is_empty()
             || !key.chars().all(crate::conf::syntax::is_cmap_name_char)
             || value.contains(": ")
@@ -132,7 +133,7 @@ pub(crate) fn split_close(conf: &Conf, e: &SyntaxError) -> Found {
     }
     let s = conf.slice(e.span);
     let (braces, comment) = match s.find('#') {
-        Some(i) => (&s[..i], Some(s[i..].trim_end_matches([' ', '\t']))),
+        Some(i) => (&s[..i], Some(s[i..].trim_end_matches(is_blank))),
         None => (s, None),
     };
     if !braces.chars().all(|c| c == '}' || c == ' ' || c == '\t') {
@@ -162,50 +163,6 @@ pub(crate) fn split_close(conf: &Conf, e: &SyntaxError) -> Found {
     Some((Msg::new("fix.split"), vec![Edit::replace(line.span, rep)]))
 }
 
-/// E001: close every unclosed section at the end of the input, innermost first, which is
-/// where the parser already ended them. The fix sits on the innermost one. Only when no
-/// `{`/`}` line carries extra text (their fixes change which sections close where).
-pub(crate) fn close_section(conf: &Conf, e: &SyntaxError) -> Found {
-    if lines_unreliable(conf) {
-        return None;
-    }
-    let t = conf.tree;
-    if t.errors.iter().any(|x| {
-        matches!(
-            x.kind,
-            SyntaxErrorKind::ExtraAfterOpen | SyntaxErrorKind::ExtraAroundClose
-        )
-    }) {
-        return None;
-    }
-    let mut sec = t.lines[e.line].section;
-    // Only the innermost unclosed section: no unclosed section below it.
-    if t.errors
-        .iter()
-        .filter(|x| x.kind == SyntaxErrorKind::MissingClosingBrace)
-        .any(|x| t.sections[t.lines[x.line].section].depth > t.sections[sec].depth)
-    {
-        return None;
-    }
-    let nl = eol(conf, e.line);
-    let end = t.range.end;
-    let mut text = String::new();
-    if end > 0 && !conf.text[..end].ends_with('\n') {
-        text.push_str(nl);
-    }
-    let name = conf.slice(t.sections[sec].name);
-    while sec != 0 && t.sections[sec].close_line.is_none() {
-        text.push_str(indent(conf, t.sections[sec].open_line));
-        text.push('}');
-        text.push_str(nl);
-        sec = t.sections[sec].parent.unwrap_or(0);
-    }
-    Some((
-        Msg::new("fix.close-section").arg("section", name),
-        vec![Edit::insert(end, text)],
-    ))
-}
-
 /// E006: `name = value` becomes `name: value`.
 pub(crate) fn equals_to_colon(conf: &Conf, e: &SyntaxError) -> Found {
     if lines_unreliable(conf) {
@@ -213,11 +170,11 @@ pub(crate) fn equals_to_colon(conf: &Conf, e: &SyntaxError) -> Found {
     }
     let s = conf.slice(e.span);
     let (name, value) = s.split_once('=')?;
-    let name = name.trim_end_matches([' ', '\t']);
-    let value = value.trim_matches([' ', '\t']);
+    let name = name.trim_end_matches(is_blank);
+    let value = value.trim_matches(is_blank);
     if name.is_empty()
         || !name.chars().all(crate::conf::syntax::is_cmap_name_char)
-        || value.contains(['{', '}', '#'])
+        || value.contains(|c| matches!(c, '{' | '}' | '#'))
     {
         return None;
     }

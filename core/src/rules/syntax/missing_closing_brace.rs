@@ -65,7 +65,4 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     super::also_reported_at(ctx, out, from, "E001.related", |_| {
         super::last_text_line(ctx)
     });
-    super::attach_fixes(ctx, out, from, SyntaxErrorKind::MissingClosingBrace, &|e| {
-        super::fixes::close_section(&ctx.conf, e)
-    });
 }
