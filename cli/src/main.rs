@@ -48,6 +48,18 @@ enum Cmd {
         /// Also print each finding's explanation (text format).
         #[arg(long)]
         explain: bool,
+        /// Apply every fix and write each changed file in place, keeping the original as
+        /// FILE.orig (standard input is never rewritten). Findings and the exit status then
+        /// describe the fixed files.
+        #[arg(long)]
+        fix: bool,
+        /// Print what the fixes change as a unified diff instead of the findings; writes
+        /// nothing (unless --fix is also given).
+        #[arg(long)]
+        diff: bool,
+        /// With --fix: overwrite an existing FILE.orig backup.
+        #[arg(long, requires = "fix")]
+        force: bool,
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
@@ -112,6 +124,9 @@ fn main() -> ExitCode {
             target_version,
             profile,
             explain,
+            fix,
+            diff,
+            force,
             files,
         } => {
             let lang = match pick_lang(lang.as_deref()) {
@@ -139,7 +154,8 @@ fn main() -> ExitCode {
                 }
             };
             let opts = Options { target, profile };
-            check(&files, format, lang, &opts, explain)
+            let fixing = Fixing { fix, diff, force };
+            check(&files, format, lang, &opts, explain, fixing)
         }
         Cmd::Convert {
             format,
@@ -336,10 +352,27 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn check(files: &[String], format: Format, lang: Lang, opts: &Options, explain: bool) -> ExitCode {
+/// What `--fix`, `--diff` and `--force` asked for.
+#[derive(Clone, Copy)]
+struct Fixing {
+    fix: bool,
+    diff: bool,
+    force: bool,
+}
+
+fn check(
+    files: &[String],
+    format: Format,
+    lang: Lang,
+    opts: &Options,
+    explain: bool,
+    fixing: Fixing,
+) -> ExitCode {
     let target = opts.target;
     let mut io_failed = false;
     let mut texts: Vec<(String, String, Vec<Diagnostic>)> = Vec::new();
+    // Per text: the path to write back to, when the file may be rewritten.
+    let mut writable: Vec<Option<String>> = Vec::new();
     for path in files {
         match read_input(path) {
             Ok(bytes) => {
@@ -350,12 +383,21 @@ fn check(files: &[String], format: Format, lang: Lang, opts: &Options, explain: 
                 } else {
                     path.clone()
                 };
+                // Only text that decodes to exactly its bytes, read whole, is written back.
+                let exact = enc.is_empty() && bytes.len() <= detect::MAX_INPUT;
+                writable.push((path != "-" && exact).then(|| path.clone()));
                 texts.push((shown, d.text, enc));
             }
             Err(e) => {
                 eprintln!("corocheck: {path}: {e}");
                 io_failed = true;
             }
+        }
+    }
+    if fixing.fix || fixing.diff {
+        match apply_fixes(&mut texts, &writable, opts, fixing) {
+            Ok(()) => {}
+            Err(()) => io_failed = true,
         }
     }
     let inputs: Vec<Input> = texts
@@ -381,6 +423,7 @@ fn check(files: &[String], format: Format, lang: Lang, opts: &Options, explain: 
     let out = std::io::stdout();
     let mut out = out.lock();
     let res = match format {
+        _ if fixing.diff => Ok(()),
         Format::Json => writeln!(
             out,
             "{}",
@@ -505,6 +548,78 @@ fn convert(path: &str, format: Format, lang: Lang, dir: Option<&std::path::Path>
     }
 }
 
+/// Fix the texts in place (in memory): print the diff (`--diff`), write the files with a
+/// `.orig` backup (`--fix`). Err when a file could not be written.
+fn apply_fixes(
+    texts: &mut [(String, String, Vec<Diagnostic>)],
+    writable: &[Option<String>],
+    opts: &Options,
+    fixing: Fixing,
+) -> Result<(), ()> {
+    let inputs: Vec<Input> = texts
+        .iter()
+        .map(|(p, t, _)| Input {
+            path: p.clone(),
+            text: t,
+        })
+        .collect();
+    let fixed = corocheck_core::fix::fix_all(&inputs, opts);
+    drop(inputs);
+    let mut ok = true;
+    let mut stdout = std::io::stdout().lock();
+    for (i, f) in fixed.into_iter().enumerate() {
+        let (shown, text, _) = &mut texts[i];
+        if f.text == *text {
+            continue;
+        }
+        if fixing.diff {
+            let d = similar::TextDiff::from_lines(text.as_str(), f.text.as_str());
+            let _ = write!(
+                stdout,
+                "{}",
+                d.unified_diff().context_radius(3).header(shown, shown)
+            );
+        }
+        if !fixing.fix {
+            continue;
+        }
+        let Some(path) = &writable[i] else {
+            let why = if shown == "<stdin>" {
+                "standard input is never rewritten (use --diff)"
+            } else {
+                "the file is not plain UTF-8 text read whole; it is left as it is"
+            };
+            eprintln!("corocheck: {shown}: not fixed: {why}");
+            continue;
+        };
+        let backup = format!("{path}.orig");
+        if !fixing.force && std::path::Path::new(&backup).exists() {
+            eprintln!(
+                "corocheck: {path}: not fixed: the backup {backup} already exists (move it away, or use --force to overwrite it)"
+            );
+            ok = false;
+            continue;
+        }
+        // The backup first (a copy keeps the mode), then the file itself, rewritten in place
+        // so that its owner, mode and SELinux label stay.
+        if let Err(e) = std::fs::copy(path, &backup) {
+            eprintln!("corocheck: {path}: not fixed: cannot write {backup}: {e}");
+            ok = false;
+            continue;
+        }
+        if let Err(e) = std::fs::write(path, f.text.as_bytes()) {
+            eprintln!(
+                "corocheck: {path}: cannot write the fixed file: {e} (the original is in {backup})"
+            );
+            ok = false;
+            continue;
+        }
+        eprintln!("fixed {} findings in {path} (backup: {backup})", f.applied);
+        *text = f.text;
+    }
+    if ok { Ok(()) } else { Err(()) }
+}
+
 /// 1-based line/column of the start and (exclusive) end of a finding.
 fn position(lines: &LineIndex, text: &str, d: &Diagnostic) -> (usize, usize, usize, usize) {
     let (l, c) = lines.line_col(text, d.span.start);
@@ -556,6 +671,18 @@ fn to_json(report: &Report, inputs: &[Input], lang: Lang, target: Option<Target>
                 "message": d.message.render(lang),
                 "help": d.help.as_ref().map(|h| h.render(lang)),
                 "explanation": d.explanation.as_ref().map(|h| h.render(lang)),
+                "fix": d.fix.as_ref().map(|f| {
+                    let lines = &report.files[d.file].lines;
+                    json!({
+                        "title": f.title.render(lang),
+                        "edits": f.edits.iter().map(|e| {
+                            let (l, c) = lines.line_col(text, e.span.start);
+                            let (el, ec) = lines.line_col(text, e.span.end);
+                            json!({"start": e.span.start, "end": e.span.end, "line": l, "column": c,
+                                   "end_line": el, "end_column": ec, "replacement": e.replacement})
+                        }).collect::<Vec<_>>(),
+                    })
+                }),
                 "related": d.related.iter().map(|r| {
                     let (rl, rc) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
                     json!({"path": inputs[r.file].path, "line": rl, "column": rc, "note": r.note.render(lang)})
@@ -720,6 +847,9 @@ fn write_text(
         };
         if let Some(h) = &d.help {
             note(&t("cli.help", lang), &h.render(lang))?;
+        }
+        if let Some(f) = &d.fix {
+            note(&t("cli.fix", lang), &f.title.render(lang))?;
         }
         for r in &d.related {
             let (rl, rc) = report.files[r.file]

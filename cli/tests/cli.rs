@@ -407,3 +407,110 @@ fn migration_plan_in_text_and_json() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["migrations"].as_array().unwrap().len(), 0);
 }
+
+/// A 3.x config whose only errors have fixes: E004 (`}}`), E006 (`=`), C603 (quoted), with
+/// CRLF line endings that must survive.
+const FIXABLE: &str = "totem {\r\n\tversion: 2\r\n\tcluster_name: c\r\n\ttransport: knet\r\n\tcrypto_cipher: \"aes256\"\r\n\tcrypto_hash: sha256\r\n}\r\nnodelist {\r\n\tnode {\r\n\t\tring0_addr: 10.0.0.1\r\n\t\tname: a\r\n\t\tnodeid: 1\r\n}}\r\nquorum {\r\n\tprovider = corosync_votequorum\r\n}\r\n";
+const FIXED: &str = "totem {\r\n\tversion: 2\r\n\tcluster_name: c\r\n\ttransport: knet\r\n\tcrypto_cipher: aes256\r\n\tcrypto_hash: sha256\r\n}\r\nnodelist {\r\n\tnode {\r\n\t\tring0_addr: 10.0.0.1\r\n\t\tname: a\r\n\t\tnodeid: 1\r\n\t}\r\n}\r\nquorum {\r\n\tprovider: corosync_votequorum\r\n}\r\n";
+
+#[test]
+fn diff_shows_the_fixes_and_writes_nothing() {
+    let f = tmp("diff.conf", FIXABLE.as_bytes());
+    let (rc, out, _) = corocheck(&["check", "--target-version", "3", "--diff", &f], None);
+    assert_eq!(rc, 1, "the file still has its errors: {out}");
+    assert!(out.starts_with(&format!("--- {f}\n+++ {f}\n@@ ")), "{out}");
+    assert!(
+        out.contains("-\tcrypto_cipher: \"aes256\"\r\n+\tcrypto_cipher: aes256\r\n"),
+        "{out}"
+    );
+    assert!(out.contains("-}}\r\n+\t}\r\n+}\r\n"), "{out}");
+    assert!(
+        !out.contains("error["),
+        "--diff prints only the diff: {out}"
+    );
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), FIXABLE);
+    assert!(!std::path::Path::new(&format!("{f}.orig")).exists());
+}
+
+#[test]
+fn fix_writes_the_file_and_keeps_a_backup() {
+    let f = tmp("fixme.conf", FIXABLE.as_bytes());
+    let backup = format!("{f}.orig");
+    let _ = std::fs::remove_file(&backup);
+    let (rc, out, err) = corocheck(&["check", "--target-version", "3", "--fix", &f], None);
+    assert_eq!(rc, 0, "nothing left after fixing: {out}{err}");
+    assert!(err.contains(&format!("fixed 3 findings in {f}")), "{err}");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), FIXED);
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), FIXABLE);
+    // Fixing again changes nothing and does not touch the backup.
+    let (rc, _, err) = corocheck(&["check", "--target-version", "3", "--fix", &f], None);
+    assert_eq!(rc, 0);
+    assert!(!err.contains("fixed"), "{err}");
+    // A new problem with an old backup in place: refused, file untouched, exit 2.
+    std::fs::write(&f, FIXABLE).unwrap();
+    std::fs::write(&backup, "older backup").unwrap();
+    let (rc, _, err) = corocheck(&["check", "--target-version", "3", "--fix", &f], None);
+    assert_eq!(rc, 2, "{err}");
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), FIXABLE);
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), "older backup");
+    // --force replaces the backup.
+    let (rc, _, _) = corocheck(
+        &["check", "--target-version", "3", "--fix", "--force", &f],
+        None,
+    );
+    assert_eq!(rc, 0);
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), FIXED);
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), FIXABLE);
+}
+
+#[test]
+fn fix_never_rewrites_stdin_and_reports_what_remains() {
+    let (rc, out, err) = corocheck(
+        &["check", "--target-version", "3", "--fix", "-"],
+        Some(FIXABLE),
+    );
+    assert_eq!(rc, 1, "stdin keeps its errors: {out}");
+    assert!(err.contains("standard input is never rewritten"), "{err}");
+    assert!(out.contains("error[E004]"), "{out}");
+    // An unfixable error stays and sets the exit status after --fix.
+    let f = tmp("half.conf", format!("{FIXABLE}junk line\r\n").as_bytes());
+    let _ = std::fs::remove_file(format!("{f}.orig"));
+    let (rc, out, _) = corocheck(&["check", "--target-version", "3", "--fix", &f], None);
+    assert_eq!(rc, 1, "{out}");
+    assert!(
+        out.contains("error[E006]") && !out.contains("error[E004]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_carries_the_fix() {
+    let (_, out, _) = corocheck(
+        &["check", "--format", "json", "--target-version", "3", "-"],
+        Some(FIXABLE),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "C603")
+        .expect("C603");
+    assert_eq!(d["fix"]["title"], "write `aes256` instead of `\"aes256\"`");
+    let e = &d["fix"]["edits"][0];
+    assert_eq!(
+        (e["line"].as_u64(), e["column"].as_u64()),
+        (Some(5), Some(17))
+    );
+    assert_eq!(e["replacement"], "aes256");
+    let start = e["start"].as_u64().unwrap() as usize;
+    let end = e["end"].as_u64().unwrap() as usize;
+    assert_eq!(&FIXABLE[start..end], "\"aes256\"");
+    let unfixable = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d.get("fix").is_some());
+    assert!(unfixable, "every finding has a `fix` key (null when none)");
+}

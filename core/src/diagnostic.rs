@@ -77,6 +77,40 @@ pub struct Diagnostic {
     pub help: Option<Msg>,
     pub explanation: Option<Msg>,
     pub related: Vec<Related>,
+    /// The edits that resolve this finding, when they are unambiguous and safe.
+    pub fix: Option<Fix>,
+}
+
+/// Replace the bytes of `span` (in the same text as the finding) with `replacement`. An empty
+/// span inserts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Edit {
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Self {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+        Edit::replace(Span::new(at, at), text)
+    }
+    pub fn delete(span: Span) -> Self {
+        Edit::replace(span, "")
+    }
+}
+
+/// A machine-applicable fix: a title (what it does, e.g. "rename `two_nodes` to `two_node`")
+/// and non-overlapping edits, sorted by position, all in the finding's file. Applying the fix
+/// resolves the finding; see [`crate::fix::apply`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: Msg,
+    pub edits: Vec<Edit>,
 }
 
 impl Diagnostic {
@@ -90,6 +124,20 @@ impl Diagnostic {
             help: None,
             explanation: None,
             related: Vec::new(),
+            fix: None,
+        }
+    }
+    /// Attach a fix (the one call a rule needs): `d.with_fix(Msg::new("fix.rename")…,
+    /// vec![Edit::replace(k.key_span, "two_node")])`. Edits must be sorted by position (a fix
+    /// whose edits are not is never applied); an empty list attaches nothing.
+    pub fn with_fix(mut self, title: Msg, edits: Vec<Edit>) -> Self {
+        self.set_fix(title, edits);
+        self
+    }
+    /// [`Diagnostic::with_fix`] on a finding already built.
+    pub fn set_fix(&mut self, title: Msg, edits: Vec<Edit>) {
+        if !edits.is_empty() {
+            self.fix = Some(Fix { title, edits });
         }
     }
     pub fn help(mut self, help: Msg) -> Self {

@@ -108,6 +108,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("cli.cat", include_str!("../i18n/cli.cat")),
     ("cman.cat", include_str!("../i18n/cman.cat")),
     ("crossfile.cat", include_str!("../i18n/crossfile.cat")),
+    ("fix.cat", include_str!("../i18n/fix.cat")),
 ];
 
 /// Problems found while reading catalog text (reported by tests, never at run time).

@@ -13,6 +13,7 @@ pub mod cman;
 pub mod conf;
 pub mod detect;
 pub mod diagnostic;
+pub mod fix;
 pub mod i18n;
 pub mod logs;
 pub mod report;
@@ -21,7 +22,7 @@ pub mod stack;
 pub mod text;
 pub mod version;
 
-pub use diagnostic::{Diagnostic, Severity, Span};
+pub use diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 pub use i18n::{Lang, Msg};
 pub use report::{Input, Migration, Options, Profile, Report, analyze};
 pub use version::{Release, Target};

@@ -205,6 +205,10 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
             for mut d in found {
                 d.file = i;
                 d.span = back(d.span);
+                // Edits in rebuilt text (line breaks restored) do not map back to the original.
+                if seg.reflow.is_some() {
+                    d.fix = None;
+                }
                 for r in &mut d.related {
                     r.file = i;
                     r.span = back(r.span);

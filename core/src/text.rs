@@ -160,13 +160,29 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    closest(word, &mut candidates.into_iter()).map(|(c, _)| c)
+}
+
+/// Like [`did_you_mean`], but only when no other candidate is as close: a suggestion safe to
+/// apply without asking.
+pub fn did_you_mean_unique<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    closest(word, &mut candidates.iter().copied())
+        .filter(|(_, unique)| *unique)
+        .map(|(c, _)| c)
+}
+
+/// The first closest candidate, and whether no other one is as close.
+fn closest<'a>(
+    word: &str,
+    candidates: &mut dyn Iterator<Item = &'a str>,
+) -> Option<(&'a str, bool)> {
     let max = match word.chars().count() {
         0..=3 => 1,
         4..=8 => 2,
         _ => 3,
     };
     let lower = word.to_ascii_lowercase();
-    let mut best: Option<(usize, &'a str)> = None;
+    let mut best: Option<(usize, &'a str, bool)> = None;
     for c in candidates {
         if c == word {
             continue;
@@ -177,12 +193,14 @@ pub fn did_you_mean<'a>(
             edit_distance(&lower, c, max)
         };
         if let Some(d) = d {
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, c));
+            match best {
+                Some((bd, _, _)) if d > bd => {}
+                Some((bd, b, _)) if d == bd => best = Some((bd, b, false)),
+                _ => best = Some((d, c, true)),
             }
         }
     }
-    best.map(|(_, c)| c)
+    best.map(|(_, c, unique)| (c, unique))
 }
 
 #[cfg(test)]
@@ -216,6 +234,10 @@ mod tests {
         assert_eq!(did_you_mean("two_nodes", keys), Some("two_node"));
         assert_eq!(did_you_mean("expected_vote", keys), Some("expected_votes"));
         assert_eq!(did_you_mean("banana", keys), None);
+        assert_eq!(did_you_mean_unique("two_nodes", &keys), Some("two_node"));
+        // `ab` is one edit from both: no unique suggestion.
+        assert_eq!(did_you_mean_unique("ab", &["aa", "bb"]), None);
+        assert_eq!(did_you_mean("ab", ["aa", "bb"]), Some("aa"));
     }
 }
 

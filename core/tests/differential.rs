@@ -1195,3 +1195,101 @@ fn harness_helpers() {
         "every case keeps corosync in its own state directory"
     );
 }
+
+/// Fixes against the real checker: for every corpus case and every 3.x fix fixture (and
+/// config fixture) where corocheck's fixes leave no error, `corosync -t` must accept the fixed
+/// text. Cases that depend on the machine are left out. Skipped (with a note) when corosync
+/// is not installed, since it tests the fixes rather than the verdicts above.
+#[test]
+fn fixed_configs_pass_corosync_t() {
+    use corocheck_core::fix::fix_all;
+    if !Path::new(COROSYNC).exists() {
+        eprintln!("skipped: {COROSYNC} is missing (apt-get install corosync)");
+        return;
+    }
+    let fixtures = |sub: &str| -> Vec<(String, String)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures")
+            .join(sub);
+        let mut v: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .map(|rd| rd.filter_map(|e| e.ok()).collect::<Vec<_>>())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("v3-") && n.ends_with(".conf"))
+            .filter_map(|n| {
+                let t = std::fs::read_to_string(dir.join(&n)).ok()?;
+                Some((format!("{sub}/{n}"), t))
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let mut cases: Vec<(String, String)> = corpus()
+        .into_iter()
+        .filter(|c| !matches!(c.expect, Expect::Machine(_)))
+        .map(|c| (c.name, c.text))
+        .collect();
+    cases.extend(fixtures("fix"));
+    cases.extend(fixtures("config"));
+
+    let root = std::env::temp_dir().join(format!("corocheck-fixdiff-{}", std::process::id()));
+    std::fs::create_dir_all(&root).expect("create the scratch directory");
+    let scratch = Scratch(root);
+    let opts = Options {
+        target: Some(Target::major(3)),
+        ..Options::default()
+    };
+    let (mut claimed, mut rejected_before, mut unresolved) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for (i, (name, text)) in cases.iter().enumerate() {
+        let dir = scratch.0.join(format!("{i:03}"));
+        std::fs::create_dir_all(dir.join("state")).expect("create the case directory");
+        std::fs::write(dir.join("authkey"), authkey()).expect("write the authkey");
+        let text = text.replace(DIR, &dir.display().to_string());
+        let input = [Input {
+            path: "corosync.conf".into(),
+            text: &text,
+        }];
+        let fixed = fix_all(&input, &opts).remove(0);
+        if fixed.applied == 0 {
+            continue;
+        }
+        let after = analyze(
+            &[Input {
+                path: "corosync.conf".into(),
+                text: &fixed.text,
+            }],
+            &opts,
+        );
+        if after.errors() > 0 {
+            unresolved += 1;
+            continue; // the fixes do not claim to resolve everything
+        }
+        claimed += 1;
+        let conf = dir.join("corosync.conf");
+        std::fs::write(&conf, text.as_bytes()).expect("write corosync.conf");
+        if run_corosync(&dir, &conf).status.rejected() {
+            rejected_before += 1;
+        }
+        let _ = std::fs::remove_file(dir.join("corosync.log"));
+        std::fs::write(&conf, fixed.text.as_bytes()).expect("write the fixed corosync.conf");
+        let out = run_corosync(&dir, &conf);
+        if !out.status.accepted() {
+            failures.push(format!(
+                "{name}: fixed text {}: {}\n{}",
+                out.status.short(),
+                out.messages.join(" / "),
+                fixed.text
+            ));
+        }
+    }
+    eprintln!(
+        "fixes: {claimed} fixed configs with no error left ({rejected_before} of them rejected by corosync before the fix), {unresolved} with errors left after fixing"
+    );
+    assert!(
+        rejected_before >= 10,
+        "too few rejected configs whose fixes claim to resolve them: {rejected_before}"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

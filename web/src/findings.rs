@@ -34,9 +34,34 @@ pub fn view(
             </ol>
         }
     };
+    let fixable = a
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.fix.is_some() && a.is_pasted(d.file))
+        .count();
+    let can_undo = ctl.can_undo();
+    let fix_bar = (fixable > 0 || can_undo).then(|| {
+        let (c1, c2) = (ctl.clone(), ctl.clone());
+        html! {
+            <div class="fix-bar">
+                if fixable > 0 {
+                    <button type="button" id="fix-all" class="btn primary"
+                        onclick={Callback::from(move |_| c1.apply_fixes(None))}>
+                        { Msg::new("ui.fix.apply_all").arg("n", fixable).render(lang) }
+                    </button>
+                }
+                if can_undo {
+                    <button type="button" id="fix-undo" class="btn"
+                        onclick={Callback::from(move |_| c2.undo())}>{ t("ui.fix.undo", lang) }</button>
+                }
+            </div>
+        }
+    });
     html! {
         <section class="card" id="findings" aria-labelledby="findings-h">
-            <h2 id="findings-h">{ t("ui.findings.heading", lang) }</h2>
+            <h2 id="findings-h" tabindex="-1">{ t("ui.findings.heading", lang) }</h2>
+            { for fix_bar }
             { body }
             if total > MAX_ROWS {
                 <p class="more">{ Msg::new("ui.more").arg("n", total - MAX_ROWS).render(lang) }</p>
@@ -165,8 +190,27 @@ fn finding(
             if let Some(h) = &d.help {
                 <p class="f-help"><span class="label">{ t("ui.findings.help", lang) }</span>{ " " }{ md::view_line(&h.render(lang)) }</p>
             }
+            if pasted { { fix_button(ctl, lang, index, d) } }
             { related }
             { details }
         </li>
+    }
+}
+
+/// "Apply fix" with the fix's title, for a finding in the pasted text.
+fn fix_button(ctl: &Ctl, lang: Lang, index: usize, d: &Diagnostic) -> Html {
+    let Some(f) = &d.fix else {
+        return html! {};
+    };
+    let c = ctl.clone();
+    let id = format!("fix-title-{index}");
+    html! {
+        <p class="f-fix">
+            <button type="button" class="btn fix" aria-describedby={id.clone()}
+                onclick={Callback::from(move |_| c.apply_fixes(Some(index)))}>
+                { t("ui.fix.apply", lang) }
+            </button>
+            { " " }<span class="fix-title" {id}>{ md::view_line(&f.title.render(lang)) }</span>
+        </p>
     }
 }

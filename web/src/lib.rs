@@ -42,6 +42,8 @@ const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 const GUTTER_MAX: usize = 100_000;
 const DEBOUNCE_MS: u32 = 250;
 const LANG_KEY: &str = "corocheck.lang";
+/// How many earlier texts "Undo" keeps after fixes.
+const UNDO_LEVELS: usize = 20;
 
 /// A file the user opened or dropped.
 pub struct LoadedFile {
@@ -125,6 +127,8 @@ struct Model {
     /// The rule docs, loaded on first use (see `docs.rs`).
     docs: docs::Docs,
     settings: settings::Settings,
+    /// The pasted text before each applied fix, newest last (for "Undo").
+    history: Vec<String>,
 }
 
 impl Model {
@@ -144,6 +148,7 @@ impl Model {
             notices: Vec::new(),
             docs: docs::Docs::NotLoaded,
             settings: settings::Settings::load(),
+            history: Vec::new(),
         }
     }
 }
@@ -320,6 +325,7 @@ impl Ctl {
             let mut m = self.m.borrow_mut();
             m.files.clear();
             m.notices.clear();
+            m.history.clear();
         }
         self.schedule(0);
     }
@@ -505,6 +511,80 @@ impl Ctl {
         });
     }
 
+    pub fn can_undo(&self) -> bool {
+        !self.m.borrow().history.is_empty()
+    }
+
+    /// Apply the fix of finding `which`, or with `None` every fix (repeated until none is
+    /// left, as `corocheck check --fix` does), to the pasted text, re-analysing after each
+    /// round. Only the pasted text is edited; opened files stay as they are.
+    pub fn apply_fixes(&self, which: Option<usize>) {
+        let Some(ta) = self.textarea() else {
+            return;
+        };
+        let mut first = None;
+        for _ in 0..corocheck_core::fix::MAX_ROUNDS {
+            let Some(a) = self.m.borrow().analysis.clone() else {
+                break;
+            };
+            let Some(file) = a.sources.iter().position(|s| s.pasted) else {
+                break;
+            };
+            let old = &a.sources[file].text;
+            if ta.value() != **old {
+                // Typed since the last analysis: the fixes no longer fit the text.
+                self.schedule(0);
+                return;
+            }
+            let fixes: Vec<&corocheck_core::Fix> = a
+                .report
+                .diagnostics
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| d.file == file && which.is_none_or(|w| w == *i))
+                .filter_map(|(_, d)| d.fix.as_ref())
+                .collect();
+            let (new, _) = corocheck_core::fix::apply(old, &fixes);
+            if new == **old {
+                break;
+            }
+            first.get_or_insert_with(|| old.to_string());
+            self.m.borrow_mut().generation += 1;
+            ta.set_value(&new);
+            self.run(new);
+            if which.is_some() {
+                break;
+            }
+        }
+        if let Some(old) = first {
+            let mut m = self.m.borrow_mut();
+            m.history.push(old);
+            if m.history.len() > UNDO_LEVELS {
+                m.history.remove(0);
+            }
+            drop(m);
+            self.redraw();
+            focus_by_id("fix-undo".into(), false);
+        }
+    }
+
+    /// Restore the text as it was before the last applied fix.
+    pub fn undo(&self) {
+        let Some(prev) = self.m.borrow_mut().history.pop() else {
+            return;
+        };
+        if let Some(ta) = self.textarea() {
+            ta.set_value(&prev);
+        }
+        self.schedule(0);
+        let to = if self.can_undo() {
+            "fix-undo"
+        } else {
+            "findings-h"
+        };
+        focus_by_id(to.into(), false);
+    }
+
     pub fn focus(&self, focus: Option<Focus>) {
         self.m.borrow_mut().focus = focus;
         self.redraw();
@@ -513,17 +593,24 @@ impl Ctl {
                 Focus::Finding(i) => format!("finding-{i}"),
                 Focus::Record(i) => format!("record-{i}"),
             };
-            spawn_local(async move {
-                TimeoutFuture::new(0).await;
-                if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
-                    el.scroll_into_view_with_bool(false);
-                    if let Some(h) = el.dyn_ref::<HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
-            });
+            focus_by_id(id, true);
         }
     }
+}
+
+/// Move the keyboard focus to an element once the page has re-rendered (and scroll to it).
+fn focus_by_id(id: String, scroll: bool) {
+    spawn_local(async move {
+        TimeoutFuture::new(0).await;
+        if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+            if scroll {
+                el.scroll_into_view_with_bool(false);
+            }
+            if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    });
 }
 
 fn in_viewport(el: &web_sys::Element) -> bool {

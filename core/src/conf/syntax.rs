@@ -135,7 +135,8 @@ pub struct Tree {
 /// corosync's read buffer is 512 bytes: 510 bytes plus newline always fit (3.x).
 pub const MAX_LINE: usize = 510;
 
-fn is_blank(c: char) -> bool {
+/// Space or TAB: the only blanks corosync trims.
+pub fn is_blank(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 

@@ -15,6 +15,22 @@
 //! Docs are the doc comment on the declaration, with the headings `## What it does`,
 //! `## Why is this bad?`, `## Example`, `## Fix`, `## References`; `docs_ja` holds the same in
 //! Japanese. `tests::rule_docs_are_complete` enforces both.
+//!
+//! **Fixes.** When the right edit is unambiguous and keeps what the user meant, attach it
+//! with one call; its title is a catalog key (`core/i18n/fix.cat`, en + ja):
+//!
+//! ```ignore
+//! let d = diag(&META, sev, k.key_span, msg, help).with_fix(
+//!     Msg::new("fix.rename").arg("from", k.name).arg("to", "two_node"),
+//!     vec![Edit::replace(k.key_span, "two_node")],
+//! );
+//! ```
+//!
+//! Edits are `Edit::replace/insert/delete` over byte spans of the same text, must not
+//! overlap, and must leave everything else as it is (`crate::fix::{indent, indent_unit, eol,
+//! delete_line, insert_line_after}` help keep the file's indentation and line endings). The
+//! fixed text must not carry the same finding at that place, and fixing must be idempotent:
+//! `core/tests/fixes.rs` checks both on generated configs. No fix when a person has to choose.
 
 use crate::conf::Conf;
 use crate::diagnostic::{Diagnostic, Severity, Span};

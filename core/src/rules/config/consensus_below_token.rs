@@ -1,6 +1,6 @@
 use super::{diag, value_span, whole_file};
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Msg;
 use crate::rules::Ctx;
 
@@ -80,11 +80,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .arg("token", newest.token_formula())
         .arg("wanted", wanted)
         .arg("version", ctx.target);
-    out.push(diag(
+    let d = diag(
         &META,
         Severity::Warning,
         value_span(&k),
         msg,
         Msg::new("C104.help").arg("wanted", wanted),
-    ));
+    );
+    // The value corosync computes when `consensus` is absent (corosync-conf.md §2.1, §3.3).
+    let fix = Msg::new("fix.value")
+        .arg("from", newest.consensus)
+        .arg("to", wanted);
+    out.push(d.with_fix(fix, vec![Edit::replace(value_span(&k), wanted.to_string())]));
 }

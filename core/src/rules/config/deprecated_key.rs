@@ -109,7 +109,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 } else {
                     Severity::Warning
                 };
-                out.push(diag(&META, sev, k.key_span, m, h));
+                let mut d = diag(&META, sev, k.key_span, m, h);
+                // `to_file` → `to_logfile`, `syslog_level` → `syslog_priority`: same values,
+                // same meaning (corosync-conf.md §2.4, §2.8).
+                let title = Msg::new("fix.rename")
+                    .arg("from", k.name)
+                    .arg("to", r.replacement);
+                super::rename_in_place(ctx, &place.path, &k, r.replacement, title, &mut d);
+                out.push(d);
             }
         }
     }

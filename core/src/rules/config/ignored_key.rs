@@ -105,7 +105,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .arg("key", k.name)
                     .arg("replacement", replacement)
             };
-            out.push(diag(&META, Severity::Warning, k.key_span, m, h));
+            let mut d = diag(&META, Severity::Warning, k.key_span, m, h);
+            // 3.x ignores `ringnumber`; `linknumber` is the same setting under its new name
+            // (corosync-conf.md §2.2, §2.8). Other ignored keys have no same-meaning successor.
+            if place.path == "totem.interface" && k.name == "ringnumber" {
+                let title = Msg::new("fix.rename")
+                    .arg("from", k.name)
+                    .arg("to", replacement);
+                super::rename_in_place(ctx, &place.path, &k, replacement, title, &mut d);
+            }
+            out.push(d);
         }
     }
     walk_sections(ctx, |s, path, class| {

@@ -3,7 +3,7 @@ use super::schema::{self, Bad, IntTy, KeyDef, Ty};
 use super::{checked_places, diag, place_keys, releases, value_span, word_list};
 use crate::conf::KeyRef;
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Msg;
 use crate::rules::Ctx;
 use crate::text::did_you_mean;
@@ -399,6 +399,13 @@ fn suggestion(
     if let Some(a) = allowed.iter().find(|a| a.eq_ignore_ascii_case(value)) {
         return Some(("case", a.to_string()));
     }
+    if let Some(b) = bool_word(value) {
+        for (t, f) in [("yes", "no"), ("on", "off")] {
+            if allowed.contains(&t) && allowed.contains(&f) {
+                return Some(("suggest", (if b { t } else { f }).to_string()));
+            }
+        }
+    }
     if let Some(a) = did_you_mean(value, allowed.iter().copied()) {
         return Some(("suggest", a.to_string()));
     }
@@ -406,6 +413,73 @@ fn suggestion(
 }
 
 /// A decimal rewrite of an integer value that corosync rejects, when one is obvious.
+/// Words people write for a yes/no setting.
+fn bool_word(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "yes" | "on" | "true" | "y" | "enable" | "enabled" | "1" => Some(true),
+        "no" | "off" | "false" | "n" | "disable" | "disabled" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// Integer keys that are switches (0 off, 1 on) in votequorum (votequorum(5)).
+const SWITCHES: &[&str] = &[
+    "two_node",
+    "wait_for_all",
+    "last_man_standing",
+    "auto_tie_breaker",
+    "allow_downscale",
+];
+
+/// The fix for a suggestion, when the replacement is certain: the value without quotes, the
+/// comment on its own line, the exact spelling, the decimal number, the number without `ms`,
+/// the accepted word for a yes/no spelling, or the only close word.
+fn suggestion_fix(
+    ctx: &Ctx,
+    k: &KeyRef,
+    how: &str,
+    to: &str,
+    allowed: &[&'static str],
+) -> Option<(Msg, Vec<Edit>)> {
+    let replace = |title: Msg| Some((title, vec![Edit::replace(k.value_span, to)]));
+    let value = || Msg::new("fix.value").arg("from", k.value).arg("to", to);
+    match how {
+        "unquote" | "case" | "hex" => replace(value()),
+        "unit" => {
+            let unit = k
+                .value
+                .trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '+');
+            unit.eq_ignore_ascii_case("ms").then_some(())?;
+            replace(value())
+        }
+        "suggest" => {
+            let certain = bool_word(k.value).is_some()
+                || crate::text::did_you_mean_unique(k.value, allowed) == Some(to);
+            certain.then_some(())?;
+            replace(value())
+        }
+        "comment" => {
+            let i = k.value.find('#')?;
+            let conf = &ctx.conf;
+            let above = [
+                crate::fix::indent(conf, k.line),
+                &k.value[i..],
+                crate::fix::eol(conf, k.line),
+            ]
+            .concat();
+            Some((
+                Msg::new("fix.move-comment").arg("to", to),
+                vec![
+                    Edit::insert(k.line_span.start, above),
+                    Edit::replace(k.value_span, to),
+                ],
+            ))
+        }
+        _ => None,
+    }
+}
+
 fn int_suggestion(value: &str, min: i64, max: i64) -> Option<(&'static str, String)> {
     let valid = |s: &str| num::strtoll_strict(s).is_some_and(|v| (min..=max).contains(&v));
     if let Some(s) = suggestion(value, &valid, &[]) {
@@ -555,7 +629,58 @@ fn report(ctx: &Ctx, k: &KeyRef, fails: Vec<(&KeyDef, Problem)>) -> Option<Diagn
         }
     };
     let span = value_span(k);
-    Some(diag(&META, worst, span, message, help))
+    let mut d = diag(&META, worst, span, message, help);
+    if let Some((title, edits)) = problem_fix(ctx, k, problem) {
+        d.set_fix(title, edits);
+    }
+    Some(d)
+}
+
+fn problem_fix(ctx: &Ctx, k: &KeyRef, problem: &Problem) -> Option<(Msg, Vec<Edit>)> {
+    if k.value_span.is_empty() {
+        return None;
+    }
+    let switch = || {
+        let b = bool_word(k.value).filter(|_| SWITCHES.contains(&k.name))?;
+        let to = if b { "1" } else { "0" };
+        Some((
+            Msg::new("fix.value").arg("from", k.value).arg("to", to),
+            vec![Edit::replace(k.value_span, to)],
+        ))
+    };
+    match problem {
+        Problem::Int { min, max, .. } => switch().or_else(|| {
+            let (how, s) = int_suggestion(k.value, *min, *max)?;
+            suggestion_fix(ctx, k, how, &s, &[])
+        }),
+        Problem::Atoi { how: "zero", .. } => switch(),
+        Problem::CompressionNone { .. } => Some((
+            Msg::new("fix.delete-line").arg("line", ctx.conf.slice(k.line_span).trim()),
+            vec![crate::fix::delete_line(&ctx.conf, k.line)],
+        )),
+        Problem::Stops {
+            allowed, nocase, ..
+        } => {
+            let nocase = *nocase;
+            let valid = move |s: &str| {
+                allowed.iter().any(|a| {
+                    if nocase {
+                        a.eq_ignore_ascii_case(s)
+                    } else {
+                        *a == s
+                    }
+                })
+            };
+            let (how, s) = suggestion(k.value, &valid, allowed)?;
+            suggestion_fix(ctx, k, how, &s, allowed)
+        }
+        Problem::StopsAtStart { allowed, .. } | Problem::Uses { allowed, .. } => {
+            let valid = |s: &str| allowed.contains(&s);
+            let (how, s) = suggestion(k.value, &valid, allowed)?;
+            suggestion_fix(ctx, k, how, &s, allowed)
+        }
+        _ => None,
+    }
 }
 
 fn enum_help(

@@ -420,3 +420,23 @@ pub(crate) fn section_state(t: Target, path: &str) -> State<schema::SectionDef> 
     };
     state_of(t, rows, |r| (r.from, r.to))
 }
+
+/// Rename key `k` (in schema section `path`) to `to` as a fix, when `to` is a plain key the
+/// newest targeted release reads in the same section and the section does not set it yet.
+pub(crate) fn rename_in_place(
+    ctx: &Ctx,
+    path: &str,
+    k: &KeyRef,
+    to: &str,
+    title: Msg,
+    d: &mut Diagnostic,
+) {
+    let plain = !to.is_empty() && to.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let read = matches!(key_state(ctx.target, path, to), State::Current(r) if r.status == schema::Status::Ok);
+    if plain && read && ctx.conf.get(k.section, to).is_none() {
+        d.set_fix(
+            title,
+            vec![crate::diagnostic::Edit::replace(k.key_span, to)],
+        );
+    }
+}

@@ -1,7 +1,7 @@
 use super::num;
 use super::{diag, releases, value_span, whole_file};
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Msg;
 use crate::rules::Ctx;
 
@@ -73,13 +73,35 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let msg = Msg::new("C101.message.missing")
                 .arg("releases", rel)
                 .arg("says", SAYS);
-            out.push(diag(
+            let mut d = diag(
                 &META,
                 Severity::Error,
                 m.totem_anchor(),
                 msg,
                 Msg::new("C101.help.missing"),
-            ));
+            );
+            // 2 is the only value corosync accepts: add it as the first line of the first
+            // `totem` section.
+            let conf = &ctx.conf;
+            if let Some(t) = conf.children_named(0, "totem").next() {
+                let open = conf.tree.sections[t.id].open_line;
+                let inner = [
+                    crate::fix::indent(conf, open),
+                    crate::fix::indent_unit(conf),
+                ]
+                .concat();
+                // Only in a file whose braces are in order: their fixes move lines first.
+                if !crate::fix::braces_unsettled(conf)
+                    && let Some(e) = crate::fix::insert_line_after(conf, open, &inner, "version: 2")
+                {
+                    let title = Msg::new("fix.add-key")
+                        .arg("key", "version")
+                        .arg("value", 2)
+                        .arg("section", "totem");
+                    d.set_fix(title, vec![e]);
+                }
+            }
+            out.push(d);
         }
         Some(k) => {
             let ok = if ctx.major() == 1 {
@@ -96,13 +118,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .arg("value", k.value)
                     .arg("releases", rel)
                     .arg("says", SAYS);
-                out.push(diag(
+                let mut d = diag(
                     &META,
                     Severity::Error,
                     value_span(&k),
                     msg,
                     Msg::new("C101.help"),
-                ));
+                );
+                if !k.value_span.is_empty() {
+                    let title = Msg::new("fix.value").arg("from", k.value).arg("to", 2);
+                    d.set_fix(title, vec![Edit::replace(k.value_span, "2")]);
+                }
+                out.push(d);
             }
         }
     }

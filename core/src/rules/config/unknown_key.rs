@@ -1,6 +1,7 @@
 use super::schema::{self, STACK_TOP_KEYS};
 use super::{checked_places, diag, place_keys, releases, word_list};
 use crate::declare_rule;
+use crate::diagnostic::Edit;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
 use crate::rules::Ctx;
@@ -119,6 +120,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .arg("section", place.path.clone())
                     .arg("version", t)
             };
+            let mut rename = None;
             let (sev, message, help) = match place.path.as_str() {
                 "uidgid" => (
                     Severity::Error,
@@ -144,6 +146,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             did_you_mean(k.name, names.iter().copied())
                         });
                     if let Some(s) = suggestion {
+                        // A rename is safe when no other key is as close and the section does
+                        // not already set the suggested key.
+                        let names = &names_cache[&place.path];
+                        if crate::text::did_you_mean_unique(k.name, names) == Some(s)
+                            && ctx.conf.get(k.section, s).is_none()
+                        {
+                            rename = Some(s);
+                        }
                         let variant = if s.eq_ignore_ascii_case(k.name) {
                             "case"
                         } else {
@@ -169,7 +179,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     }
                 }
             };
-            out.push(diag(&META, sev, k.key_span, message, help));
+            let mut d = diag(&META, sev, k.key_span, message, help);
+            if let Some(to) = rename {
+                let title = Msg::new("fix.rename").arg("from", k.name).arg("to", to);
+                d.set_fix(title, vec![Edit::replace(k.key_span, to)]);
+            }
+            out.push(d);
         }
     }
 }

@@ -44,6 +44,7 @@ corosync は LF でしか行を区切りません。Windows の CRLF は問題�
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     report(
         ctx,
         out,
@@ -53,4 +54,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         false,
         |_| vec![],
     );
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::BareCarriageReturn, &|e| {
+        let _ = e;
+        super::fixes::bare_cr(&ctx.conf)
+    });
 }

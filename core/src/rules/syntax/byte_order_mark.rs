@@ -59,4 +59,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     super::also_reported_at(ctx, out, from, "E009.related", |_| {
         super::first_key_line(ctx, None)
     });
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::ByteOrderMark, &|e| {
+        super::fixes::bom(e)
+    });
 }

@@ -48,6 +48,7 @@ corosync が取り除くのは半角スペースと TAB だけです（3.1.8 以
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     let in_name = |e: &crate::conf::SyntaxError| {
         let line = ctx.conf.tree.lines[e.line];
         let name = match line.kind {
@@ -76,4 +77,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             vec![("char", format!("U+{:04X}", c as u32))]
         },
     );
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::LookalikeWhitespace, &|e| {
+        super::fixes::lookalike(&ctx.conf, e)
+    });
 }

@@ -9,6 +9,7 @@ use crate::i18n::Msg;
 pub mod bare_carriage_return;
 pub mod byte_order_mark;
 pub mod empty_key;
+pub(crate) mod fixes;
 pub mod invalid_name_char;
 pub mod line_too_long;
 pub mod lookalike_whitespace;
@@ -190,5 +191,21 @@ pub(crate) fn strict_error(ctx: &Ctx) -> Severity {
         Severity::Error
     } else {
         Severity::Warning
+    }
+}
+
+/// Attach fixes to the findings `report` pushed from `from` on (one per parser error of
+/// `kind`, in order).
+pub(crate) fn attach_fixes(
+    ctx: &Ctx,
+    out: &mut [Diagnostic],
+    from: usize,
+    kind: SyntaxErrorKind,
+    fix: &dyn Fn(&SyntaxError) -> Option<(Msg, Vec<crate::diagnostic::Edit>)>,
+) {
+    for (d, e) in out[from..].iter_mut().zip(errors(ctx, kind)) {
+        if let Some((title, edits)) = fix(e) {
+            d.set_fix(title, edits);
+        }
     }
 }

@@ -54,6 +54,7 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     report(
         ctx,
         out,
@@ -63,4 +64,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         true,
         |e| vec![("text", ctx.conf.slice(e.span).chars().take(60).collect())],
     );
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::NotSectionOrKey, &|e| {
+        super::fixes::equals_to_colon(&ctx.conf, e)
+    });
 }

@@ -43,6 +43,7 @@ NUL バイトを削除してください。`cat -A` や `od -c` で確認でき�
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     report(
         ctx,
         out,
@@ -52,4 +53,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         false,
         |_| vec![],
     );
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::NulByte, &|e| {
+        super::fixes::nul(&ctx.conf, e)
+    });
 }

@@ -52,6 +52,7 @@ quorum { provider: corosync_votequorum }
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     report(
         ctx,
         out,
@@ -66,4 +67,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             ]
         },
     );
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::ExtraAfterOpen, &|e| {
+        super::fixes::split_open(&ctx.conf, e)
+    });
 }

@@ -55,6 +55,7 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let from = out.len();
     report(
         ctx,
         out,
@@ -64,4 +65,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         true,
         |e| vec![("text", ctx.conf.slice(e.span).to_string())],
     );
+    super::attach_fixes(ctx, out, from, SyntaxErrorKind::ExtraAroundClose, &|e| {
+        super::fixes::split_close(&ctx.conf, e)
+    });
 }
