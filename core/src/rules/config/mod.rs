@@ -49,6 +49,7 @@
 //! | C119 | broadcast-with-mcastaddr | `broadcast: yes` makes `mcastaddr` unused |
 //! | C214 | duplicate-node-address | two nodes with the same address |
 //! | C215 | duplicate-node-name | two nodes with the same `name` |
+//! | C216 | malformed-address | an address that is neither an IP nor a host name |
 //! | C307 | qdevice-votes-required | device votes votequorum cannot compute or accept |
 //! | C309 | auto-tie-breaker-node-invalid | `auto_tie_breaker_node` invalid or unused |
 //! | C310 | lms-window-without-lms | `last_man_standing_window` without LMS |
@@ -111,6 +112,7 @@ pub mod link_priority_without_knet;
 pub mod lms_window_without_lms;
 pub mod logger_subsys_without_subsys;
 pub mod logging_daemon_without_name;
+pub mod malformed_address;
 pub mod multicast_address_invalid;
 pub mod multicast_address_missing;
 pub mod multicast_pair_clash;
@@ -197,6 +199,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(broadcast_with_mcastaddr),
         rule!(duplicate_node_address),
         rule!(duplicate_node_name),
+        rule!(malformed_address),
         rule!(qdevice_votes),
         rule!(auto_tie_breaker_node_invalid),
         rule!(lms_window_without_lms),
