@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test corocheck has: formatting, unit and corpus tests, the differential and mutation
-# tests against real corosync, the example configs of Debian's corosync/pcs/crmsh packages, the wasm32 build of the core, the web build with its size budget, and the
-# browser test. This is what CI runs (.ci/run).
+# tests against real corosync, the example configs of Debian's corosync/pcs/crmsh packages,
+# the wasm32 build of the core, the web build with its size budget, and the browser test.
+# This is what CI runs (.ci/run).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

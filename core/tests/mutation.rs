@@ -116,6 +116,12 @@ const ACCEPTED_BUT_WRONG: &[(&str, &str, &str, &str)] = &[
         "device votes votequorum cannot compute or accept stop the quorum service, after -t exits",
     ),
     (
+        "value:",
+        "C612",
+        "",
+        "`system.priority` is read after -t exits (\"Priority value ... is invalid\")",
+    ),
+    (
         "",
         "C701",
         "",

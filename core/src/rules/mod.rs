@@ -5,7 +5,7 @@
 //! - `E0xx` corosync.conf syntax (the parser's findings)
 //! - `C1xx` totem, `C2xx` nodelist, `C3xx` quorum, `C4xx` logging, `C5xx` services and stack
 //!   (the Pacemaker plugin, cman), `C6xx` whole-file checks (unknown keys, value types,
-//!   deprecations)
+//!   deprecations, duplicates), `C7xx` the quorum device (what corosync-qdevice reads)
 //! - `D0xx` input and detection (encoding, binary, what was pasted)
 //! - `L…` log knowledge-base entries (see `logs::kb`)
 //!

@@ -58,6 +58,7 @@
 //! | C609 | quoted-value | quotes kept as part of a text value |
 //! | C610 | comment-in-value | `#` after a text value is part of it |
 //! | C611 | plus-sign-number | `+3000` |
+//! | C612 | system-priority-invalid | `system.priority` not max, min or a number |
 //! | C701 | qdevice-option-missing | qdevice without model, net.host or cluster_name |
 //! | C702 | qdevice-invalid-value | a value corosync-qdevice refuses |
 //! | C703 | qdevice-votes-for-algorithm | ffsplit device without exactly one vote |
@@ -129,6 +130,7 @@ pub mod qdevice_votes;
 pub mod qdevice_votes_for_algorithm;
 pub mod quoted_value;
 pub mod ring_address_number_too_high;
+pub mod system_priority_invalid;
 pub mod timeout_below_minimum;
 pub mod too_many_interfaces;
 pub mod totem_version;
@@ -208,6 +210,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(quoted_value),
         rule!(comment_in_value),
         rule!(plus_sign_number),
+        rule!(system_priority_invalid),
         rule!(qdevice_option_missing),
         rule!(qdevice_invalid_value),
         rule!(qdevice_votes_for_algorithm),
