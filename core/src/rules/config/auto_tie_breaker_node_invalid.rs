@@ -6,59 +6,52 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// With votequorum (2.3.4+), checks `quorum.auto_tie_breaker_node`: it must be `lowest`,
-    /// `highest` or a space-separated list of node ids, and it means something only with
-    /// `auto_tie_breaker: 1`.
+    /// Checks `quorum.auto_tie_breaker_node` (votequorum, 2.3.4+): `lowest`, `highest` or node ids
+    /// separated by spaces, and only with `auto_tie_breaker: 1`.
     ///
     /// ## Why is this bad?
-    /// votequorum reads the value when its service starts, after `corosync -t` has exited.
-    /// Any other value (`Lowest`, `node1`, `0`) disables auto_tie_breaker altogether with the
-    /// warning "auto_tie_breaker_nodes is not valid ... auto_tie_breaker is disabled"; a list
-    /// is read only up to the first item that is not a number (`1,2` is node 1 only). With
-    /// `auto_tie_breaker: 0` the key is ignored ("auto_tie_breaker_node: is meaningless if
-    /// auto_tie_breaker is set to 0").
+    /// votequorum reads it after `corosync -t` exits. Any other value disables auto_tie_breaker
+    /// ("auto_tie_breaker_nodes is not valid"); a list is read up to the first non-number (`1,2` is
+    /// node 1); without ATB the key "is meaningless".
     ///
     /// ## Example
     /// ```corosync
     /// quorum {
-    ///     provider: corosync_votequorum
     ///     auto_tie_breaker: 1
     ///     auto_tie_breaker_node: node1
     /// }
     /// ```
     ///
     /// ## Fix
-    /// Write `lowest`, `highest`, or node ids separated by spaces (`1 3`), and set
-    /// `auto_tie_breaker: 1`.
+    /// Write `lowest`, `highest` or ids such as `1 3`, with `auto_tie_breaker: 1`.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §2.5 (`auto_tie_breaker_node`), §3.5.
-    /// - corosync `exec/votequorum.c` `parse_atb_string` (v3.1.7); votequorum(5).
+    /// - `shared/reference/corosync-conf.md` §2.5, §3.5.
+    /// - corosync `exec/votequorum.c` `parse_atb_string` (v3.1.7).
     pub static META = {
         code: "C309",
         name: "auto-tie-breaker-node-invalid",
         severity: Warning,
         docs_ja: "## 何をするか
-votequorum（2.3.4 以降）で `quorum.auto_tie_breaker_node` を確認します。値は `lowest`、`highest`、または空白区切りのノード ID の並びでなければならず、意味を持つのは `auto_tie_breaker: 1` のときだけです。
+votequorum（2.3.4 以降）の `quorum.auto_tie_breaker_node` が `lowest`、`highest` または空白区切りのノード ID で、`auto_tie_breaker: 1` と併用されていることを確認します。
 
 ## なぜ問題か
-votequorum はこの値をサービス起動時に読みます。`corosync -t` はその前に終了します。それ以外の値（`Lowest`、`node1`、`0`）では \"auto_tie_breaker_nodes is not valid ... auto_tie_breaker is disabled\" という警告とともに auto_tie_breaker 全体が無効になります。並びは数値でない最初の項目の手前までしか読まれません（`1,2` はノード 1 だけです）。`auto_tie_breaker: 0` のときはこのキーは無視されます（\"auto_tie_breaker_node: is meaningless if auto_tie_breaker is set to 0\"）。
+votequorum は `corosync -t` の終了後にこれを読みます。それ以外の値では auto_tie_breaker が無効になり（\"auto_tie_breaker_nodes is not valid\"）、並びは最初の数値でない項目の手前までしか読まれず（`1,2` はノード 1）、ATB なしではキーは意味を持ちません（\"is meaningless\"）。
 
 ## 例
 ```corosync
 quorum {
-    provider: corosync_votequorum
     auto_tie_breaker: 1
     auto_tie_breaker_node: node1
 }
 ```
 
 ## 対処
-`lowest`、`highest`、または空白で区切ったノード ID（`1 3`）を書き、`auto_tie_breaker: 1` を設定してください。
+`auto_tie_breaker: 1` とともに、`lowest`、`highest` または `1 3` のような ID を書いてください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §2.5（`auto_tie_breaker_node`）、§3.5
-- corosync `exec/votequorum.c` の `parse_atb_string`（v3.1.7）、votequorum(5)",
+- `shared/reference/corosync-conf.md` §2.5、§3.5
+- corosync `exec/votequorum.c` の `parse_atb_string`（v3.1.7）",
     }
 }
 

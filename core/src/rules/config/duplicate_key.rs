@@ -6,14 +6,11 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Finds a key written twice in the same section, such as two `token` lines in one
-    /// `totem` section.
+    /// Finds a key written twice in one section.
     ///
     /// ## Why is this bad?
-    /// Every corosync version keeps only the last value: 1.x replaces the key in its object
-    /// tree, 2.x/3.x overwrite the cmap key (verified on 3.1.7: `token: 1` then `token: 3000`
-    /// passes `corosync -t`, the reverse fails). Nothing is printed, so whoever edits the first
-    /// line changes nothing. `uid` and `gid` in `uidgid` are the exception: each one counts.
+    /// Every corosync version silently uses the last value (verified on 3.1.7), so editing the first
+    /// line changes nothing. (`uid`/`gid` in `uidgid` are meant to repeat.)
     ///
     /// ## Example
     /// ```corosync
@@ -24,21 +21,19 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Delete the line that does not apply and keep one value.
+    /// Keep one line.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §1.4 (duplicates), Appendix A (`dup_key_last_good`,
-    ///   `dup_key_last_bad`).
-    /// - corosync `exec/coroparse.c` (v3.1.7), `exec/objdb.c` (v1.4.10).
+    /// - `shared/reference/corosync-conf.md` §1.4, Appendix A (`dup_key_last_bad`).
     pub static META = {
         code: "C607",
         name: "duplicate-key",
         severity: Warning,
         docs_ja: "## 何をするか
-同じセクションに 2 回書かれたキー（1 つの `totem` セクションに `token` の行が 2 つあるなど）を検出します。
+1 つのセクションに 2 回書かれたキーを検出します。
 
 ## なぜ問題か
-corosync はどのバージョンでも最後の値だけを使います。1.x はオブジェクトツリーのキーを置き換え、2.x/3.x は cmap のキーを上書きします（3.1.7 で確認済み: `token: 1` の後に `token: 3000` なら `corosync -t` は通り、逆順では失敗します）。何も出力されないため、最初の行を編集しても何も変わりません。例外は `uidgid` の `uid` と `gid` で、それぞれが有効です。
+corosync はどのバージョンでも黙って最後の値を使うため（3.1.7 で確認済み）、最初の行を編集しても何も変わりません（`uidgid` の `uid`/`gid` は繰り返すものです）。
 
 ## 例
 ```corosync
@@ -49,11 +44,10 @@ totem {
 ```
 
 ## 対処
-使われない方の行を削除し、値を 1 つにしてください。
+1 行だけ残してください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §1.4（重複）、付録 A（`dup_key_last_good`、`dup_key_last_bad`）
-- corosync `exec/coroparse.c`（v3.1.7）、`exec/objdb.c`（v1.4.10）",
+- `shared/reference/corosync-conf.md` §1.4、付録 A（`dup_key_last_bad`）",
     }
 }
 

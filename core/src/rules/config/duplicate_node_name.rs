@@ -6,14 +6,12 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// In the nodelist (2.x/3.x), finds two nodes with the same `name`.
+    /// Finds two nodes with the same `name` (2.x/3.x).
     ///
     /// ## Why is this bad?
-    /// corosync 3.x identifies the local node by its `name` (matched against the host name),
-    /// and Pacemaker uses the name as the node's identity. Two entries with the same name
-    /// cannot both describe the machine of that name: one of them describes a node that never
-    /// finds itself, and Pacemaker sees one node where the file lists two. `corosync -t` does
-    /// not check names; pcs refuses such a node list (`NODE_NAMES_DUPLICATION`).
+    /// corosync 3.x finds the local node by its name and Pacemaker identifies nodes by it, so both
+    /// entries cannot be right. `corosync -t` does not check it; pcs refuses it
+    /// (`NODE_NAMES_DUPLICATION`).
     ///
     /// ## Example
     /// ```corosync
@@ -24,21 +22,20 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Give every node its own name, the one `uname -n` prints on that node.
+    /// Give every node its own name (`uname -n` of that node).
     ///
     /// ## References
     /// - `shared/reference/corosync-conf.md` §2.3 (`name`).
-    /// - `shared/reference/peers.md` §1.2 (pcs checks 12 and 14).
-    /// - corosync `exec/totemconfig.c` (v3.1.7).
+    /// - `shared/reference/peers.md` §1.2 (pcs 12).
     pub static META = {
         code: "C215",
         name: "duplicate-node-name",
         severity: Warning,
         docs_ja: "## 何をするか
-ノードリスト（2.x/3.x）で、同じ `name` を持つ 2 つのノードを検出します。
+同じ `name` を持つ 2 つのノードを検出します（2.x/3.x）。
 
 ## なぜ問題か
-corosync 3.x は `name` をホスト名と照合して自ノードを特定し、Pacemaker も名前をノードの識別に使います。同じ名前の 2 つのエントリが、どちらもその名前のマシンを表すことはできません。一方は自ノードを見つけられないノードを表すことになり、Pacemaker からは 2 台と書いたつもりのノードが 1 台に見えます。`corosync -t` は名前を確認しません。pcs はこのようなノードリストを拒否します（`NODE_NAMES_DUPLICATION`）。
+corosync 3.x は名前で自ノードを探し、Pacemaker も名前でノードを識別するため、両方のエントリが正しいことはあり得ません。`corosync -t` は確認しません。pcs は拒否します（`NODE_NAMES_DUPLICATION`）。
 
 ## 例
 ```corosync
@@ -49,12 +46,11 @@ nodelist {
 ```
 
 ## 対処
-各ノードに、そのノードで `uname -n` が表示する固有の名前を付けてください。
+各ノードに固有の名前（そのノードの `uname -n`）を付けてください。
 
 ## 参考
 - `shared/reference/corosync-conf.md` §2.3（`name`）
-- `shared/reference/peers.md` §1.2（pcs の検査 12 と 14）
-- corosync `exec/totemconfig.c`（v3.1.7）",
+- `shared/reference/peers.md` §1.2（pcs の 12）",
     }
 }
 
@@ -62,9 +58,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if !whole_file(ctx) || ctx.major() < 2 {
         return;
     }
-    let mut seen: std::collections::HashMap<&str, crate::diagnostic::Span> =
-        std::collections::HashMap::new();
-    for n in ctx.model().nodes() {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let nodes = ctx.model().nodes();
+    for n in nodes {
         let Some(k) = n.get("name").filter(|k| !k.value.is_empty()) else {
             continue;
         };
@@ -79,13 +75,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 );
                 d.related.push(Related {
                     file: 0,
-                    span: *first,
+                    span: nodes[*first]
+                        .get("name")
+                        .map_or(k.value_span, |f| f.value_span),
                     note: Msg::new("C215.related"),
                 });
                 out.push(d);
             }
             None => {
-                seen.insert(k.value, k.value_span);
+                seen.insert(k.value, n.pos);
             }
         }
     }

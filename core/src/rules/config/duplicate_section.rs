@@ -6,15 +6,12 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Finds a top-level section that is meant to appear once (`totem`, `logging`, `quorum`,
-    /// `system`, `resources`, `nozzle`, `qb`, `network`, `aisexec`) written a second time.
+    /// Finds a second top-level `totem`, `logging`, `quorum`, `system`, `resources`, `nozzle`, `qb`,
+    /// `network` or `aisexec` section.
     ///
     /// ## Why is this bad?
-    /// corosync 1.x keeps both sections but reads only the first one: everything in the second
-    /// is silently ignored. corosync 2.x/3.x merge them key by key, the later section winning
-    /// (verified on 3.1.7: a second `totem { token: 1 }` fails validation). Either way the file
-    /// does not say what corosync does. A second `nodelist` is C212; `uidgid`, `service` and
-    /// the subsections such as `interface` or `node` are meant to repeat.
+    /// corosync 1.x reads only the first and ignores the second; 2.x/3.x merge them key by key, the
+    /// later winning (verified on 3.1.7). Either way the file misleads. A second `nodelist` is C212.
     ///
     /// ## Example
     /// ```corosync
@@ -27,22 +24,19 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Move the keys of the second section into the first and delete the second.
+    /// Move the keys into the first section and delete the second.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §1.4 (duplicates), Appendix A (`dup_section`,
-    ///   `dup_logging`), Appendix B.
-    /// - corosync `exec/coroparse.c` (v3.1.7), `exec/objdb.c` and `exec/totemconfig.c`
-    ///   (v1.4.10).
+    /// - `shared/reference/corosync-conf.md` §1.4, Appendix A (`dup_section`), Appendix B.
     pub static META = {
         code: "C608",
         name: "duplicate-section",
         severity: Warning,
         docs_ja: "## 何をするか
-1 回だけ書くはずのトップレベルのセクション（`totem`、`logging`、`quorum`、`system`、`resources`、`nozzle`、`qb`、`network`、`aisexec`）が 2 回書かれているものを検出します。
+トップレベルの `totem`、`logging`、`quorum`、`system`、`resources`、`nozzle`、`qb`、`network`、`aisexec` の 2 つ目のセクションを検出します。
 
 ## なぜ問題か
-corosync 1.x は両方を保持しますが最初のセクションしか読まないため、2 つ目の内容は黙って無視されます。corosync 2.x/3.x はキーごとに統合し、後のセクションの値が優先されます（3.1.7 で確認済み: 2 つ目の `totem { token: 1 }` で検証に失敗します）。どちらの場合も、設定ファイルの見た目と corosync の動作が一致しません。2 つ目の `nodelist` は C212 が扱います。`uidgid`、`service` と、`interface` や `node` などのサブセクションは繰り返して書くものです。
+corosync 1.x は最初のセクションだけを読み 2 つ目を無視します。2.x/3.x はキーごとに統合し、後の値が優先されます（3.1.7 で確認済み）。どちらでも設定ファイルの見た目と動作が食い違います。2 つ目の `nodelist` は C212 が扱います。
 
 ## 例
 ```corosync
@@ -55,11 +49,10 @@ totem {
 ```
 
 ## 対処
-2 つ目のセクションのキーを 1 つ目に移し、2 つ目を削除してください。
+キーを 1 つ目のセクションに移し、2 つ目を削除してください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §1.4（重複）、付録 A（`dup_section`、`dup_logging`）、付録 B
-- corosync `exec/coroparse.c`（v3.1.7）、`exec/objdb.c` と `exec/totemconfig.c`（v1.4.10）",
+- `shared/reference/corosync-conf.md` §1.4、付録 A（`dup_section`）、付録 B",
     }
 }
 
@@ -77,15 +70,14 @@ const ONCE: &[&str] = &[
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let conf = ctx.conf;
-    let mut first: std::collections::HashMap<&str, crate::diagnostic::Span> =
-        std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let t = ctx.target;
     for s in conf.children(conf.root()) {
         if !ONCE.contains(&s.name) {
             continue;
         }
         let Some(orig) = first.get(s.name).copied() else {
-            first.insert(s.name, s.name_span);
+            first.insert(s.name, s.id);
             continue;
         };
         let key = if ctx.major() == 1 {
@@ -104,7 +96,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         );
         d.related.push(Related {
             file: 0,
-            span: orig,
+            span: conf.section(orig).name_span,
             note: Msg::new("C608.related"),
         });
         out.push(d);

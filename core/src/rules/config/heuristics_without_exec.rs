@@ -7,66 +7,51 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Finds quorum device heuristics (`quorum.device.heuristics`, corosync-qdevice 2.4.3+)
-    /// that are switched on (`mode: on` or `sync`) but have no `exec_NAME` command, or have
-    /// more than 32 of them.
+    /// Finds quorum device heuristics switched on (`mode: on` or `sync`) with no `exec_` command or
+    /// more than 32.
     ///
     /// ## Why is this bad?
-    /// Heuristics are the commands corosync-qdevice runs to decide whether this node deserves
-    /// the device's vote. Without any, it logs "No valid heuristics execs defined. Disabling
-    /// heuristics."; with more than 32, "Too much (N) heuristics execs defined (max is 32).
-    /// Disabling heuristics.". Either way the checks the file asks for never run. pcs warns
-    /// about the first case (`COROSYNC_QUORUM_HEURISTICS_ENABLED_WITH_NO_EXEC`).
+    /// corosync-qdevice then disables heuristics ("No valid heuristics execs defined", "Too much (N)
+    /// heuristics execs defined"), so the checks never run. pcs warns about the first case.
     ///
     /// ## Example
     /// ```corosync
-    /// quorum {
-    ///     device {
-    ///         model: net
-    ///         heuristics {
-    ///             mode: on
-    ///         }
-    ///     }
+    /// heuristics {
+    ///     mode: on
     /// }
     /// ```
     ///
     /// ## Fix
-    /// Add at least one command, such as `exec_ping: /usr/bin/ping -q -c 1 192.168.1.1`, keep
-    /// at most 32, or set `mode: off`.
+    /// Add 1 to 32 `exec_NAME` commands, or set `mode: off`.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §2.5, §3.6.
-    /// - `shared/reference/peers.md` §1.2 (pcs check 59).
-    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`; corosync-qdevice(8).
+    /// - `shared/reference/corosync-conf.md` §3.6.
+    /// - `shared/reference/peers.md` §1.2 (pcs 59).
+    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`.
     pub static META = {
         code: "C704",
         name: "heuristics-without-exec",
         severity: Warning,
         docs_ja: "## 何をするか
-有効（`mode: on` または `sync`）なのに `exec_NAME` のコマンドが 1 つもない、または 33 個以上あるクォーラムデバイスのヒューリスティクス（`quorum.device.heuristics`、corosync-qdevice 2.4.3 以降）を検出します。
+有効（`mode: on` または `sync`）なのに `exec_` のコマンドがない、または 32 個を超えるクォーラムデバイスのヒューリスティクスを検出します。
 
 ## なぜ問題か
-ヒューリスティクスは、このノードがデバイスの票を得るべきかを判断するために corosync-qdevice が実行するコマンドです。1 つもなければ \"No valid heuristics execs defined. Disabling heuristics.\"、32 個を超えると \"Too much (N) heuristics execs defined (max is 32). Disabling heuristics.\" を出します。どちらの場合も、設定ファイルが求める確認は実行されません。pcs は前者を警告します（`COROSYNC_QUORUM_HEURISTICS_ENABLED_WITH_NO_EXEC`）。
+corosync-qdevice はヒューリスティクスを無効にするため（\"No valid heuristics execs defined\"、\"Too much (N) heuristics execs defined\"）、確認は実行されません。pcs は前者を警告します。
 
 ## 例
 ```corosync
-quorum {
-    device {
-        model: net
-        heuristics {
-            mode: on
-        }
-    }
+heuristics {
+    mode: on
 }
 ```
 
 ## 対処
-`exec_ping: /usr/bin/ping -q -c 1 192.168.1.1` のようなコマンドを 1 つ以上、32 個以内で追加するか、`mode: off` にしてください。
+`exec_NAME` のコマンドを 1〜32 個追加するか、`mode: off` にしてください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §2.5、§3.6
-- `shared/reference/peers.md` §1.2（pcs の検査 59）
-- corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`、corosync-qdevice(8)",
+- `shared/reference/corosync-conf.md` §3.6
+- `shared/reference/peers.md` §1.2（pcs の 59）
+- corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`",
     }
 }
 

@@ -9,62 +9,47 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Finds an address that is neither an IP address nor a possible host name: an empty
-    /// `ringX_addr`, or one such as `-1`, `99999999999` or `node_1!`; with the udp transport
-    /// (or in 1.x/2.x) the same for `bindnetaddr` and `mcastaddr`. Dotted numbers that are not
-    /// IPv4 addresses are C213, quoted values C609, `#` after a value C610.
+    /// Finds an address that is neither an IP address nor a possible host name (empty, `-1`,
+    /// `99999999999`): node addresses, and with udp (or 1.x/2.x) `bindnetaddr` and `mcastaddr`.
     ///
     /// ## Why is this bad?
-    /// corosync resolves every address when it reads the config. A value that cannot be an
-    /// address or a host name never resolves, so corosync stops, for example with "failed to
-    /// parse node address '-1'", "failed to parse mcast address ''" or, with udpu, "An IPV6
-    /// network requires that a node ID be specified for address '-1'." (verified with
-    /// corosync 3.1.7 `-t`). A well-formed host name is not reported: whether it resolves
-    /// depends on the machine.
+    /// corosync cannot resolve it and stops, e.g. "failed to parse node address '-1'" (verified on
+    /// 3.1.7). Well-formed host names are not reported: whether they resolve depends on the machine.
     ///
     /// ## Example
     /// ```corosync
     /// nodelist {
-    ///     node {
-    ///         nodeid: 1
-    ///         ring0_addr:
-    ///     }
+    ///     node { nodeid: 1  ring0_addr: -1 }
     /// }
     /// ```
     ///
     /// ## Fix
-    /// Write the node's IP address or host name.
+    /// Write an IP address or host name.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §3.2 ("failed to parse node address", "failed to
-    ///   parse bindnet address", "failed to parse mcast address").
-    /// - corosync `exec/totemconfig.c`, `exec/totemip.c` (v3.1.7); RFC 1123 §2.1 (host names).
+    /// - `shared/reference/corosync-conf.md` §3.2; RFC 1123 §2.1.
     pub static META = {
         code: "C216",
         name: "malformed-address",
         severity: Error,
         docs_ja: "## 何をするか
-IP アドレスでもホスト名でもあり得ないアドレスを検出します。空の `ringX_addr` や、`-1`、`99999999999`、`node_1!` のような値です。udp トランスポート（または 1.x/2.x）では `bindnetaddr` と `mcastaddr` も対象です。IPv4 アドレスではない数字とドットの並びは C213、引用符付きの値は C609、値の後ろの `#` は C610 が扱います。
+IP アドレスでもホスト名でもあり得ないアドレス（空、`-1`、`99999999999`）を検出します。ノードのアドレスと、udp（または 1.x/2.x）の `bindnetaddr`、`mcastaddr` が対象です。
 
 ## なぜ問題か
-corosync は設定を読む時点ですべてのアドレスを解決します。アドレスにもホスト名にもなり得ない値は解決できないため、corosync は \"failed to parse node address '-1'\"、\"failed to parse mcast address ''\"、udpu では \"An IPV6 network requires that a node ID be specified for address '-1'.\" などで停止します（corosync 3.1.7 の `-t` で確認済み）。形式の正しいホスト名は報告しません。解決できるかどうかはマシンによるためです。
+corosync は解決できずに停止します（例: \"failed to parse node address '-1'\"、3.1.7 で確認済み）。形式の正しいホスト名は報告しません。解決できるかはマシンによるためです。
 
 ## 例
 ```corosync
 nodelist {
-    node {
-        nodeid: 1
-        ring0_addr:
-    }
+    node { nodeid: 1  ring0_addr: -1 }
 }
 ```
 
 ## 対処
-ノードの IP アドレスかホスト名を書いてください。
+IP アドレスかホスト名を書いてください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §3.2（\"failed to parse node address\"、\"failed to parse bindnet address\"、\"failed to parse mcast address\"）
-- corosync `exec/totemconfig.c`、`exec/totemip.c`（v3.1.7）、RFC 1123 §2.1（ホスト名）",
+- `shared/reference/corosync-conf.md` §3.2、RFC 1123 §2.1",
     }
 }
 

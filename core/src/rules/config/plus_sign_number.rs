@@ -7,14 +7,11 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Finds a number written with a leading `+` (`token: +3000`).
+    /// Finds a number with a leading `+` (`token: +3000`).
     ///
     /// ## Why is this bad?
-    /// corosync reads numbers with `strtoll` (2.x/3.x) or `atoi` (1.x), which accept a sign,
-    /// so `+3000` works (verified on 3.1.7). No corosync documentation or tool writes numbers
-    /// this way, and other readers of the file (pcs, crmsh, scripts, the augeas lens) may not
-    /// accept it. It is usually a leftover of an edit such as `token: +3000` meant as "add
-    /// 3000".
+    /// corosync accepts it (`strtoll`; verified on 3.1.7), but nothing writes numbers this way and
+    /// other tools reading the file may not; it is usually an editing slip.
     ///
     /// ## Example
     /// ```corosync
@@ -24,12 +21,10 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Write the number without the sign.
+    /// Remove the sign.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §1.6 (strtoll), Appendix A (`plus_int`),
-    ///   Appendix B ("Numbers that corosync takes but are probably mistakes").
-    /// - corosync `exec/coroparse.c` `safe_atoq` (v3.1.7).
+    /// - `shared/reference/corosync-conf.md` §1.6, Appendix A (`plus_int`), Appendix B.
     pub static META = {
         code: "C611",
         name: "plus-sign-number",
@@ -38,7 +33,7 @@ declare_rule! {
 先頭に `+` を付けた数値（`token: +3000`）を検出します。
 
 ## なぜ問題か
-corosync は数値を `strtoll`（2.x/3.x）や `atoi`（1.x）で読み、これらは符号を受け付けるため、`+3000` は動きます（3.1.7 で確認済み）。しかし corosync の文書やツールでこの書き方をするものはなく、設定ファイルを読む他のもの（pcs、crmsh、スクリプト、augeas のレンズ）は受け付けないかもしれません。多くは「3000 を足す」つもりで書いた編集の名残です。
+corosync は受け付けますが（`strtoll`、3.1.7 で確認済み）、この書き方をするものはなく、ファイルを読む他のツールは受け付けないかもしれません。多くは編集の誤りです。
 
 ## 例
 ```corosync
@@ -48,11 +43,10 @@ totem {
 ```
 
 ## 対処
-符号を付けずに数値を書いてください。
+符号を削除してください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §1.6（strtoll）、付録 A（`plus_int`）、付録 B（「Numbers that corosync takes but are probably mistakes」）
-- corosync `exec/coroparse.c` の `safe_atoq`（v3.1.7）",
+- `shared/reference/corosync-conf.md` §1.6、付録 A（`plus_int`）、付録 B",
     }
 }
 

@@ -7,75 +7,55 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Checks the values corosync-qdevice reads from `quorum.device` (2.x/3.x): `model`
-    /// (`net`), and in `net`: `port` (1–65535), `tls` (`on`, `off`, `required`), `algorithm`
-    /// (`ffsplit`, `lms`, `2nodelms`), `tie_breaker` (`lowest`, `highest` or a node id),
-    /// `connect_timeout` (1000–120000 ms), `force_ip_version` (0, 4, 6),
-    /// `keep_active_partition_tie_breaker` (`on`, `off`); in `heuristics`: `mode` (`off`,
-    /// `on`, `sync`), `timeout` and `sync_timeout` (1000–120000 ms), `interval`
-    /// (1000–3600000 ms).
+    /// Checks the `quorum.device` values corosync-qdevice reads: `model` (`net`); in `net`: `port`,
+    /// `tls`, `algorithm` (`ffsplit`, `lms`, `2nodelms`), `tie_breaker`, `connect_timeout`,
+    /// `force_ip_version`, `keep_active_partition_tie_breaker`; in `heuristics`: `mode`, `timeout`,
+    /// `sync_timeout`, `interval`.
     ///
     /// ## Why is this bad?
-    /// The corosync parser stores these values as plain strings and `corosync -t` never looks
-    /// at them. corosync-qdevice checks them when it starts and stops on a bad one, for
-    /// example "Unknown decision algorithm ffslpit" or "quorum.device.net.tls value is not
-    /// valid.". The cluster then runs without the device's vote. The `test` algorithm exists
-    /// only for corosync-qdevice's own tests and is refused unless enabled in its advanced
-    /// settings.
+    /// The corosync parser stores them as text and `corosync -t` ignores them; corosync-qdevice stops
+    /// on a bad one ("Unknown decision algorithm ffslpit") and the cluster loses the device's vote.
     ///
     /// ## Example
     /// ```corosync
-    /// quorum {
-    ///     device {
-    ///         model: net
-    ///         net {
-    ///             host: qnetd.example.com
-    ///             algorithm: ffslpit
-    ///             tls: maybe
-    ///         }
-    ///     }
+    /// device {
+    ///     model: net
+    ///     net { algorithm: ffslpit }
     /// }
     /// ```
     ///
     /// ## Fix
-    /// Write one of the accepted values.
+    /// Write an accepted value.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §2.5, §3.6 (corosync-qdevice messages).
-    /// - `shared/reference/peers.md` §1.2 (pcs checks 53, 55, 58).
-    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`, `qdevice-net-instance.c`,
-    ///   `utils.c`; corosync-qdevice(8).
+    /// - `shared/reference/corosync-conf.md` §3.6.
+    /// - `shared/reference/peers.md` §1.2 (pcs 53, 55, 58).
+    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-net-instance.c`, `qdevice-instance.c`.
     pub static META = {
         code: "C702",
         name: "qdevice-invalid-value",
         severity: Error,
         docs_ja: "## 何をするか
-corosync-qdevice が `quorum.device` から読む値（2.x/3.x）を確認します。`model`（`net`）、`net` の `port`（1〜65535）、`tls`（`on`、`off`、`required`）、`algorithm`（`ffsplit`、`lms`、`2nodelms`）、`tie_breaker`（`lowest`、`highest` またはノード ID）、`connect_timeout`（1000〜120000 ms）、`force_ip_version`（0、4、6）、`keep_active_partition_tie_breaker`（`on`、`off`）、`heuristics` の `mode`（`off`、`on`、`sync`）、`timeout` と `sync_timeout`（1000〜120000 ms）、`interval`（1000〜3600000 ms）です。
+corosync-qdevice が読む `quorum.device` の値を確認します。`model`（`net`）、`net` の `port`、`tls`、`algorithm`（`ffsplit`、`lms`、`2nodelms`）、`tie_breaker`、`connect_timeout`、`force_ip_version`、`keep_active_partition_tie_breaker`、`heuristics` の `mode`、`timeout`、`sync_timeout`、`interval` です。
 
 ## なぜ問題か
-corosync のパーサはこれらの値を文字列のまま保存し、`corosync -t` も確認しません。corosync-qdevice は起動時に値を確認し、誤りがあると \"Unknown decision algorithm ffslpit\" や \"quorum.device.net.tls value is not valid.\" などで停止します。その結果、クラスタはデバイスの票なしで動きます。`test` アルゴリズムは corosync-qdevice 自身のテスト用で、詳細設定で有効にしない限り拒否されます。
+corosync のパーサはこれらを文字列として保存し、`corosync -t` は見ません。corosync-qdevice は誤った値で停止し（\"Unknown decision algorithm ffslpit\"）、クラスタはデバイスの票を失います。
 
 ## 例
 ```corosync
-quorum {
-    device {
-        model: net
-        net {
-            host: qnetd.example.com
-            algorithm: ffslpit
-            tls: maybe
-        }
-    }
+device {
+    model: net
+    net { algorithm: ffslpit }
 }
 ```
 
 ## 対処
-受け付けられる値のいずれかを書いてください。
+受け付けられる値を書いてください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §2.5、§3.6（corosync-qdevice のメッセージ）
-- `shared/reference/peers.md` §1.2（pcs の検査 53、55、58）
-- corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`、`qdevice-net-instance.c`、`utils.c`、corosync-qdevice(8)",
+- `shared/reference/corosync-conf.md` §3.6
+- `shared/reference/peers.md` §1.2（pcs の 53、55、58）
+- corosync-qdevice v3.0.4 `qdevices/qdevice-net-instance.c`、`qdevice-instance.c`",
     }
 }
 

@@ -6,71 +6,56 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// For a quorum device (`quorum.device`, 2.x/3.x), finds settings that corosync-qdevice
-    /// requires but the file lacks: `quorum.device.model`, and for the `net` model
-    /// `quorum.device.net.host` and `totem.cluster_name`.
+    /// For `quorum.device`, finds what corosync-qdevice requires but is missing: `model`, and for
+    /// `model: net` also `net.host` and `totem.cluster_name`.
     ///
     /// ## Why is this bad?
-    /// corosync-qdevice is a separate daemon that reads `quorum.device.*` when it starts;
-    /// neither corosync nor `corosync -t` checks these keys. Without a model votequorum does
-    /// not even see a device, and the daemon stops with "Can't read quorum.device.model cmap
-    /// key."; without the qnetd host it stops with "Qdevice net daemon address is not defined
-    /// (quorum.device.net.host)"; without a cluster name, with "Cluster name
-    /// (totem.cluster_name) has to be defined." The cluster then runs without the device's
-    /// vote.
+    /// corosync and `corosync -t` never read these keys; the corosync-qdevice daemon stops ("Can't
+    /// read quorum.device.model cmap key.", "Qdevice net daemon address is not defined", "Cluster
+    /// name (totem.cluster_name) has to be defined.") and the cluster runs without the device's vote.
     ///
     /// ## Example
     /// ```corosync
     /// quorum {
-    ///     provider: corosync_votequorum
     ///     device {
     ///         model: net
-    ///         net {
-    ///             algorithm: ffsplit
-    ///         }
+    ///         net { algorithm: ffsplit }
     ///     }
     /// }
     /// ```
     ///
     /// ## Fix
-    /// Add `model: net` to `quorum.device`, `host: <qnetd address>` to `quorum.device.net`, and
-    /// `cluster_name` to `totem`.
+    /// Add the missing key.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §2.5, §3.6 (corosync-qdevice).
-    /// - `shared/reference/peers.md` §1.2 (pcs check 54).
-    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`, `qdevice-net-instance.c`;
-    ///   corosync-qdevice(8).
+    /// - `shared/reference/corosync-conf.md` §3.6.
+    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`, `qdevice-net-instance.c`.
     pub static META = {
         code: "C701",
         name: "qdevice-option-missing",
         severity: Error,
         docs_ja: "## 何をするか
-クォーラムデバイス（`quorum.device`、2.x/3.x）について、corosync-qdevice が必要とする設定の欠落を検出します。`quorum.device.model`、および `net` モデルでは `quorum.device.net.host` と `totem.cluster_name` です。
+`quorum.device` について、corosync-qdevice が必要とするのに欠けているものを検出します。`model`、`model: net` ではさらに `net.host` と `totem.cluster_name` です。
 
 ## なぜ問題か
-corosync-qdevice は起動時に `quorum.device.*` を読む別のデーモンで、corosync も `corosync -t` もこれらのキーを確認しません。model がなければ votequorum はデバイスを認識すらせず、デーモンは \"Can't read quorum.device.model cmap key.\" で停止します。qnetd のホストがなければ \"Qdevice net daemon address is not defined (quorum.device.net.host)\"、クラスタ名がなければ \"Cluster name (totem.cluster_name) has to be defined.\" で停止します。その結果、クラスタはデバイスの票なしで動きます。
+corosync も `corosync -t` もこれらのキーを読みません。corosync-qdevice デーモンが停止し（\"Can't read quorum.device.model cmap key.\"、\"Qdevice net daemon address is not defined\"、\"Cluster name (totem.cluster_name) has to be defined.\"）、クラスタはデバイスの票なしで動きます。
 
 ## 例
 ```corosync
 quorum {
-    provider: corosync_votequorum
     device {
         model: net
-        net {
-            algorithm: ffsplit
-        }
+        net { algorithm: ffsplit }
     }
 }
 ```
 
 ## 対処
-`quorum.device` に `model: net`、`quorum.device.net` に `host: <qnetd のアドレス>`、`totem` に `cluster_name` を追加してください。
+欠けているキーを追加してください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §2.5、§3.6（corosync-qdevice）
-- `shared/reference/peers.md` §1.2（pcs の検査 54）
-- corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`、`qdevice-net-instance.c`、corosync-qdevice(8)",
+- `shared/reference/corosync-conf.md` §3.6
+- corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`、`qdevice-net-instance.c`",
     }
 }
 

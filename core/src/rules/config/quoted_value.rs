@@ -8,15 +8,12 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// Finds a text value written in quotes (`cluster_name: "prod"`, `ring0_addr:
-    /// "10.0.0.1"`). Numbers and fixed words in quotes are C603.
+    /// Finds a text value in quotes (`cluster_name: "prod"`); quoted numbers and words are C603.
     ///
     /// ## Why is this bad?
-    /// corosync never removes quotes, in any version: they become part of the value (verified
-    /// on 3.1.7). A quoted cluster name is a different name from the one the other nodes,
-    /// Pacemaker and DLM use. A quoted address, path or directory does not exist: corosync
-    /// cannot resolve `"10.0.0.1"` and stops ("failed to parse node address"), and a quoted
-    /// `logfile`, `keyfile` or `state_dir` cannot be opened.
+    /// corosync never strips quotes (verified on 3.1.7): the name differs from what other nodes and
+    /// tools use, and a quoted address or path (`logfile`, `keyfile`, `state_dir`) does not exist, so
+    /// corosync stops.
     ///
     /// ## Example
     /// ```corosync
@@ -29,18 +26,16 @@ declare_rule! {
     /// Remove the quotes.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §1.3 ("Quotes are never interpreted or
-    ///   stripped"), Appendix A (`quoted_int`, `quoted_enum`), Appendix B.
-    /// - corosync `exec/coroparse.c` (v1.4.10, v2.4.6, v3.1.7).
+    /// - `shared/reference/corosync-conf.md` §1.3, Appendix A (`quoted_int`), Appendix B.
     pub static META = {
         code: "C609",
         name: "quoted-value",
         severity: Warning,
         docs_ja: "## 何をするか
-引用符で囲んだ文字列の値（`cluster_name: \"prod\"`、`ring0_addr: \"10.0.0.1\"`）を検出します。引用符で囲んだ数値や決まった語は C603 が扱います。
+引用符で囲んだ文字列の値（`cluster_name: \"prod\"`）を検出します。引用符付きの数値や語は C603 が扱います。
 
 ## なぜ問題か
-corosync はどのバージョンでも引用符を取り除かず、引用符も値の一部になります（3.1.7 で確認済み）。引用符付きのクラスタ名は、他のノードや Pacemaker、DLM が使う名前とは別の名前です。引用符付きのアドレス、パス、ディレクトリは存在しません。corosync は `\"10.0.0.1\"` を解決できずに停止し（\"failed to parse node address\"）、引用符付きの `logfile`、`keyfile`、`state_dir` は開けません。
+corosync は引用符を取り除きません（3.1.7 で確認済み）。名前は他のノードやツールが使うものと食い違い、引用符付きのアドレスやパス（`logfile`、`keyfile`、`state_dir`）は存在しないため corosync は停止します。
 
 ## 例
 ```corosync
@@ -53,8 +48,7 @@ totem {
 引用符を削除してください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §1.3（「Quotes are never interpreted or stripped」）、付録 A（`quoted_int`、`quoted_enum`）、付録 B
-- corosync `exec/coroparse.c`（v1.4.10、v2.4.6、v3.1.7）",
+- `shared/reference/corosync-conf.md` §1.3、付録 A（`quoted_int`）、付録 B",
     }
 }
 

@@ -6,14 +6,11 @@ use crate::rules::Ctx;
 
 declare_rule! {
     /// ## What it does
-    /// In corosync 3.x, checks `system.priority`: it must be `max`, `min` or a whole number
-    /// (a nice value, such as `-10`).
+    /// Checks `system.priority` (3.x): `max`, `min` or a whole number.
     ///
     /// ## Why is this bad?
-    /// corosync reads `system.priority` after the point where `corosync -t` exits, so the test
-    /// accepts any value (verified on 3.1.7 with `priority: foo`). At a real start corosync
-    /// stops with "Priority value foo is invalid". Values are case-sensitive and must not
-    /// carry anything after the number.
+    /// `corosync -t` exits before reading it (verified on 3.1.7 with `foo`); a real start stops with
+    /// "Priority value foo is invalid".
     ///
     /// ## Example
     /// ```corosync
@@ -23,21 +20,19 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Write `max`, `min` or a number such as `-10`, or remove the key.
+    /// Write `max`, `min` or a number such as `-10`.
     ///
     /// ## References
-    /// - `shared/reference/corosync-conf.md` §2.6 (`system.priority`), §3.1 (stage 8), §4,
-    ///   Appendix A (`priority_bad`), Appendix B.
-    /// - corosync `exec/main.c` (v3.1.7); corosync.conf(5).
+    /// - `shared/reference/corosync-conf.md` §2.6, §4, Appendix A (`priority_bad`).
     pub static META = {
         code: "C612",
         name: "system-priority-invalid",
         severity: Error,
         docs_ja: "## 何をするか
-corosync 3.x で `system.priority` を確認します。値は `max`、`min`、または整数（`-10` のような nice 値）でなければなりません。
+`system.priority`（3.x）が `max`、`min` または整数であることを確認します。
 
 ## なぜ問題か
-corosync は `corosync -t` が終了した後で `system.priority` を読むため、テストはどんな値も受け付けます（3.1.7 で `priority: foo` により確認済み）。実際の起動では \"Priority value foo is invalid\" で停止します。値は大文字と小文字を区別し、数値の後ろに何かを付けてもいけません。
+`corosync -t` はこの値を読む前に終了しますが（3.1.7 で `foo` により確認済み）、実際の起動は \"Priority value foo is invalid\" で停止します。
 
 ## 例
 ```corosync
@@ -47,11 +42,10 @@ system {
 ```
 
 ## 対処
-`max`、`min`、または `-10` のような数値を書くか、キーを削除してください。
+`max`、`min`、または `-10` のような数値を書いてください。
 
 ## 参考
-- `shared/reference/corosync-conf.md` §2.6（`system.priority`）、§3.1（段階 8）、§4、付録 A（`priority_bad`）、付録 B
-- corosync `exec/main.c`（v3.1.7）、corosync.conf(5)",
+- `shared/reference/corosync-conf.md` §2.6、§4、付録 A（`priority_bad`）",
     }
 }
 
