@@ -52,6 +52,10 @@ totem {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for k in text_keys(ctx) {
+        // Heuristics commands (`exec_NAME`) are command lines; `#` may be meant for them.
+        if k.name.starts_with("exec_") {
+            continue;
+        }
         let v = k.value;
         let Some(i) = v.find('#') else { continue };
         // `#` at the start of the value, or after a blank: a comment by intent. (`#` inside a
