@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Every test corocheck has: formatting, unit and corpus tests, the differential test against
-# real corosync, the wasm32 build of the core, the web build with its size budget, and the
-# browser test. This is what CI runs (.ci/run).
+# Every test corocheck has: formatting, unit and corpus tests, the differential and mutation
+# tests against real corosync, the example configs of Debian's corosync/pcs/crmsh packages,
+# the wasm32 build of the core, the web build with its size budget, and the browser test.
+# This is what CI runs (.ci/run).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -14,6 +15,8 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo test (core, cli, web)"
 cargo test -p corocheck-core -p corocheck -p corocheck-web
+step "Debian's corosync, pcs and crmsh example configs: no error, no warning"
+scripts/debian-examples.sh
 step "core builds for wasm32-unknown-unknown (no I/O, no wasm deps)"
 cargo build -q -p corocheck-core --target wasm32-unknown-unknown --release
 step "web build (trunk, release-z, wasm-opt)"

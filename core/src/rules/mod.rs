@@ -5,8 +5,9 @@
 //! - `E0xx` corosync.conf syntax (the parser's findings)
 //! - `C1xx` totem, `C2xx` nodelist, `C3xx` quorum, `C4xx` logging, `C5xx` services and stack
 //!   (the Pacemaker plugin, cman), `C6xx` whole-file checks (unknown keys, value types,
-//!   deprecations), `C8xx` the corosync.conf files of one cluster compared (`cluster/`) and
-//!   upgrade steps (`migrate.rs`)
+//!   deprecations, duplicates), `C7xx` the quorum device (what corosync-qdevice reads), `C8xx`
+//!   the corosync.conf files of one cluster compared (`cluster/`) and upgrade steps
+//!   (`migrate.rs`)
 //! - `M0xx` cluster.conf XML, `M1xx` what cman/fenced/rgmanager read from it (`cman/`)
 //! - `T1xx` the opt-in Trento profile (`trento/`)
 //! - `D0xx` input and detection (encoding, binary, what was pasted)

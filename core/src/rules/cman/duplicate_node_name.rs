@@ -25,7 +25,7 @@ declare_rule! {
     /// - `cman/daemon/nodelist.h` (`nodelist_byname`: first match).
     pub static META = {
         code: "M110",
-        name: "duplicate-node-name",
+        name: "duplicate-cman-node-name",
         severity: Error,
         docs_ja: "## 何をするか
 同じ `name` を持つ `<clusternode>` を検出します。

@@ -15,6 +15,8 @@ declare_rule! {
     /// nodes key by key at the same positions. The local node's address is replaced and
     /// corosync 3.1.7 stops with "No valid name found for local host" (verified), or, when the
     /// addresses still match, runs with nodes that mix the settings of two different entries.
+    /// A second list that only repeats the first changes nothing yet and is a warning: an
+    /// edit to one copy is silently undone by the other.
     ///
     /// ## Example
     /// ```corosync
@@ -47,7 +49,7 @@ declare_rule! {
 corosync 2.x/3.x の設定で、トップレベルの `nodelist` セクションが 2 つ以上あるものを検出します。
 
 ## なぜ問題か
-corosync は設定を cmap のキー `nodelist.node.<N>.<key>` に展開しますが、`node` セクションの番号は **`nodelist` セクションごとに** 0 から振り直されます。そのため 2 つ目の `nodelist` のノードは 1 つ目のリストに追加されず、同じ番号の 1 つ目のノードの設定をキーごとに上書きします。ローカルノードのアドレスが置き換わると、corosync 3.1.7 は \"No valid name found for local host\" で停止します（確認済み）。アドレスが一致したままでも、2 つの別のエントリの設定が混ざったノードで動くことになります。
+corosync は設定を cmap のキー `nodelist.node.<N>.<key>` に展開しますが、`node` セクションの番号は **`nodelist` セクションごとに** 0 から振り直されます。そのため 2 つ目の `nodelist` のノードは 1 つ目のリストに追加されず、同じ番号の 1 つ目のノードの設定をキーごとに上書きします。ローカルノードのアドレスが置き換わると、corosync 3.1.7 は \"No valid name found for local host\" で停止します（確認済み）。アドレスが一致したままでも、2 つの別のエントリの設定が混ざったノードで動くことになります。1 つ目と同じ内容を繰り返すだけの 2 つ目のリストは今のところ何も変えないため警告にしますが、一方の写しを編集しても、もう一方に黙って元に戻されます。
 
 ## 例
 ```corosync
@@ -80,12 +82,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     let lists = &ctx.model().nodelists;
     let Some(first) = lists.first() else { return };
-    for extra in lists.iter().skip(1) {
+    for (i, extra) in lists.iter().enumerate().skip(1) {
+        // A list that only repeats what the earlier ones say changes nothing (yet).
+        let (sev, key) = if repeats_earlier(ctx, &lists[..i], extra.id) {
+            (Severity::Warning, "C212.message.same")
+        } else {
+            (Severity::Error, "C212.message")
+        };
         let mut d = diag(
             &META,
-            Severity::Error,
+            sev,
             extra.name_span,
-            Msg::new("C212.message").arg("version", ctx.target),
+            Msg::new(key).arg("version", ctx.target),
             Msg::new("C212.help"),
         );
         d.related.push(Related {
@@ -95,4 +103,26 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         });
         out.push(d);
     }
+}
+
+/// Does every key of every node in `list` have the value the earlier lists already give the
+/// node at the same position?
+fn repeats_earlier(
+    ctx: &Ctx,
+    earlier: &[crate::conf::SectionRef],
+    list: crate::conf::SectionId,
+) -> bool {
+    let conf = ctx.conf;
+    conf.children_named(list, "node")
+        .enumerate()
+        .all(|(pos, node)| {
+            conf.keys(node.id).all(|k| {
+                earlier
+                    .iter()
+                    .filter_map(|l| conf.children_named(l.id, "node").nth(pos))
+                    .filter_map(|n| conf.get(n.id, k.name))
+                    .next_back()
+                    .is_some_and(|e| e.value == k.value)
+            })
+        })
 }

@@ -45,6 +45,24 @@
 //! | C604 | deprecated-key | a deprecated key or section |
 //! | C605 | ignored-key | a key or section removed or ignored in this version |
 //! | C606 | key-too-new | a key or section from a later release |
+//! | C118 | knet-ping-half-set | only one of `knet_ping_interval`/`knet_ping_timeout` |
+//! | C119 | broadcast-with-mcastaddr | `broadcast: yes` makes `mcastaddr` unused |
+//! | C214 | duplicate-node-address | two nodes with the same address |
+//! | C215 | duplicate-node-name | two nodes with the same `name` |
+//! | C216 | malformed-address | an address that is neither an IP nor a host name |
+//! | C307 | qdevice-votes-required | device votes votequorum cannot compute or accept |
+//! | C309 | auto-tie-breaker-node-invalid | `auto_tie_breaker_node` invalid or unused |
+//! | C310 | lms-window-without-lms | `last_man_standing_window` without LMS |
+//! | C607 | duplicate-key | a key twice in one section (the last wins) |
+//! | C608 | duplicate-section | a top-level section twice (1.x ignores, 2.x/3.x merge) |
+//! | C609 | quoted-value | quotes kept as part of a text value |
+//! | C610 | comment-in-value | `#` after a text value is part of it |
+//! | C611 | plus-sign-number | `+3000` |
+//! | C612 | system-priority-invalid | `system.priority` not max, min or a number |
+//! | C701 | qdevice-option-missing | qdevice without model, net.host or cluster_name |
+//! | C702 | qdevice-invalid-value | a value corosync-qdevice refuses |
+//! | C703 | qdevice-votes-for-algorithm | ffsplit device without exactly one vote |
+//! | C704 | heuristics-without-exec | heuristics on without commands (or over 32) |
 //!
 //! Severity: Error when a targeted release refuses to start (for a range, when any release in
 //! it does; the message names which); Warning when corosync accepts the config but does not do
@@ -61,16 +79,24 @@ pub mod model;
 pub mod num;
 pub mod schema;
 
+pub mod auto_tie_breaker_node_invalid;
 pub mod auto_tie_breaker_odd_without_wait;
 pub mod bind_family_mix;
 pub mod bindnetaddr_with_nodelist;
+pub mod broadcast_with_mcastaddr;
 pub mod cipher_without_hash;
+pub mod comment_in_value;
 pub mod consensus_below_join;
 pub mod consensus_below_token;
 pub mod crypto_without_knet;
 pub mod deprecated_key;
+pub mod duplicate_key;
+pub mod duplicate_node_address;
+pub mod duplicate_node_name;
 pub mod duplicate_nodeid;
 pub mod duplicate_nodelist;
+pub mod duplicate_section;
+pub mod heuristics_without_exec;
 pub mod ignored_key;
 pub mod interface_number_too_high;
 pub mod invalid_node_address;
@@ -80,11 +106,14 @@ pub mod key_length;
 pub mod key_too_new;
 pub mod knet_nodeid_missing;
 pub mod knet_nodeid_too_large;
+pub mod knet_ping_half_set;
 pub mod link_count_mismatch;
 pub mod link_family_mix;
 pub mod link_priority_without_knet;
+pub mod lms_window_without_lms;
 pub mod logger_subsys_without_subsys;
 pub mod logging_daemon_without_name;
+pub mod malformed_address;
 pub mod multicast_address_invalid;
 pub mod multicast_address_missing;
 pub mod multicast_pair_clash;
@@ -93,8 +122,15 @@ pub mod multilink_node_without_name;
 pub mod no_interfaces;
 pub mod node_without_ring0_addr;
 pub mod nodelist_missing;
+pub mod plus_sign_number;
 pub mod qdevice_incompatible;
+pub mod qdevice_invalid_value;
+pub mod qdevice_option_missing;
+pub mod qdevice_votes;
+pub mod qdevice_votes_for_algorithm;
+pub mod quoted_value;
 pub mod ring_address_number_too_high;
+pub mod system_priority_invalid;
 pub mod timeout_below_minimum;
 pub mod too_many_interfaces;
 pub mod totem_version;
@@ -161,6 +197,24 @@ pub fn rules() -> Vec<Rule> {
         rule!(deprecated_key),
         rule!(ignored_key),
         rule!(key_too_new),
+        rule!(knet_ping_half_set),
+        rule!(broadcast_with_mcastaddr),
+        rule!(duplicate_node_address),
+        rule!(duplicate_node_name),
+        rule!(malformed_address),
+        rule!(qdevice_votes),
+        rule!(auto_tie_breaker_node_invalid),
+        rule!(lms_window_without_lms),
+        rule!(duplicate_key),
+        rule!(duplicate_section),
+        rule!(quoted_value),
+        rule!(comment_in_value),
+        rule!(plus_sign_number),
+        rule!(system_priority_invalid),
+        rule!(qdevice_option_missing),
+        rule!(qdevice_invalid_value),
+        rule!(qdevice_votes_for_algorithm),
+        rule!(heuristics_without_exec),
     ]
 }
 

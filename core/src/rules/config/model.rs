@@ -469,6 +469,30 @@ impl<'a> Model<'a> {
     }
 }
 
+/// Quorum and quorum-device facts that votequorum and corosync-qdevice read (§3.5, §3.6).
+impl<'a> Model<'a> {
+    /// A numeric `quorum.<key>` set to a non-zero value.
+    pub fn quorum_on(&self, key: &str) -> bool {
+        self.quorum_num(key).is_some_and(|(_, v)| v != 0)
+    }
+
+    /// `quorum.device[.<sub>].<key>` as corosync-qdevice reads it (merged, last one wins).
+    pub fn device_key(&self, sub: Option<&str>, key: &str) -> Option<KeyRef<'a>> {
+        match sub {
+            None => self.conf.value(&["quorum", "device"], key),
+            Some(s) => self.conf.value(&["quorum", "device", s], key),
+        }
+    }
+
+    /// Every `quorum.device` section (2.x/3.x).
+    pub fn device_sections(&self) -> Vec<SectionRef<'a>> {
+        if self.major < 2 {
+            return Vec::new();
+        }
+        self.conf.sections_at(&["quorum", "device"])
+    }
+}
+
 /// A value of a uint32 key as a corosync of this major version reads it.
 pub fn read_u32_value(major: u8, value: &str) -> Read {
     if major == 1 {

@@ -1314,6 +1314,99 @@ pub fn subsection_names(parent: &str, from: Release, to: Release) -> Vec<&'stati
     v
 }
 
+/// What corosync-qdevice accepts for a `quorum.device` value (it reads them itself; the corosync
+/// parser stores them as strings). Source: corosync-conf.md §3.6; corosync-qdevice v3.0.4
+/// `qdevices/qdevice-instance.c`, `qdevice-net-instance.c`, `utils.c`.
+#[derive(Debug, Clone, Copy)]
+pub enum QdVal {
+    /// One of the words (case-insensitive when the flag is set).
+    Words(&'static [&'static str], bool),
+    /// A number in `lo..=hi` (milliseconds or a port).
+    Num(i64, i64),
+    /// `lowest`, `highest` or a node id.
+    TieBreaker,
+}
+
+/// `(section under quorum.device ("" = the device itself), key, accepted, corosync-qdevice's
+/// message)`.
+pub const QDEVICE_VALUES: &[(&str, &str, QdVal, &str)] = &[
+    (
+        "",
+        "model",
+        QdVal::Words(&["net"], false),
+        "Configured device model {value} is not supported.",
+    ),
+    (
+        "net",
+        "port",
+        QdVal::Num(1, 65535),
+        "quorum.device.net.port must be in range 1-65535",
+    ),
+    (
+        "net",
+        "tls",
+        QdVal::Words(&["on", "off", "yes", "no", "1", "0", "required"], true),
+        "quorum.device.net.tls value is not valid.",
+    ),
+    (
+        "net",
+        "algorithm",
+        QdVal::Words(&["ffsplit", "lms", "2nodelms"], false),
+        "Unknown decision algorithm {value}",
+    ),
+    (
+        "net",
+        "tie_breaker",
+        QdVal::TieBreaker,
+        "tie_breaker must be lowest|highest|valid_node_id",
+    ),
+    (
+        "net",
+        "connect_timeout",
+        QdVal::Num(1000, 120_000),
+        "connect_timeout must be valid number in range <1000,120000>",
+    ),
+    (
+        "net",
+        "force_ip_version",
+        QdVal::Words(&["0", "4", "6"], false),
+        "force_ip_version must be one of 0|4|6",
+    ),
+    (
+        "net",
+        "keep_active_partition_tie_breaker",
+        QdVal::Words(&["on", "off", "yes", "no", "1", "0"], true),
+        "quorum.device.net.keep_active_partition_tie_breaker value is not valid.",
+    ),
+    (
+        "heuristics",
+        "mode",
+        QdVal::Words(&["off", "on", "sync", "yes", "no", "1", "0"], true),
+        "quorum.device.heuristics.mode value is not valid.",
+    ),
+    (
+        "heuristics",
+        "timeout",
+        QdVal::Num(1000, 120_000),
+        "heuristics.timeout must be valid number in range <1000,120000>",
+    ),
+    (
+        "heuristics",
+        "sync_timeout",
+        QdVal::Num(1000, 120_000),
+        "heuristics.sync_timeout must be valid number in range <1000,120000>",
+    ),
+    (
+        "heuristics",
+        "interval",
+        QdVal::Num(1000, 3_600_000),
+        "heuristics.interval must be valid number in range <1000,3600000>",
+    ),
+];
+
+/// The most `exec_` heuristics corosync-qdevice runs (more disables heuristics).
+pub const QDEVICE_MAX_EXECS: usize = 32;
+
 #[cfg(test)]
 mod tests {
     use super::*;
