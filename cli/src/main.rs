@@ -186,7 +186,7 @@ fn main() -> ExitCode {
                 Err(c) => return c,
             };
             if json {
-                let docs: serde_json::Map<String, Value> = rules::all_meta()
+                let mut docs: serde_json::Map<String, Value> = rules::all_meta()
                     .iter()
                     .map(|m| {
                         let v = json!({
@@ -198,6 +198,15 @@ fn main() -> ExitCode {
                         (m.code.to_string(), v)
                     })
                     .collect();
+                for e in corocheck_core::logs::kb::entries() {
+                    let v = json!({
+                        "name": e.id,
+                        "severity": e.severity.as_str(),
+                        "en": kb_markdown(e, Lang::En),
+                        "ja": kb_markdown(e, Lang::Ja),
+                    });
+                    docs.insert(e.code.clone(), v);
+                }
                 let _ = writeln!(std::io::stdout().lock(), "{}", Value::Object(docs));
                 return ExitCode::SUCCESS;
             }
@@ -296,6 +305,46 @@ fn explain_code(code: &str, lang: Lang) -> ExitCode {
     }
     eprintln!("corocheck: unknown code {code:?} (see `corocheck rules`)");
     ExitCode::from(2)
+}
+
+/// A knowledge-base entry as the page's docs (the small Markdown `web/src/md.rs` reads): what
+/// the message means, its causes, what to do, versions, related keys and real examples.
+fn kb_markdown(e: &corocheck_core::logs::kb::Entry, lang: Lang) -> String {
+    let mut s = String::new();
+    s.push_str(e.meaning.get(lang));
+    s.push('\n');
+    let list = |title: &str, items: &[corocheck_core::logs::kb::Text], s: &mut String| {
+        if !items.is_empty() {
+            s.push_str(&format!("\n## {title}\n"));
+            for i in items {
+                s.push_str(&format!("- {}\n", i.get(lang)));
+            }
+        }
+    };
+    list(&t("cli.kb.causes", lang), &e.causes, &mut s);
+    list(&t("cli.kb.actions", lang), &e.actions, &mut s);
+    s.push_str(&format!(
+        "\n## {}\n{}\n",
+        t("cli.kb.versions", lang),
+        e.versions_text()
+    ));
+    if !e.keys.is_empty() {
+        let keys: Vec<String> = e.keys.iter().map(|k| format!("`{k}`")).collect();
+        s.push_str(&format!(
+            "\n## {}\n{}\n",
+            t("cli.kb.keys", lang),
+            keys.join(", ")
+        ));
+    }
+    if !e.examples.is_empty() {
+        s.push_str(&format!("\n## {}\n```text\n", t("cli.kb.examples", lang)));
+        for x in &e.examples {
+            s.push_str(x);
+            s.push('\n');
+        }
+        s.push_str("```\n");
+    }
+    s
 }
 
 /// A knowledge-base entry as text: what the message means, causes, actions, versions.

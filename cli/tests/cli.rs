@@ -319,7 +319,20 @@ fn rules_json_has_every_rule_docs_in_both_languages() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
     let obj = v.as_object().expect("an object keyed by code");
     let all = corocheck_core::rules::all_meta();
-    assert_eq!(obj.len(), all.len());
+    let kb = corocheck_core::logs::kb::entries();
+    assert_eq!(obj.len(), all.len() + kb.len());
+    for e in kb {
+        let r = &obj[e.code.as_str()];
+        assert_eq!(r["name"], e.id.as_str());
+        for lang in ["en", "ja"] {
+            let md = r[lang].as_str().unwrap();
+            assert!(
+                md.contains("\n## ") && md.contains("```text\n"),
+                "{} {lang}",
+                e.code
+            );
+        }
+    }
     for m in all {
         let r = &obj[m.code];
         assert_eq!(r["name"], m.name);

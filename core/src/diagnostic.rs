@@ -144,8 +144,12 @@ impl Diagnostic {
         self.help = Some(help);
         self
     }
+    /// Attach the prose "why". Without the `docs` feature (the web page) the catalog has no
+    /// explanations (see core/build.rs), so none is attached; the page shows the rule's docs.
     pub fn explain(mut self, e: Msg) -> Self {
-        self.explanation = Some(e);
+        if cfg!(feature = "docs") {
+            self.explanation = Some(e);
+        }
         self
     }
 }

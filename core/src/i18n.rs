@@ -99,16 +99,43 @@ impl Entry {
 
 /// The catalog files, in load order. A key defined twice is a test failure.
 pub const SOURCES: &[(&str, &str)] = &[
-    ("ui.cat", include_str!("../i18n/ui.cat")),
-    ("syntax.cat", include_str!("../i18n/syntax.cat")),
-    ("rules.cat", include_str!("../i18n/rules.cat")),
-    ("plugin.cat", include_str!("../i18n/plugin.cat")),
-    ("stack.cat", include_str!("../i18n/stack.cat")),
-    ("detect.cat", include_str!("../i18n/detect.cat")),
-    ("cli.cat", include_str!("../i18n/cli.cat")),
-    ("cman.cat", include_str!("../i18n/cman.cat")),
-    ("crossfile.cat", include_str!("../i18n/crossfile.cat")),
-    ("fix.cat", include_str!("../i18n/fix.cat")),
+    ("ui.cat", include_str!(concat!(env!("OUT_DIR"), "/ui.cat"))),
+    (
+        "syntax.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/syntax.cat")),
+    ),
+    (
+        "rules.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/rules.cat")),
+    ),
+    (
+        "plugin.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/plugin.cat")),
+    ),
+    (
+        "stack.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/stack.cat")),
+    ),
+    (
+        "detect.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/detect.cat")),
+    ),
+    (
+        "cli.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/cli.cat")),
+    ),
+    (
+        "cman.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/cman.cat")),
+    ),
+    (
+        "crossfile.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/crossfile.cat")),
+    ),
+    (
+        "fix.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/fix.cat")),
+    ),
 ];
 
 /// Problems found while reading catalog text (reported by tests, never at run time).

@@ -147,7 +147,8 @@ fn finding(
         }
     };
     // Rule docs come from docs.json, fetched when an explanation is first opened.
-    let has_rule = corocheck_core::rules::find(d.code).is_some();
+    // Rules and knowledge-base entries (L codes) both have docs in docs.json.
+    let has_rule = corocheck_core::rules::find(d.code).is_some() || d.code.starts_with('L');
     let docs = has_rule.then(|| ctl.rule_docs(d.code, lang));
     let explanation = d.explanation.as_ref().map(|e| e.render(lang));
     let details = if docs.is_some() || explanation.is_some() {

@@ -944,7 +944,7 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
                 Msg::new("ui.summary.stats")
                     .arg("files", a.sources.len())
                     .arg("records", a.report.records.len())
-                    .arg("ms", format!("{:.0}", a.millis))
+                    .arg("ms", a.millis.round() as i64)
                     .render(lang)
             }</p>
         </section>

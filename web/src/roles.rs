@@ -599,13 +599,27 @@ fn node_svg(p: &Placed) -> Html {
     }
 }
 
+/// A coordinate with one decimal, formatted through integers: Rust's float formatting would
+/// add about 11 KB to the wasm for this alone.
 fn f(v: f64) -> String {
-    format!("{v:.1}")
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_have_one_decimal() {
+        assert_eq!(f(12.0), "12.0");
+        assert_eq!(f(3.14159), "3.1");
+        assert_eq!(f(2.96), "3.0");
+        assert_eq!(f(-0.06), "-0.1");
+        assert_eq!(f(-0.04), "0.0");
+    }
 
     #[test]
     fn wrap_breaks_at_spaces_and_limits_lines() {

@@ -133,14 +133,19 @@ fn visible(s: &str) -> String {
         .collect()
 }
 
-/// Human-readable byte size (B, KB, MB with one decimal).
+/// Human-readable byte size (B, KB, MB with one decimal, rounded), in integer arithmetic
+/// (float formatting costs the wasm about 11 KB).
 pub fn human_size(bytes: usize) -> String {
+    let one_decimal = |unit: usize, name: &str| {
+        let tenths = (bytes as u64 * 10 + unit as u64 / 2) / unit as u64;
+        format!("{}.{} {name}", tenths / 10, tenths % 10)
+    };
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
+        one_decimal(1024, "KB")
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        one_decimal(1024 * 1024, "MB")
     }
 }
 
@@ -219,5 +224,7 @@ mod tests {
         assert_eq!(human_size(10), "10 B");
         assert_eq!(human_size(2048), "2.0 KB");
         assert_eq!(human_size(10 * 1024 * 1024), "10.0 MB");
+        assert_eq!(human_size(1536 + 52), "1.6 KB");
+        assert_eq!(human_size(1024 * 1024 - 1), "1024.0 KB");
     }
 }

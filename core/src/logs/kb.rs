@@ -65,14 +65,38 @@ pub const MAX_MATCH_LEN: usize = 4096;
 
 /// The KB files, in load order.
 pub const SOURCES: &[(&str, &str)] = &[
-    ("stack.kb", include_str!("../../kb/stack.kb")),
-    ("totem.kb", include_str!("../../kb/totem.kb")),
-    ("knet.kb", include_str!("../../kb/knet.kb")),
-    ("quorum.kb", include_str!("../../kb/quorum.kb")),
-    ("main.kb", include_str!("../../kb/main.kb")),
-    ("crypto.kb", include_str!("../../kb/crypto.kb")),
-    ("fencing.kb", include_str!("../../kb/fencing.kb")),
-    ("resources.kb", include_str!("../../kb/resources.kb")),
+    (
+        "stack.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/stack.kb")),
+    ),
+    (
+        "totem.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/totem.kb")),
+    ),
+    (
+        "knet.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/knet.kb")),
+    ),
+    (
+        "quorum.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/quorum.kb")),
+    ),
+    (
+        "main.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/main.kb")),
+    ),
+    (
+        "crypto.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/crypto.kb")),
+    ),
+    (
+        "fencing.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/fencing.kb")),
+    ),
+    (
+        "resources.kb",
+        include_str!(concat!(env!("OUT_DIR"), "/resources.kb")),
+    ),
 ];
 
 /// Products a version range may name.

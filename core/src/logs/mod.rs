@@ -406,8 +406,11 @@ pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
             let e = r.kb?;
             let [summary, action, meaning] = e.msg_keys();
             let mut d = Diagnostic::new(e.code.as_str(), e.severity, r.message, Msg::new(summary))
-                .help(Msg::new(action))
-                .explain(Msg::new(meaning));
+                .help(Msg::new(action));
+            // Without the `docs` feature the KB carries no meaning (see core/build.rs).
+            if !e.meaning.en.is_empty() {
+                d = d.explain(Msg::new(meaning));
+            }
             d.file = r.file;
             Some(d)
         })

@@ -45,7 +45,7 @@ test('the version select changes the verdict and is remembered', async ({ page }
   await expect(page.locator('.finding[data-code="C603"]')).toHaveCount(0);
   await page.locator('#target-version').selectOption('3.1.3');
   await expect(page.locator('.finding[data-code="C603"]')).toHaveCount(1);
-  await expect(page.locator('.finding[data-code="C603"]')).toContainText('3.1.3+');
+  await expect(page.locator('.finding[data-code="C603"]')).toContainText('corosync 3.1.3 stops');
   await page.reload();
   await expect(page.locator('#target-version')).toHaveValue('3.1.3');
   await page.locator('#target-version').selectOption('');

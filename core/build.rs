@@ -1,0 +1,107 @@
+//! Copies the knowledge base (`kb/*.kb`) and the catalog (`i18n/*.cat`) into OUT_DIR for
+//! `logs::kb` and `i18n` to embed.
+//!
+//! With the `docs` feature (the default: CLI, tests) the files are copied whole. Without it (the
+//! web page) the long prose is left out: `example`, `source`, `meaning.*`, `cause.*` and every
+//! `action.*` after the first of each language. Matching needs only the templates, and a
+//! finding needs only the summary and the first action; the page loads the rest from
+//! `docs.json` when an explanation is opened (see `web/src/docs.rs`). From the catalog it
+//! leaves out the `<CODE>.explain` prose (findings then carry no explanation:
+//! `Diagnostic::explain` keeps none without `docs`; the rule's docs say the same at length)
+//! and the CLI's own strings (`cli.cat`).
+
+use std::{env, fs, path::Path};
+
+const FILES: &[&str] = &[
+    "stack.kb",
+    "totem.kb",
+    "knet.kb",
+    "quorum.kb",
+    "main.kb",
+    "crypto.kb",
+    "fencing.kb",
+    "resources.kb",
+];
+
+const CATALOGS: &[&str] = &[
+    "ui.cat",
+    "syntax.cat",
+    "rules.cat",
+    "plugin.cat",
+    "stack.cat",
+    "detect.cat",
+    "cli.cat",
+    "cman.cat",
+    "crossfile.cat",
+    "fix.cat",
+];
+
+fn main() {
+    let out = env::var("OUT_DIR").expect("OUT_DIR");
+    let docs = env::var_os("CARGO_FEATURE_DOCS").is_some();
+    println!("cargo:rerun-if-changed=kb");
+    for f in FILES {
+        let src = Path::new("kb").join(f);
+        println!("cargo:rerun-if-changed={}", src.display());
+        let text = fs::read_to_string(&src).expect("read a kb file");
+        let text = if docs { text } else { strip(&text) };
+        fs::write(Path::new(&out).join(f), text).expect("write a kb file");
+    }
+    println!("cargo:rerun-if-changed=i18n");
+    for f in CATALOGS {
+        let src = Path::new("i18n").join(f);
+        println!("cargo:rerun-if-changed={}", src.display());
+        let text = fs::read_to_string(&src).expect("read a catalog file");
+        let text = match (docs, *f) {
+            (true, _) => text,
+            (false, "cli.cat") => String::new(),
+            (false, _) => strip_explanations(&text),
+        };
+        fs::write(Path::new(&out).join(f), text).expect("write a catalog file");
+    }
+}
+
+/// The catalog without `@<CODE>.explain` entries (an entry runs to the next `@` line).
+fn strip_explanations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut skip = false;
+    for line in text.lines() {
+        if let Some(key) = line.strip_prefix('@') {
+            skip = key.trim().ends_with(".explain") && key != "ui.findings.explain";
+        }
+        if !skip {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn strip(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() / 2);
+    let (mut en, mut ja) = (0, 0);
+    for line in text.lines() {
+        if line.starts_with('@') {
+            (en, ja) = (0, 0);
+        }
+        let key = line.split(':').next().unwrap_or("");
+        let drop = match key {
+            "example" | "source" => true,
+            k if k.starts_with("meaning.") || k.starts_with("cause.") => true,
+            "action.en" => {
+                en += 1;
+                en > 1
+            }
+            "action.ja" => {
+                ja += 1;
+                ja > 1
+            }
+            _ => line.starts_with('#'),
+        };
+        if !drop {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
