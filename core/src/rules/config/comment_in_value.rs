@@ -1,7 +1,7 @@
 use super::quoted_value::{names_a_place, text_keys};
 use super::{diag, value_span};
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Msg;
 use crate::rules::Ctx;
 
@@ -69,12 +69,31 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             (Severity::Warning, "C610.message")
         };
-        out.push(diag(
+        let mut d = diag(
             &META,
             sev,
             value_span(&k),
             Msg::new(key).arg("key", k.name).arg("value", v),
             Msg::new("C610.help").arg("key", k.name).arg("bare", before),
-        ));
+        );
+        // The comment goes to its own line above, with the key's indent and line ending; the
+        // value keeps what came before `#`. A value that is only a comment needs a choice.
+        if !before.is_empty() {
+            let conf = &ctx.conf;
+            let above = [
+                crate::fix::indent(conf, k.line),
+                &v[i..],
+                crate::fix::eol(conf, k.line),
+            ]
+            .concat();
+            d.set_fix(
+                Msg::new("fix.move-comment").arg("to", before),
+                vec![
+                    Edit::insert(k.line_span.start, above),
+                    Edit::replace(k.value_span, before),
+                ],
+            );
+        }
+        out.push(d);
     }
 }

@@ -1,7 +1,7 @@
 use super::schema::{self, Ty};
 use super::{checked_places, diag, place_keys, value_span};
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Msg;
 use crate::rules::Ctx;
 
@@ -64,15 +64,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if !numeric {
                 continue;
             }
-            out.push(diag(
-                &META,
-                Severity::Info,
-                value_span(&k),
-                Msg::new("C611.message")
-                    .arg("key", k.name)
-                    .arg("value", k.value),
-                Msg::new("C611.help").arg("bare", &k.value[1..]),
-            ));
+            let bare = &k.value[1..];
+            out.push(
+                diag(
+                    &META,
+                    Severity::Info,
+                    value_span(&k),
+                    Msg::new("C611.message")
+                        .arg("key", k.name)
+                        .arg("value", k.value),
+                    Msg::new("C611.help").arg("bare", bare),
+                )
+                // corosync's strtol reads `+3000` as 3000: dropping the sign changes nothing.
+                .with_fix(
+                    Msg::new("fix.value").arg("from", k.value).arg("to", bare),
+                    vec![Edit::replace(k.value_span, bare)],
+                ),
+            );
         }
     }
 }

@@ -2,7 +2,7 @@ use super::schema::{self, Ty};
 use super::{checked_places, diag, place_keys, value_span};
 use crate::conf::KeyRef;
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Msg;
 use crate::rules::Ctx;
 
@@ -93,14 +93,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             (Severity::Warning, "C609.message")
         };
-        out.push(diag(
+        let bare = &v[1..v.len() - 1];
+        let mut d = diag(
             &META,
             sev,
             value_span(&k),
             Msg::new(key).arg("key", k.name).arg("value", v),
-            Msg::new("C609.help")
-                .arg("key", k.name)
-                .arg("bare", &v[1..v.len() - 1]),
-        ));
+            Msg::new("C609.help").arg("key", k.name).arg("bare", bare),
+        );
+        // Unquoting keeps what was meant; an empty or still-quoted value would need a choice.
+        if !bare.trim().is_empty() && !bare.contains(['"', '\'']) {
+            d.set_fix(
+                Msg::new("fix.value").arg("from", v).arg("to", bare),
+                vec![Edit::replace(k.value_span, bare)],
+            );
+        }
+        out.push(d);
     }
 }
