@@ -1269,12 +1269,25 @@ fn fixed_configs_pass_corosync_t() {
         claimed += 1;
         let conf = dir.join("corosync.conf");
         std::fs::write(&conf, text.as_bytes()).expect("write corosync.conf");
-        if run_corosync(&dir, &conf).status.rejected() {
-            rejected_before += 1;
-        }
+        let was_rejected = run_corosync(&dir, &conf).status.rejected();
         let _ = std::fs::remove_file(dir.join("corosync.log"));
         std::fs::write(&conf, fixed.text.as_bytes()).expect("write the fixed corosync.conf");
         let out = run_corosync(&dir, &conf);
+        // Config fixtures name hosts of their own: that this machine is not one of them is no
+        // verdict on the fix (the corpus cases avoid it with their `Machine` expectation).
+        if !out.status.accepted()
+            && name.starts_with("config/")
+            && out
+                .messages
+                .iter()
+                .any(|m| m.contains("No valid name found for local host"))
+        {
+            claimed -= 1;
+            continue;
+        }
+        if was_rejected {
+            rejected_before += 1;
+        }
         if !out.status.accepted() {
             failures.push(format!(
                 "{name}: fixed text {}: {}\n{}",
