@@ -348,9 +348,9 @@ mod tests {
                     source: e.source.into(),
                     line: 0,
                     problem: format!(
-                        "{k}: placeholders differ: en {:?} ja {:?}",
-                        placeholders(&e.en),
-                        placeholders(&e.ja)
+                        "{k}: placeholders differ: en [{}] ja [{}]",
+                        placeholders(&e.en).join(", "),
+                        placeholders(&e.ja).join(", ")
                     ),
                 });
             }

@@ -499,9 +499,9 @@ fn parse_versions(v: &str) -> Result<Vec<VersionRange>, String> {
         let part = part.trim();
         let (product, range) = part
             .split_once(' ')
-            .ok_or_else(|| format!("version range {part:?} needs a product"))?;
+            .ok_or_else(|| format!("version range `{part}` needs a product"))?;
         if !PRODUCTS.contains(&product) {
-            return Err(format!("unknown product {product:?}"));
+            return Err(format!("unknown product `{product}`"));
         }
         let range = range.trim();
         let (first, last) = match range.split_once("..") {
@@ -509,7 +509,7 @@ fn parse_versions(v: &str) -> Result<Vec<VersionRange>, String> {
             None => (range, Some(range)),
         };
         if !is_release(first) || last.is_some_and(|l| !is_release(l)) {
-            return Err(format!("bad release in {part:?}"));
+            return Err(format!("bad release in `{part}`"));
         }
         out.push(VersionRange {
             product: product.to_string(),
@@ -568,14 +568,14 @@ fn finish(file: &'static str, d: Draft, out: &mut Vec<Entry>, problems: &mut Vec
     let get = |f: &str| d.fields.get(f).cloned().unwrap_or_default();
     let code = get("code");
     if !is_code(&code) {
-        bad(format!("bad code {code:?}"));
+        bad(format!("bad code `{code}`"));
     }
     let severity = match get("severity").as_str() {
         "error" => Severity::Error,
         "warning" => Severity::Warning,
         "info" => Severity::Info,
         s => {
-            bad(format!("bad severity {s:?}"));
+            bad(format!("bad severity `{s}`"));
             Severity::Info
         }
     };
@@ -728,7 +728,7 @@ fn parse_file(file: &'static str, text: &str, out: &mut Vec<Entry>, problems: &m
                 None => problems.push(Problem {
                     file,
                     line: n,
-                    problem: format!("unknown field {key:?}"),
+                    problem: format!("unknown field `{key}`"),
                 }),
             },
         }

@@ -122,7 +122,7 @@ impl Template {
                 i += 1;
             }
             let Some(&conv) = b.get(i) else {
-                return Err(TemplateError(format!("dangling % in {src:?}")));
+                return Err(TemplateError(format!("dangling % in `{src}`")));
             };
             i += 1;
             let tok = match conv {
@@ -135,7 +135,7 @@ impl Template {
                         } else if !cur.is_empty() {
                             groups.push(std::mem::take(&mut cur));
                         } else {
-                            return Err(TemplateError(format!("two %s in a row in {src:?}")));
+                            return Err(TemplateError(format!("two %s in a row in `{src}`")));
                         }
                         if i >= b.len() {
                             trailing_any = true;
@@ -150,7 +150,7 @@ impl Template {
                 b'c' => Tok::Short(1),
                 _ => {
                     return Err(TemplateError(format!(
-                        "unsupported conversion %{} in {src:?}",
+                        "unsupported conversion %{} in `{src}`",
                         conv as char
                     )));
                 }
@@ -165,7 +165,7 @@ impl Template {
         }
         if groups.is_empty() {
             return Err(TemplateError(format!(
-                "template {src:?} has no literal text"
+                "template `{src}` has no literal text"
             )));
         }
         let suffix: Box<[u8]> = match groups.last().and_then(|g| g.last()) {
