@@ -310,6 +310,27 @@ fn explain_code(code: &str, lang: Lang) -> ExitCode {
 /// A knowledge-base entry as the page's docs (the small Markdown `web/src/md.rs` reads): what
 /// the message means, its causes, what to do, versions, related keys and real examples.
 fn kb_markdown(e: &corocheck_core::logs::kb::Entry, lang: Lang) -> String {
+    kb_sections(e, lang, true)
+}
+
+/// A knowledge-base entry as text (`corocheck explain`): the summary and templates, then the
+/// same sections as the page's docs.
+fn describe_kb(e: &corocheck_core::logs::kb::Entry, lang: Lang) -> String {
+    let mut s = String::new();
+    s.push_str(e.summary.get(lang));
+    s.push_str("\n\n");
+    for tpl in &e.templates {
+        s.push_str(&format!("    {tpl}\n"));
+    }
+    s.push('\n');
+    s.push_str(&kb_sections(e, lang, false));
+    s
+}
+
+/// Meaning, causes, actions, versions, related keys and examples of a knowledge-base entry.
+/// `markdown`: keys in backticks and examples in a fenced block (the page); else plain keys
+/// and examples indented four spaces (the terminal).
+fn kb_sections(e: &corocheck_core::logs::kb::Entry, lang: Lang, markdown: bool) -> String {
     let mut s = String::new();
     s.push_str(e.meaning.get(lang));
     s.push('\n');
@@ -329,7 +350,11 @@ fn kb_markdown(e: &corocheck_core::logs::kb::Entry, lang: Lang) -> String {
         e.versions_text()
     ));
     if !e.keys.is_empty() {
-        let keys: Vec<String> = e.keys.iter().map(|k| format!("`{k}`")).collect();
+        let keys: Vec<String> = if markdown {
+            e.keys.iter().map(|k| format!("`{k}`")).collect()
+        } else {
+            e.keys.clone()
+        };
         s.push_str(&format!(
             "\n## {}\n{}\n",
             t("cli.kb.keys", lang),
@@ -337,51 +362,17 @@ fn kb_markdown(e: &corocheck_core::logs::kb::Entry, lang: Lang) -> String {
         ));
     }
     if !e.examples.is_empty() {
-        s.push_str(&format!("\n## {}\n```text\n", t("cli.kb.examples", lang)));
+        s.push_str(&format!("\n## {}\n", t("cli.kb.examples", lang)));
+        if markdown {
+            s.push_str("```text\n");
+        }
         for x in &e.examples {
+            s.push_str(if markdown { "" } else { "    " });
             s.push_str(x);
             s.push('\n');
         }
-        s.push_str("```\n");
-    }
-    s
-}
-
-/// A knowledge-base entry as text: what the message means, causes, actions, versions.
-fn describe_kb(e: &corocheck_core::logs::kb::Entry, lang: Lang) -> String {
-    let mut s = String::new();
-    s.push_str(e.summary.get(lang));
-    s.push_str("\n\n");
-    for tpl in &e.templates {
-        s.push_str(&format!("    {tpl}\n"));
-    }
-    s.push_str(&format!("\n{}\n", e.meaning.get(lang)));
-    let list = |title: &str, items: &[corocheck_core::logs::kb::Text], s: &mut String| {
-        if !items.is_empty() {
-            s.push_str(&format!("\n## {title}\n"));
-            for i in items {
-                s.push_str(&format!("- {}\n", i.get(lang)));
-            }
-        }
-    };
-    list(&t("cli.kb.causes", lang), &e.causes, &mut s);
-    list(&t("cli.kb.actions", lang), &e.actions, &mut s);
-    s.push_str(&format!(
-        "\n## {}\n{}\n",
-        t("cli.kb.versions", lang),
-        e.versions_text()
-    ));
-    if !e.keys.is_empty() {
-        s.push_str(&format!(
-            "\n## {}\n{}\n",
-            t("cli.kb.keys", lang),
-            e.keys.join(", ")
-        ));
-    }
-    if !e.examples.is_empty() {
-        s.push_str(&format!("\n## {}\n", t("cli.kb.examples", lang)));
-        for x in &e.examples {
-            s.push_str(&format!("    {x}\n"));
+        if markdown {
+            s.push_str("```\n");
         }
     }
     s
