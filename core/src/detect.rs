@@ -931,7 +931,7 @@ fn unglue(text: &str, line: Span) -> Option<Vec<Segment>> {
     if found.is_empty() {
         return None;
     }
-    found.sort_by_key(|f| f.span.start);
+    crate::sort::sort_by_key(&mut found, |f| f.span.start);
     // Fill the gaps with prose.
     let mut out = Vec::new();
     let mut at = line.start;
@@ -1056,7 +1056,7 @@ fn reflow_config(text: &str, span: Span) -> Reflow {
         i += 1;
     }
     cuts.push(s.len());
-    cuts.sort_unstable();
+    crate::sort::sort(&mut cuts);
     cuts.dedup();
     let mut r = Reflow::new();
     let mut prev = 0;

@@ -307,7 +307,7 @@ pub fn placeholders(template: &str) -> Vec<String> {
             None => break,
         }
     }
-    names.sort();
+    crate::sort::sort(&mut names);
     names.dedup();
     names
 }

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod logs;
 pub mod report;
 pub mod rules;
+mod sort;
 pub mod stack;
 pub mod text;
 pub mod version;

@@ -260,7 +260,9 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     // 5. Tie findings across documents (config line ↔ the log lines it causes).
     stack::correlate(&mut diagnostics, &records);
 
-    diagnostics.sort_by(|a, b| (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code)));
+    crate::sort::sort_by(&mut diagnostics, |a, b| {
+        (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code))
+    });
     diagnostics.dedup_by(|a, b| a.file == b.file && a.span == b.span && a.code == b.code);
     Report {
         files,

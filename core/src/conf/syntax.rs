@@ -274,7 +274,7 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
         });
     }
     check_paths(text, &mut tree);
-    tree.errors.sort_by_key(|e| (e.span.start, e.kind));
+    crate::sort::sort_by_key(&mut tree.errors, |e| (e.span.start, e.kind));
     tree
 }
 

@@ -428,7 +428,7 @@ pub fn matching_entries(message: &str, origin: Origin<'_>) -> Vec<&'static Entry
             v.push(e);
         }
     });
-    v.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::sort::sort_by(&mut v, |a, b| a.id.cmp(&b.id));
     v.dedup_by(|a, b| a.id == b.id);
     v
 }

@@ -117,7 +117,7 @@ impl Plan<'_> {
 /// Adds one C810 finding per step to `found` unless the line is already reported there.
 pub fn plan(ctx: &Ctx, from: u8, found: &mut Vec<Diagnostic>) -> Vec<(Span, Msg)> {
     let mut reported: Vec<usize> = found.iter().map(|d| d.span.start).collect();
-    reported.sort_unstable();
+    crate::sort::sort(&mut reported);
     let mut p = Plan {
         steps: Vec::new(),
         found,
@@ -191,7 +191,7 @@ pub fn plan(ctx: &Ctx, from: u8, found: &mut Vec<Diagnostic>) -> Vec<(Span, Msg)
         p.step(anchor, Msg::new("C810.step.add_nodelist"));
     }
     if to < 3 {
-        p.steps.sort_by_key(|(s, _)| s.start);
+        crate::sort::sort_by_key(&mut p.steps, |(s, _)| s.start);
         return p.steps;
     }
 
@@ -261,6 +261,6 @@ pub fn plan(ctx: &Ctx, from: u8, found: &mut Vec<Diagnostic>) -> Vec<(Span, Msg)
             }
         }
     }
-    p.steps.sort_by_key(|(s, _)| s.start);
+    crate::sort::sort_by_key(&mut p.steps, |(s, _)| s.start);
     p.steps
 }

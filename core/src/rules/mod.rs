@@ -200,7 +200,7 @@ pub fn all_meta() -> Vec<&'static RuleMeta> {
     v.extend(cluster::metas());
     v.extend(trento::metas());
     v.push(&migrate::META);
-    v.sort_by_key(|m| m.code);
+    crate::sort::sort_by_key(&mut v, |m| m.code);
     v
 }
 

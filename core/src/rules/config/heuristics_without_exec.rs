@@ -77,7 +77,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .filter(|k| k.name.len() > 5 && k.name.starts_with("exec_"))
         .map(|k| k.name)
         .collect();
-    execs.sort_unstable();
+    crate::sort::sort(&mut execs);
     execs.dedup();
     let n = execs.len();
     let key = if n == 0 {

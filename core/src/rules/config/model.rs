@@ -125,7 +125,7 @@ impl<'a> Node<'a> {
     /// order (alphabetical), which is `ring0_addr` when present.
     pub fn first_addr(&self) -> Option<KeyRef<'a>> {
         let mut by_name: Vec<KeyRef<'a>> = self.rings.values().copied().collect();
-        by_name.sort_by(|a, b| a.name.cmp(b.name));
+        crate::sort::sort_by(&mut by_name, |a, b| a.name.cmp(b.name));
         by_name.first().copied()
     }
 }
@@ -380,7 +380,7 @@ impl<'a> Model<'a> {
         // Higher numbers stop corosync before the links are counted (C109, C210).
         let max = if self.major >= 3 { 7 } else { 1 };
         links.retain(|l| *l <= max);
-        links.sort_unstable();
+        crate::sort::sort(&mut links);
         links.dedup();
         links
     }

@@ -1288,7 +1288,7 @@ pub fn key_names(section: &str, from: Release, to: Release) -> Vec<&'static str>
         })
         .map(|d| d.key.display())
         .collect();
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -1309,7 +1309,7 @@ pub fn subsection_names(parent: &str, from: Release, to: Release) -> Vec<&'stati
             rest.filter(|r| !r.contains('.'))
         })
         .collect();
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -1486,7 +1486,7 @@ pub fn change_releases() -> Vec<Release> {
         v.push(from);
     }
     v.retain(|r| (r.1 != 0 || r.2 != 0) && r.1 != 255 && r.2 != 255);
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }

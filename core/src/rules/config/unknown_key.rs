@@ -88,7 +88,7 @@ fn other_sections(key: &str, path: &str, from: Release, to: Release) -> Option<S
             s => s,
         })
         .collect();
-    secs.sort_unstable();
+    crate::sort::sort(&mut secs);
     secs.dedup();
     (!secs.is_empty()).then(|| word_list(&secs))
 }
