@@ -70,6 +70,9 @@ pub enum StackKind {
     Plugin1,
     /// corosync 1.x + cman (cluster.conf) + Pacemaker.
     Cman,
+    /// corosync 1.x + cman (cluster.conf) + rgmanager, no Pacemaker: cman fences (fenced) and
+    /// rgmanager runs the services of `<rm>`. The RHEL 5/6 "Cluster Suite".
+    CmanRgmanager,
     /// corosync 2.x + votequorum + Pacemaker.
     Corosync2,
     /// corosync 3.x + knet + Pacemaker.
@@ -86,6 +89,10 @@ pub struct Facts {
     pub plugin: Option<Fact<u8>>,
     /// cman is in play: a cluster.conf, `[CMAN  ]` log lines, or cman packages.
     pub cman: Option<Fact<()>>,
+    /// rgmanager is in play: a `<rm>` section in cluster.conf, or rgmanager log lines.
+    pub rgmanager: Option<Fact<()>>,
+    /// cluster.conf redirects fencing to Pacemaker (`agent="fence_pcmk"`).
+    pub fence_pcmk: Option<Fact<()>>,
     /// Log formats seen.
     pub log_formats: Vec<LogFormat>,
     /// The pinned target, if any.
@@ -110,7 +117,21 @@ impl Facts {
     /// Which stack generation this is, if it can be told.
     pub fn stack(&self) -> Option<StackKind> {
         if self.cman.is_some() {
-            return Some(StackKind::Cman);
+            // Pacemaker evidence wins: with both, the Pacemaker stack is what runs (and the
+            // roles say that rgmanager must not manage services beside it).
+            let pacemaker = self.pacemaker.is_some()
+                || self.fence_pcmk.is_some()
+                || self.log_formats.iter().any(|f| {
+                    matches!(
+                        f,
+                        LogFormat::Pacemaker11Detail | LogFormat::Pacemaker2Detail
+                    )
+                });
+            return Some(if self.rgmanager.is_some() && !pacemaker {
+                StackKind::CmanRgmanager
+            } else {
+                StackKind::Cman
+            });
         }
         let plugin = self.plugin.as_ref().map(|p| {
             if p.value == 1 {
@@ -243,7 +264,35 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
                 });
             }
         }
+        if f.rgmanager.is_none() {
+            // rgmanager's syslog ident (RHEL 6) or clurgmgrd's (RHEL 5).
+            if let Some(at) =
+                text::find(text, "rgmanager[").or_else(|| text::find(text, "clurgmgrd["))
+            {
+                f.rgmanager = Some(Fact {
+                    value: (),
+                    file: i,
+                    span: Span::new(at, at + 9),
+                });
+            }
+        }
         for seg in segs.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+            if seg.kind == DocKind::ClusterConf {
+                let body = &text[seg.span.start..seg.span.end];
+                let fact = |needle: &str| {
+                    text::find(body, needle).map(|j| Fact {
+                        value: (),
+                        file: i,
+                        span: Span::new(seg.span.start + j, seg.span.start + j + needle.len()),
+                    })
+                };
+                if f.rgmanager.is_none() {
+                    f.rgmanager = fact("<rm>").or_else(|| fact("<rm "));
+                }
+                if f.fence_pcmk.is_none() {
+                    f.fence_pcmk = fact("fence_pcmk");
+                }
+            }
             match seg.kind {
                 DocKind::ClusterConf if f.cman.is_none() => {
                     let at = text[seg.span.start..seg.span.end]
@@ -467,6 +516,7 @@ pub fn roles(facts: &Facts) -> Roles {
         Some(StackKind::Plugin0) => "plugin0",
         Some(StackKind::Plugin1) => "plugin1",
         Some(StackKind::Cman) => "cman",
+        Some(StackKind::CmanRgmanager) => "cman_rgm",
         Some(StackKind::Corosync2) => "corosync2",
         Some(StackKind::Corosync3) => "corosync3",
         None => "unknown",
@@ -477,8 +527,8 @@ pub fn roles(facts: &Facts) -> Roles {
 
     use Presence::*;
     // (id, name, presence for this stack)
-    let table: [(&'static str, &'static str, Presence); 7] = match stack {
-        Some(StackKind::Plugin0) | Some(StackKind::Plugin1) => [
+    let table: &[(&'static str, &'static str, Presence)] = match stack {
+        Some(StackKind::Plugin0) | Some(StackKind::Plugin1) => &[
             ("corosync", "corosync", InUse),
             ("pacemaker", "Pacemaker", InUse),
             ("plugin", "Pacemaker plugin (pcmk)", InUse),
@@ -487,16 +537,35 @@ pub fn roles(facts: &Facts) -> Roles {
             ("votequorum", "votequorum", NotUsed),
             ("knet", "kronosnet (knet)", Absent),
         ],
-        Some(StackKind::Cman) => [
+        Some(StackKind::Cman) => &[
             ("corosync", "corosync", InUse),
             ("pacemaker", "Pacemaker", InUse),
             ("cman", "cman", InUse),
+            (
+                "rgmanager",
+                "rgmanager",
+                if facts.rgmanager.is_some() {
+                    InUse
+                } else {
+                    NotUsed
+                },
+            ),
             ("plugin", "Pacemaker plugin (pcmk)", NotUsed),
             ("openais", "openais", NotUsed),
             ("votequorum", "votequorum", NotUsed),
             ("knet", "kronosnet (knet)", Absent),
         ],
-        Some(StackKind::Corosync2) => [
+        Some(StackKind::CmanRgmanager) => &[
+            ("corosync", "corosync", InUse),
+            ("rgmanager", "rgmanager", InUse),
+            ("cman", "cman", InUse),
+            ("pacemaker", "Pacemaker", NotUsed),
+            ("plugin", "Pacemaker plugin (pcmk)", NotUsed),
+            ("openais", "openais", NotUsed),
+            ("votequorum", "votequorum", NotUsed),
+            ("knet", "kronosnet (knet)", Absent),
+        ],
+        Some(StackKind::Corosync2) => &[
             ("corosync", "corosync", InUse),
             ("pacemaker", "Pacemaker", InUse),
             ("votequorum", "votequorum", InUse),
@@ -505,7 +574,7 @@ pub fn roles(facts: &Facts) -> Roles {
             ("openais", "openais", Absent),
             ("knet", "kronosnet (knet)", Absent),
         ],
-        Some(StackKind::Corosync3) => [
+        Some(StackKind::Corosync3) => &[
             ("corosync", "corosync", InUse),
             ("pacemaker", "Pacemaker", InUse),
             ("votequorum", "votequorum", InUse),
@@ -514,7 +583,7 @@ pub fn roles(facts: &Facts) -> Roles {
             ("plugin", "Pacemaker plugin (pcmk)", Absent),
             ("openais", "openais", Absent),
         ],
-        None => [
+        None => &[
             ("corosync", "corosync", NotUsed),
             ("pacemaker", "Pacemaker", NotUsed),
             ("cman", "cman", NotUsed),
@@ -592,7 +661,7 @@ pub fn roles(facts: &Facts) -> Roles {
         ],
         Some(StackKind::Plugin0) => vec![choice("mcp", true), choice("corosync2", false)],
         Some(StackKind::Plugin1) => vec![choice("corosync2", false)],
-        Some(StackKind::Cman) => vec![choice("corosync2", false)],
+        Some(StackKind::Cman | StackKind::CmanRgmanager) => vec![choice("corosync2", false)],
         _ => Vec::new(),
     };
     Roles {
@@ -608,7 +677,7 @@ fn files_of(id: &str, stack: Option<StackKind>) -> Vec<&'static str> {
     const COROSYNC_CONF: &str = "/etc/corosync/corosync.conf";
     match (id, stack) {
         // cman_tool join feeds corosync cluster.conf; corosync.conf is not read.
-        ("corosync", Some(StackKind::Cman)) => vec![],
+        ("corosync", Some(StackKind::Cman | StackKind::CmanRgmanager)) => vec![],
         ("corosync", Some(StackKind::Plugin0 | StackKind::Plugin1)) => {
             vec![COROSYNC_CONF, "/etc/corosync/service.d/*"]
         }
@@ -616,6 +685,7 @@ fn files_of(id: &str, stack: Option<StackKind>) -> Vec<&'static str> {
         ("pacemaker", _) => vec!["cib.xml", "/etc/sysconfig/pacemaker"],
         ("cman", _) => vec!["/etc/cluster/cluster.conf", "/etc/sysconfig/cman"],
         ("plugin", _) => vec!["/etc/corosync/service.d/pcmk"],
+        ("rgmanager", _) => vec!["/etc/cluster/cluster.conf"],
         _ => vec![],
     }
 }

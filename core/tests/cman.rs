@@ -317,3 +317,50 @@ fn pcs_scripts_are_valid_shell() {
         }
     }
 }
+
+/// "Who does what" follows what the cluster.conf configures: rgmanager services without
+/// Pacemaker make a cman + rgmanager stack; a `fence_pcmk` redirect means Pacemaker on cman.
+#[test]
+fn roles_tell_rgmanager_from_pacemaker_on_cman() {
+    use corocheck_core::stack::{self, Presence, StackKind};
+    let presence = |roles: &stack::Roles, id: &str| {
+        roles
+            .components
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.presence)
+    };
+    let read = |name: &str| fs::read_to_string(dir().join(name)).expect("fixture");
+
+    let rgm = read("rgmanager-3node.conf");
+    let roles = stack::roles(&run(&rgm).facts);
+    assert_eq!(roles.stack, Some(StackKind::CmanRgmanager));
+    assert_eq!(presence(&roles, "rgmanager"), Some(Presence::InUse));
+    assert_eq!(presence(&roles, "pacemaker"), Some(Presence::NotUsed));
+    assert!(roles.headline.render(Lang::En).contains("rgmanager"));
+    assert!(!roles.headline.render(Lang::En).contains("fence_pcmk"));
+
+    let pcmk = read("rhel6-pcmk.conf");
+    let roles = stack::roles(&run(&pcmk).facts);
+    assert_eq!(roles.stack, Some(StackKind::Cman));
+    assert_eq!(presence(&roles, "pacemaker"), Some(Presence::InUse));
+    assert_eq!(presence(&roles, "rgmanager"), Some(Presence::NotUsed));
+
+    // Both configured: Pacemaker is the stack, and rgmanager is flagged as in use beside it.
+    let both = rgm.replacen(
+        "<fencedevices>",
+        "<fencedevices>\n    <fencedevice name=\"pcmk\" agent=\"fence_pcmk\"/>",
+        1,
+    );
+    let roles = stack::roles(&run(&both).facts);
+    assert_eq!(roles.stack, Some(StackKind::Cman));
+    assert_eq!(presence(&roles, "rgmanager"), Some(Presence::InUse));
+    let here = roles
+        .components
+        .iter()
+        .find(|c| c.id == "rgmanager")
+        .unwrap()
+        .here
+        .render(Lang::En);
+    assert!(here.contains("Only one resource manager"), "{here}");
+}

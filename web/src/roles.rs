@@ -138,7 +138,7 @@ const U_TITLE_MINOR: f64 = 7.9;
 
 fn row_of(id: &str) -> usize {
     match id {
-        "pacemaker" => 0,
+        "pacemaker" | "rgmanager" => 0,
         "corosync" => 2,
         "knet" => 3,
         _ => 1,
@@ -179,7 +179,7 @@ fn nodes(r: &Roles, lang: Lang) -> Vec<Node> {
     }
     let middle: Option<&str> = match r.stack {
         Some(StackKind::Plugin0 | StackKind::Plugin1) => Some("plugin"),
-        Some(StackKind::Cman) => Some("cman"),
+        Some(StackKind::Cman | StackKind::CmanRgmanager) => Some("cman"),
         Some(StackKind::Corosync2 | StackKind::Corosync3) => Some("votequorum"),
         _ => None,
     };
@@ -198,7 +198,11 @@ fn nodes(r: &Roles, lang: Lang) -> Vec<Node> {
         status: None,
         major: true,
     };
-    let mut v = vec![simple("pacemaker", "Pacemaker")];
+    let mut v = vec![if r.stack == Some(StackKind::CmanRgmanager) {
+        simple("rgmanager", "rgmanager")
+    } else {
+        simple("pacemaker", "Pacemaker")
+    }];
     match middle {
         Some("plugin") => v.push(simple("plugin", "pcmk plugin")),
         Some("cman") => v.push(simple("cman", "cman")),
