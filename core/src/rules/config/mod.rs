@@ -56,6 +56,7 @@
 //! | C309 | auto-tie-breaker-node-invalid | `auto_tie_breaker_node` invalid or unused |
 //! | C310 | lms-window-without-lms | `last_man_standing_window` without LMS |
 //! | C311 | qdevice-with-wait-for-all | `wait_for_all` with a quorum device before 2.4.0 |
+//! | C312 | qdevice-tie-breaker-unknown-node | `tie_breaker` node id not in the nodelist |
 //! | C607 | duplicate-key | a key twice in one section (the last wins) |
 //! | C608 | duplicate-section | a top-level section twice (1.x ignores, 2.x/3.x merge) |
 //! | C609 | quoted-value | quotes kept as part of a text value |
@@ -131,6 +132,7 @@ pub mod plus_sign_number;
 pub mod qdevice_incompatible;
 pub mod qdevice_invalid_value;
 pub mod qdevice_option_missing;
+pub mod qdevice_tie_breaker_unknown_node;
 pub mod qdevice_votes;
 pub mod qdevice_votes_for_algorithm;
 pub mod qdevice_wait_for_all;
@@ -214,6 +216,7 @@ pub fn rules() -> Vec<Rule> {
         rule!(auto_tie_breaker_node_invalid),
         rule!(lms_window_without_lms),
         rule!(qdevice_wait_for_all),
+        rule!(qdevice_tie_breaker_unknown_node),
         rule!(duplicate_key),
         rule!(duplicate_section),
         rule!(quoted_value),
