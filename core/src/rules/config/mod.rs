@@ -47,12 +47,16 @@
 //! | C606 | key-too-new | a key or section from a later release |
 //! | C118 | knet-ping-half-set | only one of `knet_ping_interval`/`knet_ping_timeout` |
 //! | C119 | broadcast-with-mcastaddr | `broadcast: yes` makes `mcastaddr` unused |
+//! | C120 | message-limits | 1.x `max_messages` above 1 MiB / `netmtu`, `netmtu` above 10000 |
+//! | C121 | knet-sctp-deprecated | `knet_transport: sctp` (deprecated, 3.1.10 warns) |
 //! | C214 | duplicate-node-address | two nodes with the same address |
 //! | C215 | duplicate-node-name | two nodes with the same `name` |
 //! | C216 | malformed-address | an address that is neither an IP nor a host name |
 //! | C307 | qdevice-votes-required | device votes votequorum cannot compute or accept |
 //! | C309 | auto-tie-breaker-node-invalid | `auto_tie_breaker_node` invalid or unused |
 //! | C310 | lms-window-without-lms | `last_man_standing_window` without LMS |
+//! | C311 | qdevice-with-wait-for-all | `wait_for_all` with a quorum device before 2.4.0 |
+//! | C312 | qdevice-tie-breaker-unknown-node | `tie_breaker` node id not in the nodelist |
 //! | C607 | duplicate-key | a key twice in one section (the last wins) |
 //! | C608 | duplicate-section | a top-level section twice (1.x ignores, 2.x/3.x merge) |
 //! | C609 | quoted-value | quotes kept as part of a text value |
@@ -107,6 +111,7 @@ pub mod key_too_new;
 pub mod knet_nodeid_missing;
 pub mod knet_nodeid_too_large;
 pub mod knet_ping_half_set;
+pub mod knet_sctp_deprecated;
 pub mod link_count_mismatch;
 pub mod link_family_mix;
 pub mod link_priority_without_knet;
@@ -114,6 +119,7 @@ pub mod lms_window_without_lms;
 pub mod logger_subsys_without_subsys;
 pub mod logging_daemon_without_name;
 pub mod malformed_address;
+pub mod message_limits;
 pub mod multicast_address_invalid;
 pub mod multicast_address_missing;
 pub mod multicast_pair_clash;
@@ -126,8 +132,10 @@ pub mod plus_sign_number;
 pub mod qdevice_incompatible;
 pub mod qdevice_invalid_value;
 pub mod qdevice_option_missing;
+pub mod qdevice_tie_breaker_unknown_node;
 pub mod qdevice_votes;
 pub mod qdevice_votes_for_algorithm;
+pub mod qdevice_wait_for_all;
 pub mod quoted_value;
 pub mod ring_address_number_too_high;
 pub mod system_priority_invalid;
@@ -199,12 +207,16 @@ pub fn rules() -> Vec<Rule> {
         rule!(key_too_new),
         rule!(knet_ping_half_set),
         rule!(broadcast_with_mcastaddr),
+        rule!(message_limits),
+        rule!(knet_sctp_deprecated),
         rule!(duplicate_node_address),
         rule!(duplicate_node_name),
         rule!(malformed_address),
         rule!(qdevice_votes),
         rule!(auto_tie_breaker_node_invalid),
         rule!(lms_window_without_lms),
+        rule!(qdevice_wait_for_all),
+        rule!(qdevice_tie_breaker_unknown_node),
         rule!(duplicate_key),
         rule!(duplicate_section),
         rule!(quoted_value),

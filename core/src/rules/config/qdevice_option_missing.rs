@@ -7,12 +7,16 @@ use crate::rules::Ctx;
 declare_rule! {
     /// ## What it does
     /// For `quorum.device`, finds what corosync-qdevice requires but is missing: `model`, and for
-    /// `model: net` also `net.host` and `totem.cluster_name`.
+    /// `model: net` also `net.host` and `totem.cluster_name`; in 2.x, a nodelist.
     ///
     /// ## Why is this bad?
     /// corosync and `corosync -t` never read these keys; the corosync-qdevice daemon stops ("Can't
     /// read quorum.device.model cmap key.", "Qdevice net daemon address is not defined", "Cluster
     /// name (totem.cluster_name) has to be defined.") and the cluster runs without the device's vote.
+    /// corosync-qdevice 3.0.1+ also needs the nodelist: "No configured nodes found -
+    /// configuration without node list is not supported". corosync 3.x itself needs one (C202);
+    /// a 2.x config can lack it, and the qdevice shipped in corosync 2.4.x does not check this
+    /// (a warning there).
     ///
     /// ## Example
     /// ```corosync
@@ -29,7 +33,8 @@ declare_rule! {
     ///
     /// ## References
     /// - `shared/reference/corosync-conf.md` §3.6.
-    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`, `qdevice-net-instance.c`.
+    /// - corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`, `qdevice-net-instance.c`,
+    ///   `qdevice-cmap.c` (nodelist, from 3.0.1: d99c195); corosync v2.4.6 `qdevices/qdevice-cmap.c`.
     pub static META = {
         code: "C701",
         name: "qdevice-option-missing",
@@ -50,12 +55,14 @@ quorum {
 }
 ```
 
+corosync-qdevice 3.0.1 以降はノードリストも必要とします（\"No configured nodes found - configuration without node list is not supported\"）。corosync 3.x 自体もノードリストを必要としますが（C202）、2.x の設定にはノードリストがないことがあり、corosync 2.4.x に同梱の qdevice はこれを確認しません（そのため警告です）。
+
 ## 対処
 欠けているキーを追加してください。
 
 ## 参考
 - `shared/reference/corosync-conf.md` §3.6
-- corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`、`qdevice-net-instance.c`",
+- corosync-qdevice v3.0.4 `qdevices/qdevice-instance.c`、`qdevice-net-instance.c`、`qdevice-cmap.c`（ノードリスト、3.0.1 以降: d99c195）、corosync v2.4.6 `qdevices/qdevice-cmap.c`",
     }
 }
 
@@ -66,6 +73,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let m = ctx.model();
     let devices = m.device_sections();
     let Some(dev) = devices.first() else { return };
+    if let (2, false, Some(model)) = (ctx.major(), m.has_nodelist(), m.qdevice()) {
+        out.push(diag(
+            &META,
+            Severity::Warning,
+            model.key_span,
+            Msg::new("C701.message.nodelist").arg(
+                "says",
+                "No configured nodes found - configuration without node list is not supported",
+            ),
+            Msg::new("C701.help.nodelist"),
+        ));
+    }
     let mut push = |span, key: &str, says: &str| {
         out.push(diag(
             &META,
