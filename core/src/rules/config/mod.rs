@@ -67,6 +67,11 @@
 //! | C702 | qdevice-invalid-value | a value corosync-qdevice refuses |
 //! | C703 | qdevice-votes-for-algorithm | ffsplit device without exactly one vote |
 //! | C704 | heuristics-without-exec | heuristics on without commands (or over 32) |
+//! | C130 | compression-without-knet | `knet_compression_*` on udp/udpu (ignored) |
+//! | C131 | duplicate-interface-number | two `interface` sections with one number merge |
+//! | C220 | address-ip-version-mismatch | a node address of a family `ip_version` refuses |
+//! | C613 | nozzle-invalid | a `nozzle` section corosync will not create |
+//! | C614 | cluster-name-not-gfs2 | `cluster_name` GFS2/DLM cannot use (pcs policy) |
 //!
 //! Severity: Error when a targeted release refuses to start (for a range, when any release in
 //! it does; the message names which); Warning when corosync accepts the config but does not do
@@ -83,17 +88,21 @@ pub mod model;
 pub mod num;
 pub mod schema;
 
+pub mod address_ip_version_mismatch;
 pub mod auto_tie_breaker_node_invalid;
 pub mod auto_tie_breaker_odd_without_wait;
 pub mod bind_family_mix;
 pub mod bindnetaddr_with_nodelist;
 pub mod broadcast_with_mcastaddr;
 pub mod cipher_without_hash;
+pub mod cluster_name_not_gfs2;
 pub mod comment_in_value;
+pub mod compression_without_knet;
 pub mod consensus_below_join;
 pub mod consensus_below_token;
 pub mod crypto_without_knet;
 pub mod deprecated_key;
+pub mod duplicate_interface_number;
 pub mod duplicate_key;
 pub mod duplicate_node_address;
 pub mod duplicate_node_name;
@@ -128,6 +137,7 @@ pub mod multilink_node_without_name;
 pub mod no_interfaces;
 pub mod node_without_ring0_addr;
 pub mod nodelist_missing;
+pub mod nozzle_invalid;
 pub mod plus_sign_number;
 pub mod qdevice_incompatible;
 pub mod qdevice_invalid_value;
@@ -227,6 +237,11 @@ pub fn rules() -> Vec<Rule> {
         rule!(qdevice_invalid_value),
         rule!(qdevice_votes_for_algorithm),
         rule!(heuristics_without_exec),
+        rule!(compression_without_knet),
+        rule!(duplicate_interface_number),
+        rule!(address_ip_version_mismatch),
+        rule!(nozzle_invalid),
+        rule!(cluster_name_not_gfs2),
     ]
 }
 
