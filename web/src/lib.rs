@@ -654,6 +654,13 @@ pub fn App() -> Html {
         let lang = ctl.lang();
         use_effect_with((), move |_| apply_lang(lang));
     }
+    {
+        // The gutter's text grows after the textarea has scrolled (a paste scrolls to its end
+        // before the analysis adds the line numbers): line it up again once it is rendered.
+        let c = ctl.clone();
+        let lines = m.borrow().gutter_lines;
+        use_effect_with(lines, move |_| c.sync_gutter());
+    }
     let model = m.borrow();
     let lang = model.lang;
 

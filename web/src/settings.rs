@@ -142,13 +142,18 @@ fn inferred(s: Settings, analysis: Option<&Analysis>, lang: Lang) -> Html {
     let Some(version) = inferred else {
         return html! {};
     };
-    let line = match s.target {
-        None => Msg::new("ui.settings.inferred").arg("version", version),
-        Some(p) => Msg::new("ui.settings.pinned")
+    let evidence = doc.map(|d| d.evidence.as_slice()).unwrap_or(&[]);
+    let stack = a.report.facts.stack();
+    let line = match (s.target, stack) {
+        // No corosync.conf to point at (a cluster.conf, logs): the stack is the evidence.
+        (None, Some(k)) if evidence.is_empty() => Msg::new("ui.settings.inferred_stack")
+            .arg("version", version)
+            .arg("stack", crate::roles::stack_label(Some(k), lang)),
+        (None, _) => Msg::new("ui.settings.inferred").arg("version", version),
+        (Some(p), _) => Msg::new("ui.settings.pinned")
             .arg("version", p)
             .arg("inferred", version),
     };
-    let evidence = doc.map(|d| d.evidence.as_slice()).unwrap_or(&[]);
     html! {
         <div class="inferred" id="inferred">
             <p class="muted small">{ md::view_line(&line.render(lang)) }</p>
