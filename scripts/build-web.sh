@@ -16,6 +16,8 @@ trunk build --offline "$@"
 # (web/src/docs.rs). They come from the same source as the checks.
 cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp
 mv dist/docs.json.tmp dist/docs.json
+# The embedding bundle (dist/embed/, embed.html): after trunk, which may empty dist/.
+scripts/build-api.sh
 echo "dist/ sizes (raw / gzip -9):"
 for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/docs.json; do
     [ -e "$f" ] || continue

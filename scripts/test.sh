@@ -13,8 +13,8 @@ scripts/setup.sh
 step() { printf '\n== %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
-step "cargo test (core, cli, web)"
-cargo test -p corocheck-core -p corocheck -p corocheck-web
+step "cargo test (core, cli, web, api)"
+cargo test -p corocheck-core -p corocheck -p corocheck-web -p corocheck-api
 step "Debian's corosync, pcs and crmsh example configs: no error, no warning"
 scripts/debian-examples.sh
 step "core builds for wasm32-unknown-unknown (no I/O, no wasm deps)"

@@ -467,8 +467,10 @@ fn check(
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&to_json(&report, &inputs, lang, target))
-                .unwrap_or_default()
+            serde_json::to_string_pretty(&corocheck_core::json::report(
+                &report, &inputs, lang, target
+            ))
+            .unwrap_or_default()
         ),
         Format::Text => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -665,125 +667,6 @@ fn position(lines: &LineIndex, text: &str, d: &Diagnostic) -> (usize, usize, usi
     let (l, c) = lines.line_col(text, d.span.start);
     let (el, ec) = lines.line_col(text, d.span.end);
     (l, c, el, ec)
-}
-
-fn doc_json(report: &Report, i: usize, text: &str, lang: Lang) -> Vec<Value> {
-    let f = &report.files[i];
-    f.documents
-        .iter()
-        .map(|s| {
-            let (l, _) = f.lines.line_col(text, s.span.start);
-            let (el, _) = f.lines.line_col(text, s.span.end);
-            json!({
-                "kind": match s.kind {
-                    DocKind::CorosyncConf => "corosync-conf".to_string(),
-                    DocKind::ServiceFragment => "service-fragment".to_string(),
-                    DocKind::ClusterConf => "cluster-conf".to_string(),
-                    DocKind::Log(fmt) => format!("log:{}", fmt.name()),
-                    DocKind::Prose => "text".to_string(),
-                    DocKind::Unknown => "unknown".to_string(),
-                },
-                "line": l,
-                "end_line": el,
-                "corosync": s.target.map(|t| t.to_string()),
-                "evidence": s.evidence.iter().map(|m| m.render(lang)).collect::<Vec<_>>(),
-                "lines_restored": s.reflow.as_ref().map(|r| r.lines()),
-            })
-        })
-        .collect()
-}
-
-fn to_json(report: &Report, inputs: &[Input], lang: Lang, target: Option<Target>) -> Value {
-    let diags: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let text = inputs[d.file].text;
-            let (l, c, el, ec) = position(&report.files[d.file].lines, text, d);
-            json!({
-                "code": d.code,
-                "severity": d.severity.as_str(),
-                "path": inputs[d.file].path,
-                "line": l,
-                "column": c,
-                "end_line": el,
-                "end_column": ec,
-                "message": d.message.render(lang),
-                "help": d.help.as_ref().map(|h| h.render(lang)),
-                "explanation": d.explanation.as_ref().map(|h| h.render(lang)),
-                "fix": d.fix.as_ref().map(|f| {
-                    let lines = &report.files[d.file].lines;
-                    json!({
-                        "title": f.title.render(lang),
-                        "edits": f.edits.iter().map(|e| {
-                            let (l, c) = lines.line_col(text, e.span.start);
-                            let (el, ec) = lines.line_col(text, e.span.end);
-                            json!({"start": e.span.start, "end": e.span.end, "line": l, "column": c,
-                                   "end_line": el, "end_column": ec, "replacement": e.replacement})
-                        }).collect::<Vec<_>>(),
-                    })
-                }),
-                "related": d.related.iter().map(|r| {
-                    let (rl, rc) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
-                    json!({"path": inputs[r.file].path, "line": rl, "column": rc, "note": r.note.render(lang)})
-                }).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let facts = &report.facts;
-    let roles = stack::roles(facts);
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
-    json!({
-        "tool": "corocheck",
-        "version": env!("CARGO_PKG_VERSION"),
-        "lang": lang.code(),
-        "target": target.map(|t| t.to_string()),
-        "migrations": report.migrations.iter().map(|m| json!({
-            "path": inputs[m.file].path, "from": format!("{}.x", m.from), "to": m.to.to_string(),
-            "steps": m.steps.iter().map(|(span, msg)| {
-                let (l, c) = report.files[m.file].lines.line_col(inputs[m.file].text, span.start);
-                json!({"line": l, "column": c, "text": msg.render(lang)})
-            }).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "summary": {"errors": count(Severity::Error), "warnings": count(Severity::Warning), "infos": count(Severity::Info)},
-        "diagnostics": diags,
-        "files": inputs.iter().enumerate().map(|(i, inp)| json!({"path": inp.path, "documents": doc_json(report, i, inp.text, lang)})).collect::<Vec<_>>(),
-        "facts": {
-            "corosync": facts.corosync.as_ref().map(|f| f.value.to_string()),
-            "pacemaker": facts.pacemaker.as_ref().map(|f| f.value.to_string()),
-            "distribution": facts.distro.as_ref().map(|f| f.value.to_string()),
-            "stack": roles.stack.map(|s| format!("{s:?}").to_lowercase()),
-        },
-        "roles": {
-            "headline": roles.headline.render(lang),
-            "components": roles.components.iter().map(|c| json!({
-                "id": c.id, "name": c.display_name(lang), "version": c.version,
-                "presence": format!("{:?}", c.presence).to_lowercase(),
-                "role": c.role.render(lang), "reads": c.reads.render(lang), "here": c.here.render(lang),
-            })).collect::<Vec<_>>(),
-            "choices": roles.choices.iter().map(|c| json!({
-                "id": c.id, "recommended": c.recommended, "title": c.title.render(lang),
-                "steps": c.steps.render(lang).lines().collect::<Vec<_>>(), "consequence": c.consequence.render(lang),
-            })).collect::<Vec<_>>(),
-        },
-        "cluster_conf": report.cman.iter().map(|c| json!({
-            "path": inputs[c.file].path,
-            "summary": c.summary.iter().map(|m| m.render(lang)).collect::<Vec<_>>(),
-            "corosync_conf": (!c.conversion.is_empty()).then(|| c.conversion.corosync_conf(lang)),
-            "pcs_script": (!c.conversion.is_empty()).then(|| c.conversion.pcs_script(lang)),
-        })).collect::<Vec<_>>(),
-        "records": report.records.iter().map(|r| {
-            let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
-            json!({"path": inputs[r.file].path, "line": l, "timestamp": r.timestamp, "host": r.host, "daemon": r.daemon,
-                   "subsystem": r.subsystem, "level": r.level, "kb": r.kb.map(|e| e.code.clone())})
-        }).collect::<Vec<_>>(),
-    })
 }
 
 struct Paint {

@@ -15,6 +15,8 @@ pub mod detect;
 pub mod diagnostic;
 pub mod fix;
 pub mod i18n;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod logs;
 pub mod report;
 pub mod rules;
