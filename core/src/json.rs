@@ -19,7 +19,7 @@ struct Utf16 {
 
 impl Utf16 {
     fn new(inputs: &[Input], mut wanted: Vec<(usize, usize)>) -> Self {
-        wanted.sort_unstable();
+        crate::sort::sort(&mut wanted);
         wanted.dedup();
         let mut map = Vec::with_capacity(wanted.len());
         let (mut file, mut pos, mut units) = (usize::MAX, 0, 0);
@@ -92,7 +92,7 @@ pub fn report(report: &Report, inputs: &[Input], lang: Lang, target: Option<Targ
         .iter()
         .filter(|d| d.file < inputs.len() && d.file < report.files.len())
         .collect();
-    order.sort_by_key(|d| (d.file, d.span.start, d.code));
+    crate::sort::sort_by_key(&mut order, |d| (d.file, d.span.start, d.code));
     let mut wanted = Vec::new();
     for d in &order {
         wanted.extend([(d.file, d.span.start), (d.file, d.span.end)]);
