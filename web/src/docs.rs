@@ -8,6 +8,8 @@
 //! fetches that file from its own origin (the CSP allows `connect-src 'self'` only), parses it
 //! with the browser's own `JSON.parse`, and keeps it for the session.
 
+use std::rc::Rc;
+
 use corocheck_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Response;
@@ -21,9 +23,29 @@ pub enum Docs {
     #[default]
     NotLoaded,
     Loading,
-    /// The parsed object: `{code: {name, severity, en, ja}}`.
-    Loaded(JsValue),
+    /// Every entry of `{code: {name, severity, en, ja}}`, in the file's order (by code).
+    Loaded(Rc<Vec<Entry>>),
     Failed,
+}
+
+/// The docs of one code (a rule or a knowledge-base entry).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub code: String,
+    pub name: String,
+    /// `error`, `warning` or `info`.
+    pub severity: String,
+    pub en: String,
+    pub ja: String,
+}
+
+impl Entry {
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja if !self.ja.is_empty() => &self.ja,
+            _ => &self.en,
+        }
+    }
 }
 
 /// What the page can show for one rule's docs right now.
@@ -45,26 +67,48 @@ impl Docs {
             return View::Text(text);
         }
         match self {
-            Docs::Loaded(v) => lookup(v, code, lang).map_or(View::Unavailable, View::Text),
+            Docs::Loaded(v) => v
+                .iter()
+                .find(|e| e.code == code)
+                .map(|e| e.text(lang))
+                .filter(|s| !s.is_empty())
+                .map_or(View::Unavailable, |s| View::Text(s.to_string())),
             Docs::NotLoaded | Docs::Loading => View::Loading,
             Docs::Failed => View::Unavailable,
         }
     }
 }
 
-fn lookup(v: &JsValue, code: &str, lang: Lang) -> Option<String> {
-    let rule = js_sys::Reflect::get(v, &JsValue::from_str(code)).ok()?;
-    if !rule.is_object() {
-        return None;
-    }
-    js_sys::Reflect::get(&rule, &JsValue::from_str(lang.code()))
-        .ok()?
-        .as_string()
-        .filter(|s| !s.is_empty())
+fn field(v: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(v, &JsValue::from_str(key))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
+/// The entries of the parsed `docs.json` object, in its key order.
+fn entries(v: &JsValue) -> Vec<Entry> {
+    let obj: &js_sys::Object = v.unchecked_ref();
+    js_sys::Object::keys(obj)
+        .iter()
+        .filter_map(|k| {
+            let code = k.as_string()?;
+            let e = js_sys::Reflect::get(v, &k)
+                .ok()
+                .filter(JsValue::is_object)?;
+            Some(Entry {
+                name: field(&e, "name"),
+                severity: field(&e, "severity"),
+                en: field(&e, "en"),
+                ja: field(&e, "ja"),
+                code,
+            })
+        })
+        .collect()
 }
 
 /// Fetch and parse `docs.json`.
-pub async fn fetch() -> Result<JsValue, JsValue> {
+pub async fn fetch() -> Result<Rc<Vec<Entry>>, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(URL)).await?;
     let resp: Response = resp.dyn_into()?;
@@ -77,7 +121,7 @@ pub async fn fetch() -> Result<JsValue, JsValue> {
         .ok_or_else(|| JsValue::from_str("not text"))?;
     let v = js_sys::JSON::parse(&text)?;
     if v.is_object() {
-        Ok(v)
+        Ok(Rc::new(entries(&v)))
     } else {
         Err(JsValue::from_str("not an object"))
     }

@@ -183,7 +183,11 @@ fn finding(
             data-code={d.code} data-file={d.file.to_string()} data-line={line.to_string()}>
             <div class="f-head">
                 <span class={classes!("badge", format!("sev-{sev}"))}>{ d.severity.label(lang) }</span>
-                <code class="code">{ d.code }</code>
+                if has_rule {
+                    <a class="code" href={format!("#/rules/{}", d.code)}><code>{ d.code }</code></a>
+                } else {
+                    <code class="code">{ d.code }</code>
+                }
                 { loc_html }
             </div>
             <p class="f-msg">{ md::view_line(&d.message.render(lang)) }</p>

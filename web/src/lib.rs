@@ -28,6 +28,7 @@ pub mod md;
 mod migration;
 mod records;
 mod roles;
+mod rulespage;
 mod settings;
 pub mod snippet;
 
@@ -129,6 +130,10 @@ struct Model {
     settings: settings::Settings,
     /// The pasted text before each applied fix, newest last (for "Undo").
     history: Vec<String>,
+    /// The checker, or a docs page (`#/rules/<CODE>`).
+    route: rulespage::Route,
+    /// The docs pages' search box.
+    docs_query: String,
 }
 
 impl Model {
@@ -149,6 +154,8 @@ impl Model {
             docs: docs::Docs::NotLoaded,
             settings: settings::Settings::load(),
             history: Vec::new(),
+            route: rulespage::Route::current(),
+            docs_query: String::new(),
         }
     }
 }
@@ -490,6 +497,31 @@ impl Ctl {
         self.m.borrow().docs.view(code, lang)
     }
 
+    /// Follow the URL's hash (`#/rules/<CODE>` or the checker).
+    fn set_route(&self, route: rulespage::Route) {
+        let docs = matches!(route, rulespage::Route::Rules(_));
+        let changed = {
+            let mut m = self.m.borrow_mut();
+            let changed = m.route != route;
+            m.route = route;
+            changed
+        };
+        if docs {
+            self.want_docs();
+        }
+        self.redraw();
+        if changed && docs {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    }
+
+    fn set_docs_query(&self, q: String) {
+        self.m.borrow_mut().docs_query = q;
+        self.redraw();
+    }
+
     /// Start loading `docs.json` unless it is loaded or on its way.
     pub fn want_docs(&self) {
         {
@@ -655,6 +687,20 @@ pub fn App() -> Html {
         use_effect_with((), move |_| apply_lang(lang));
     }
     {
+        // Docs pages live in the URL's hash: follow it, from the start and on every change.
+        let c = ctl.clone();
+        use_effect_with((), move |_| {
+            if matches!(c.m.borrow().route, rulespage::Route::Rules(_)) {
+                c.want_docs();
+            }
+            let window = gloo::utils::window();
+            let listener = gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                c.set_route(rulespage::Route::current())
+            });
+            move || drop(listener)
+        });
+    }
+    {
         // The gutter's text grows after the textarea has scrolled (a paste scrolls to its end
         // before the analysis adds the line numbers): line it up again once it is rendered.
         let c = ctl.clone();
@@ -704,7 +750,10 @@ pub fn App() -> Html {
     html! {
         <div class={classes!("app", model.dragging.then_some("dragging"))} {ondragenter} {ondragover} {ondrop}>
             { header(&ctl, lang) }
-            <main class="layout">
+            if let rulespage::Route::Rules(code) = &model.route {
+                { rulespage::view(&ctl, &model.docs, code.as_deref(), &model.docs_query, lang) }
+            }
+            <main class="layout" hidden={model.route != rulespage::Route::Checker}>
                 { editor(&ctl, &model) }
                 <div class="results">
                     { results(&ctl, &model) }
@@ -747,6 +796,7 @@ fn header(ctl: &Ctl, lang: Lang) -> Html {
                     <p class="purpose">{ t("ui.purpose", lang) }</p>
                 </div>
             </div>
+            <a class="docs-link" href="#/rules">{ t("ui.rules.heading", lang) }</a>
             <div class="lang" role="group" aria-label={t("ui.lang.label", lang)}>
                 { btn(Lang::En, "ui.lang.en") }
                 { btn(Lang::Ja, "ui.lang.ja") }
