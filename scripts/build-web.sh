@@ -31,6 +31,22 @@ if n != 1:
 index.write_text(new)
 PY
 done
+# The service worker, with the app's files to keep for offline use (web/sw.js).
+python3 - <<'PY'
+import hashlib, json, pathlib
+dist = pathlib.Path("dist")
+names = sorted(p.name for p in dist.iterdir()
+               if p.suffix in (".wasm", ".js", ".css") and p.name != "sw.js")
+files = ["./", "index.html"] + names
+version = hashlib.sha256("\n".join(files).encode()).hexdigest()[:16]
+src = pathlib.Path("web/sw.js").read_text()
+out = src.replace("__VERSION__", version).replace("__FILES__", json.dumps(files))
+(dist / "sw.js").write_text(out)
+PY
+for f in dist/sw.js dist/boot.js; do
+    terser "$f" --module --compress --mangle -o "$f.min"
+    mv "$f.min" "$f"
+done
 # The rule docs are not in the wasm: the page fetches them from docs.json on first use
 # (web/src/docs.rs). They come from the same source as the checks.
 cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp

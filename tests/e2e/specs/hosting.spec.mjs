@@ -1,0 +1,62 @@
+// Static hosting: the page works from a sub-path (as on a GitHub Pages project site), every
+// request stays under that path, and after the first visit it works offline (service worker).
+import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist');
+const port = Number(process.env.PORT ?? '8081') + 1;
+const base = `http://127.0.0.1:${port}/team/corocheck/`;
+let server;
+
+test.beforeAll(async () => {
+  // A site root with the page two folders down.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'corocheck-site-'));
+  mkdirSync(path.join(root, 'team'));
+  symlinkSync(dist, path.join(root, 'team', 'corocheck'));
+  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('static server did not start');
+});
+
+test.afterAll(() => server?.kill());
+
+test('works from a sub-path, stays under it, and works offline after the first visit', async ({ page, context }) => {
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  await page.goto(base);
+  await page.locator('#load-example').click();
+  await expect(page.locator('#findings .finding[data-code="C501"]')).toHaveCount(1);
+  // The docs come from the same sub-path.
+  await page.goto(base + '#/rules/C501');
+  await expect(page.locator('#rule-doc h3')).toContainText('pacemaker-plugin');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+
+  const outside = requests.filter((u) => !u.startsWith(base));
+  expect(outside, 'requests outside the page folder').toEqual([]);
+
+  // Offline: the page, the example, and the docs opened before all still work.
+  await context.setOffline(true);
+  await page.goto(base);
+  await expect(page.locator('#input')).toBeVisible();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker').toBe(true);
+  await page.locator('#load-example').click();
+  await expect(page.locator('#findings .finding[data-code="C501"]')).toHaveCount(1);
+  await page.goto(base + '#/rules/C501');
+  await expect(page.locator('#rule-doc')).toContainText('What it does');
+  await context.setOffline(false);
+  expect(errors).toEqual([]);
+});
