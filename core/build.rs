@@ -61,7 +61,8 @@ fn main() {
     }
 }
 
-/// The catalog without `@<CODE>.explain` entries (an entry runs to the next `@` line).
+/// The catalog without `@<CODE>.explain` entries (an entry runs to the next `@` line), comments
+/// and blank lines.
 fn strip_explanations(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut skip = false;
@@ -69,7 +70,8 @@ fn strip_explanations(text: &str) -> String {
         if let Some(key) = line.strip_prefix('@') {
             skip = key.trim().ends_with(".explain") && key != "ui.findings.explain";
         }
-        if !skip {
+        // Comments and blank lines only separate entries for the reader of the file.
+        if !skip && !line.trim().is_empty() && !line.starts_with('#') {
             out.push_str(line);
             out.push('\n');
         }
@@ -96,7 +98,7 @@ fn strip(text: &str) -> String {
                 ja += 1;
                 ja > 1
             }
-            _ => line.starts_with('#'),
+            _ => line.starts_with('#') || line.trim().is_empty(),
         };
         if !drop {
             out.push_str(line);
