@@ -43,6 +43,10 @@ const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 const GUTTER_MAX: usize = 100_000;
 const DEBOUNCE_MS: u32 = 250;
 const LANG_KEY: &str = "corocheck.lang";
+/// The pasted text, kept in this browser's localStorage so that it survives a reload.
+const INPUT_KEY: &str = "corocheck.input";
+/// Larger pasted text is not kept (localStorage holds about 5 MB, stored as UTF-16).
+const MAX_KEPT_INPUT: usize = 1024 * 1024;
 /// How many earlier texts "Undo" keeps after fixes.
 const UNDO_LEVELS: usize = 20;
 
@@ -164,6 +168,18 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Keep the pasted text for the next visit; empty or too large text removes the kept copy, so
+/// "Clear" leaves nothing behind.
+fn keep_input(text: &str) {
+    if let Some(s) = storage() {
+        let _ = if text.is_empty() || text.len() > MAX_KEPT_INPUT {
+            s.remove_item(INPUT_KEY)
+        } else {
+            s.set_item(INPUT_KEY, text)
+        };
+    }
+}
+
 /// The saved choice, else the browser language (`ja*` → Japanese), else English.
 fn initial_lang() -> Lang {
     if let Some(l) = storage()
@@ -255,6 +271,7 @@ impl Ctl {
     }
 
     fn run(&self, pasted: String) {
+        keep_input(&pasted);
         let start = now_ms();
         let lines = snippet::line_count(&pasted);
         let mut sources = Vec::new();
@@ -313,6 +330,17 @@ impl Ctl {
     fn sync_gutter(&self) {
         if let (Some(ta), Some(g)) = (self.textarea(), self.gutter.cast::<web_sys::Element>()) {
             g.set_scroll_top(ta.scroll_top());
+        }
+    }
+
+    /// Put the text kept from the last visit back into an empty editor, and check it.
+    fn restore_input(&self) {
+        let kept = storage().and_then(|s| s.get_item(INPUT_KEY).ok().flatten());
+        if let (Some(text), Some(ta)) = (kept, self.textarea()) {
+            if ta.value().is_empty() && !text.is_empty() {
+                ta.set_value(&text);
+                self.schedule(0);
+            }
         }
     }
 
@@ -690,6 +718,7 @@ pub fn App() -> Html {
         // Docs pages live in the URL's hash: follow it, from the start and on every change.
         let c = ctl.clone();
         use_effect_with((), move |_| {
+            c.restore_input();
             if matches!(c.m.borrow().route, rulespage::Route::Rules(_)) {
                 c.want_docs();
             }
