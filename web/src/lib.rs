@@ -22,6 +22,7 @@ use yew::prelude::*;
 mod cman;
 mod detected;
 mod docs;
+mod encoding;
 mod example;
 mod findings;
 pub mod md;
@@ -59,6 +60,8 @@ pub struct LoadedFile {
     pub first_invalid: Option<usize>,
     pub nul_count: usize,
     pub binary: bool,
+    /// `Shift_JIS` or `EUC-JP` when the file was read as one (it was not UTF-8).
+    pub encoding: Option<&'static str>,
 }
 
 /// One analysed text, in the order given to the core (index = `Diagnostic::file`).
@@ -395,8 +398,16 @@ impl Ctl {
     }
 
     fn add_file(&self, name: String, bytes: &[u8]) {
-        let d = decode(bytes);
+        let mut d = decode(bytes);
+        let mut encoding = None;
+        if d.invalid_count > 0 && d.nul_count == 0 {
+            if let Some((name, text)) = encoding::japanese(bytes) {
+                d = decode(text.as_bytes());
+                encoding = Some(name);
+            }
+        }
         let file = LoadedFile {
+            encoding,
             name,
             size: bytes.len(),
             text: Rc::from(d.text),
@@ -927,6 +938,8 @@ fn files_list(ctl: &Ctl, model: &Model) -> Html {
                             <span class="file-size">{ snippet::human_size(f.size) }</span>
                             if f.binary {
                                 <span class="file-note">{ t("ui.files.binary", lang) }</span>
+                            } else if let Some(enc) = f.encoding {
+                                <span class="file-note">{ Msg::new("ui.files.encoding").arg("encoding", enc).render(lang) }</span>
                             } else if f.invalid_count > 0 {
                                 <span class="file-note">{
                                     Msg::new("ui.files.invalid_utf8")
