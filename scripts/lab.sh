@@ -13,17 +13,19 @@
 # Needs root, `ip netns`, a bridge, corosync 3 and corosync-keygen; `lossy` needs the netem
 # qdisc (sch_netem) and is skipped with a message where the kernel lacks it.
 #
-# Network: namespaces cc-lab-n1..n3 (one node each, 10.213.0.1-3/24 on eth0) and cc-lab-sw
-# (a bridge joining the nodes' veth peers). Nothing is added to the root namespace. Each node
-# runs in its own mount namespace with a private /run and /dev/shm (pid file, libqb IPC),
-# and its own state_dir, key and log under the work directory.
+# Network: namespaces cc-lab<pid>-n1..n3 (one node each, 10.213.0.1-3/24 on eth0) and
+# cc-lab<pid>-sw (a bridge joining the nodes' veth peers). Nothing is added to the root
+# namespace. Each node runs in its own mount namespace with a private /run and /dev/shm (pid
+# file, libqb IPC) and its own UTS namespace (host name n1..n3), with its own state_dir, key
+# and log under the work directory.
 # Everything is removed on exit (trap), also on failure or timeout; LAB_TIMEOUT (default 280 s)
 # bounds the whole run.
-set -euo pipefail
+set -Eeuo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SCENARIOS=(kill pause link-cut lossy authkey-mismatch crypto-mismatch no-local-node)
 NODES=(n1 n2 n3)
-NS=cc-lab
+# Namespace names carry the pid, so two labs on one machine do not meet.
+NS=cc-lab$$
 SUBNET=10.213.0
 TOKEN=1000
 LAB_TIMEOUT=${LAB_TIMEOUT:-280}
@@ -43,7 +45,7 @@ why_not() {
     fi
     local ok=1
     ip netns exec "$probe" ip link add br0 type bridge 2>/dev/null || ok=0
-    ip netns exec "$probe" unshare -m true 2>/dev/null || ok=0
+    ip netns exec "$probe" unshare -m -u sh -c 'mount -t tmpfs tmpfs /run' 2>/dev/null || ok=0
     ip netns del "$probe"
     [ $ok = 1 ] || echo "no bridge or no mount namespace inside a network namespace"
 }

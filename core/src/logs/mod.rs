@@ -401,48 +401,67 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 ///
 /// One exception, seen on every real corosync 3 start (`scripts/lab.sh`): knet prints
 /// "host: host: N has no active links" (L203) for each peer while it configures the links,
-/// before any link to that peer came up. Until a link to N was up in this process (same pid),
-/// such lines are not a loss: they are dropped, except the first one of a peer that never
-/// comes up in the rest of the log (a peer that stays unreachable). The node itself (knet may
-/// print the line for the local host too) is a member of its own memberships, so a host that
-/// joins a membership (L107 "Members joined:") in that process is no such peer either.
+/// before any link to that peer came up. Until a link to N was up in this corosync process
+/// (same pid), such lines are not a loss: they are dropped, except the first one of a peer
+/// that never comes up (a peer that stays unreachable). A host named in a membership line
+/// (L107) of that process, such as the node itself (knet may print the line for the local
+/// host too), was reachable: its start-up line is dropped as well.
 pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
-    use std::collections::{HashMap, HashSet};
-    // (pid, host) -> (a link was up, index of the kept start-up L203)
-    let mut hosts: HashMap<(Option<u32>, u32), (bool, Option<usize>)> = HashMap::new();
-    let mut joined: HashSet<(Option<u32>, u32)> = HashSet::new();
+    // Hosts of the current process: (id, reached, index of the kept start-up L203). At most
+    // 64 are followed, so the scan stays short; past that every line is kept.
+    let mut peers: Vec<(u32, bool, Option<usize>)> = Vec::new();
+    let mut pid = None;
     let mut out: Vec<Option<Diagnostic>> = Vec::new();
     for r in records {
         let Some(e) = r.kb else { continue };
         let code = e.code.as_str();
         let msg = text.get(r.message.start..r.message.end).unwrap_or("");
-        if code == "L107" {
-            let ids = msg.split("joined:").nth(1).unwrap_or("");
-            let ids = ids.split("left:").next().unwrap_or("");
-            joined.extend(
-                ids.split(' ')
-                    .filter_map(|d| d.parse().ok())
-                    .map(|h| (r.pid, h)),
-            );
+        let ids = match code {
+            "L107" => msg.find("Members").map_or("", |i| &msg[i..]),
+            "L202" | "L203" => msg,
+            _ => "",
+        };
+        if !ids.is_empty() && r.pid != pid {
+            peers.clear();
+            pid = r.pid;
         }
-        if code == "L202" || code == "L203" {
-            let host = msg
-                .split(|c: char| !c.is_ascii_digit())
-                .find(|d| !d.is_empty())
-                .and_then(|d| d.parse().ok())
-                .unwrap_or(u32::MAX);
-            let (up, first) = hosts.entry((r.pid, host)).or_default();
-            if code == "L202" {
-                *up = true;
-                if let Some(i) = first.take() {
+        let mut keep = true;
+        let mut n: Option<u32> = None;
+        for &b in ids.as_bytes().iter().chain(b" ") {
+            if b.is_ascii_digit() {
+                n = Some(
+                    n.unwrap_or(0)
+                        .wrapping_mul(10)
+                        .wrapping_add(u32::from(b - b'0')),
+                );
+                continue;
+            }
+            let Some(id) = n.take() else { continue };
+            let k = match peers.iter().position(|p| p.0 == id) {
+                Some(k) => k,
+                None if peers.len() < 64 => {
+                    peers.push((id, false, None));
+                    peers.len() - 1
+                }
+                None => break,
+            };
+            let p = &mut peers[k];
+            if code == "L203" && !p.1 {
+                keep = p.2.is_none();
+                p.2 = p.2.or(Some(out.len()));
+            } else if code != "L203" {
+                p.1 = true;
+                if let Some(i) = p.2.take() {
                     out[i] = None;
                 }
-            } else if !*up {
-                if first.is_some() {
-                    continue;
-                }
-                *first = Some(out.len());
             }
+            // In L202 and L203 the first number is the host.
+            if code != "L107" {
+                break;
+            }
+        }
+        if !keep {
+            continue;
         }
         let [summary, action, meaning] = e.msg_keys();
         let mut d =
@@ -453,11 +472,6 @@ pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
         }
         d.file = r.file;
         out.push(Some(d));
-    }
-    for (key, (_, first)) in hosts {
-        if let Some(i) = first.filter(|_| joined.contains(&key)) {
-            out[i] = None;
-        }
     }
     out.into_iter().flatten().collect()
 }
