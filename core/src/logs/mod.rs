@@ -397,35 +397,53 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// One diagnostic per record that matched a KB entry: the entry's code and severity, the span
 /// of the message, `kb.<id>.summary` as message, the first action as help and the meaning as
-/// explanation. Unmatched records produce nothing.
-///
-/// One exception, seen on every real corosync 3 start (`scripts/lab.sh`): knet prints
-/// "host: host: N has no active links" (L203) for each peer while it configures the links,
-/// before any link to that peer came up. Until a link to N was up in this corosync process
-/// (same pid), such lines are not a loss: they are dropped, except the first one of a peer
-/// that never comes up (a peer that stays unreachable). A host named in a membership line
-/// (L107) of that process, such as the node itself (knet may print the line for the local
-/// host too), was reachable: its start-up line is dropped as well.
+/// explanation. Unmatched records produce nothing, and neither do knet's start-up lines that
+/// [`startup_links`] sets aside.
 pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
+    let skip = startup_links(records, text);
+    records
+        .iter()
+        .zip(skip)
+        .filter_map(|(r, skip)| {
+            let e = r.kb.filter(|_| !skip)?;
+            let [summary, action, meaning] = e.msg_keys();
+            let mut d = Diagnostic::new(e.code.as_str(), e.severity, r.message, Msg::new(summary))
+                .help(Msg::new(action));
+            // Without the `docs` feature the KB carries no meaning (see core/build.rs).
+            if !e.meaning.en.is_empty() {
+                d = d.explain(Msg::new(meaning));
+            }
+            d.file = r.file;
+            Some(d)
+        })
+        .collect()
+}
+
+/// Which records are no finding: on every real corosync 3 start (`scripts/lab.sh`) knet
+/// prints "host: host: N has no active links" (L203) for each peer while it configures the
+/// links, before any link to that peer came up. Until a link to N was up in this corosync
+/// process (same pid), such lines are not a loss: they are set aside, except the first one of
+/// a peer that never comes up (a peer that stays unreachable). A host named in a membership
+/// line (L107) of that process, such as the node itself (knet may print the line for the
+/// local host too), was reachable: its start-up line is set aside as well.
+fn startup_links(records: &[Record], text: &str) -> Vec<bool> {
+    let mut skip = vec![false; records.len()];
     // Hosts of the current process: (id, reached, index of the kept start-up L203). At most
     // 64 are followed, so the scan stays short; past that every line is kept.
     let mut peers: Vec<(u32, bool, Option<usize>)> = Vec::new();
     let mut pid = None;
-    let mut out: Vec<Option<Diagnostic>> = Vec::new();
-    for r in records {
-        let Some(e) = r.kb else { continue };
-        let code = e.code.as_str();
+    for (i, r) in records.iter().enumerate() {
+        let code = r.kb.map_or("", |e| e.code.as_str());
         let msg = text.get(r.message.start..r.message.end).unwrap_or("");
         let ids = match code {
-            "L107" => msg.find("Members").map_or("", |i| &msg[i..]),
+            "L107" => msg.find("Members").map_or("", |k| &msg[k..]),
             "L202" | "L203" => msg,
-            _ => "",
+            _ => continue,
         };
-        if !ids.is_empty() && r.pid != pid {
+        if r.pid != pid {
             peers.clear();
             pid = r.pid;
         }
-        let mut keep = true;
         let mut n: Option<u32> = None;
         for &b in ids.as_bytes().iter().chain(b" ") {
             if b.is_ascii_digit() {
@@ -447,12 +465,12 @@ pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
             };
             let p = &mut peers[k];
             if code == "L203" && !p.1 {
-                keep = p.2.is_none();
-                p.2 = p.2.or(Some(out.len()));
+                skip[i] = p.2.is_some();
+                p.2 = p.2.or(Some(i));
             } else if code != "L203" {
                 p.1 = true;
-                if let Some(i) = p.2.take() {
-                    out[i] = None;
+                if let Some(j) = p.2.take() {
+                    skip[j] = true;
                 }
             }
             // In L202 and L203 the first number is the host.
@@ -460,20 +478,8 @@ pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
                 break;
             }
         }
-        if !keep {
-            continue;
-        }
-        let [summary, action, meaning] = e.msg_keys();
-        let mut d =
-            Diagnostic::new(code, e.severity, r.message, Msg::new(summary)).help(Msg::new(action));
-        // Without the `docs` feature the KB carries no meaning (see core/build.rs).
-        if !e.meaning.en.is_empty() {
-            d = d.explain(Msg::new(meaning));
-        }
-        d.file = r.file;
-        out.push(Some(d));
     }
-    out.into_iter().flatten().collect()
+    skip
 }
 
 #[cfg(test)]
