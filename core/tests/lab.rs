@@ -327,6 +327,9 @@ fn lab_live() {
         }
     };
     check_all(&dir, true);
+    if std::env::var_os("CORO_LAB_DIR").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 #[test]
