@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test corocheck has: formatting, unit and corpus tests, the differential and mutation
-# tests against real corosync, the example configs of Debian's corosync/pcs/crmsh packages,
-# the wasm32 build of the core, the web build with its size budget, and the browser test.
+# tests against real corosync, the real-cluster lab (where the machine can run it), the
+# example configs of Debian's corosync/pcs/crmsh packages, the wasm32 build of the core, the
+# web build with its size budget, and the browser test.
 # This is what CI runs (.ci/run).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,13 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo test (core, cli, web, api)"
 cargo test -p corocheck-core -p corocheck -p corocheck-web -p corocheck-api
+step "real-cluster lab (three corosync nodes in network namespaces, scripts/lab.sh)"
+if reason=$(scripts/lab.sh --check); then
+    scripts/lab.sh --out "$ROOT/target/lab"
+    CORO_LAB_DIR="$ROOT/target/lab" cargo test -q -p corocheck-core --test lab lab_live
+else
+    echo "lab skipped: $reason"
+fi
 step "Debian's corosync, pcs and crmsh example configs: no error, no warning"
 scripts/debian-examples.sh
 step "core builds for wasm32-unknown-unknown (no I/O, no wasm deps)"

@@ -397,13 +397,15 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// One diagnostic per record that matched a KB entry: the entry's code and severity, the span
 /// of the message, `kb.<id>.summary` as message, the first action as help and the meaning as
-/// explanation. Unmatched records produce nothing.
+/// explanation. Unmatched records produce nothing, and neither do knet's start-up lines that
+/// [`startup_links`] sets aside.
 pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
-    let _ = text;
+    let skip = startup_links(records, text);
     records
         .iter()
-        .filter_map(|r| {
-            let e = r.kb?;
+        .zip(skip)
+        .filter_map(|(r, skip)| {
+            let e = r.kb.filter(|_| !skip)?;
             let [summary, action, meaning] = e.msg_keys();
             let mut d = Diagnostic::new(e.code.as_str(), e.severity, r.message, Msg::new(summary))
                 .help(Msg::new(action));
@@ -415,6 +417,69 @@ pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
             Some(d)
         })
         .collect()
+}
+
+/// Which records are no finding: on every real corosync 3 start (`scripts/lab.sh`) knet
+/// prints "host: host: N has no active links" (L203) for each peer while it configures the
+/// links, before any link to that peer came up. Until a link to N was up in this corosync
+/// process (same pid), such lines are not a loss: they are set aside, except the first one of
+/// a peer that never comes up (a peer that stays unreachable). A host named in a membership
+/// line (L107) of that process, such as the node itself (knet may print the line for the
+/// local host too), was reachable: its start-up line is set aside as well.
+fn startup_links(records: &[Record], text: &str) -> Vec<bool> {
+    let mut skip = vec![false; records.len()];
+    // Hosts of the current process: (id, reached, index of the kept start-up L203). At most
+    // 64 are followed, so the scan stays short; past that every line is kept.
+    let mut peers: Vec<(u32, bool, Option<usize>)> = Vec::new();
+    let mut pid = None;
+    for (i, r) in records.iter().enumerate() {
+        let code = r.kb.map_or("", |e| e.code.as_str());
+        let msg = text.get(r.message.start..r.message.end).unwrap_or("");
+        let ids = match code {
+            "L107" => msg.find("Members").map_or("", |k| &msg[k..]),
+            "L202" | "L203" => msg,
+            _ => continue,
+        };
+        if r.pid != pid {
+            peers.clear();
+            pid = r.pid;
+        }
+        let mut n: Option<u32> = None;
+        for &b in ids.as_bytes().iter().chain(b" ") {
+            if b.is_ascii_digit() {
+                n = Some(
+                    n.unwrap_or(0)
+                        .wrapping_mul(10)
+                        .wrapping_add(u32::from(b - b'0')),
+                );
+                continue;
+            }
+            let Some(id) = n.take() else { continue };
+            let k = match peers.iter().position(|p| p.0 == id) {
+                Some(k) => k,
+                None if peers.len() < 64 => {
+                    peers.push((id, false, None));
+                    peers.len() - 1
+                }
+                None => break,
+            };
+            let p = &mut peers[k];
+            if code == "L203" && !p.1 {
+                skip[i] = p.2.is_some();
+                p.2 = p.2.or(Some(i));
+            } else if code != "L203" {
+                p.1 = true;
+                if let Some(j) = p.2.take() {
+                    skip[j] = true;
+                }
+            }
+            // In L202 and L203 the first number is the host.
+            if code != "L107" {
+                break;
+            }
+        }
+    }
+    skip
 }
 
 #[cfg(test)]
