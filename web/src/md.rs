@@ -207,13 +207,42 @@ pub fn view(src: &str) -> Html {
 }
 
 /// Just the inline part (one line of text with `code`), for messages and help.
+/// One line of a message or help text. These carry values from the input (inside backticks,
+/// which a value can close), so they never become links: `[label](url)` stays text. Only the
+/// rule docs, which are ours, have links (`view`).
 pub fn view_line(src: &str) -> Html {
-    view_inline(&inline(src))
+    view_inline(&line_inlines(src))
+}
+
+fn line_inlines(src: &str) -> Vec<Inline> {
+    inline(src)
+        .into_iter()
+        .map(|i| match i {
+            Inline::Link { text, url } => Inline::Text(format!("[{text}]({url})")),
+            other => other,
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn message_lines_never_link() {
+        // A value that closes its backticks and writes a link stays text.
+        let msg = "`cluster_name: a` [login](https://evil.example/) `b` is too long";
+        assert!(
+            line_inlines(msg)
+                .iter()
+                .all(|i| !matches!(i, Inline::Link { .. }))
+        );
+        assert!(
+            line_inlines(msg).iter().any(
+                |i| matches!(i, Inline::Text(t) if t.contains("[login](https://evil.example/)"))
+            )
+        );
+    }
 
     #[test]
     fn blocks_are_recognised() {

@@ -13,6 +13,46 @@ const PAYLOADS = [
   '<details open ontoggle="window.__xss=8">',
   '{{constructor.constructor("window.__xss=9")()}}',
   '<math><mi xlink:href="javascript:window.__xss=10">',
+  '<body onload="window.__xss=11">',
+  '<input autofocus onfocus="window.__xss=12">',
+  '<video><source onerror="window.__xss=13"></video>',
+  '<audio src=x onerror="window.__xss=14">',
+  '<object data="javascript:window.__xss=15"></object>',
+  '<embed src="javascript:window.__xss=16">',
+  '<style>@import "javascript:window.__xss=17";</style>',
+  '<link rel=stylesheet href="javascript:window.__xss=18">',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=19">',
+  '<base href="javascript:window.__xss=20//">',
+  '<form action="javascript:window.__xss=21"><button>x</button></form>',
+  '<isindex action="javascript:window.__xss=22" type=image>',
+  '<marquee onstart="window.__xss=23">m</marquee>',
+  '<select autofocus onfocus="window.__xss=24">',
+  '<textarea autofocus onfocus="window.__xss=25">',
+  '<keygen autofocus onfocus="window.__xss=26">',
+  '<div style="background:url(javascript:window.__xss=27)">',
+  '<svg><script>window.__xss=28</script></svg>',
+  '<svg><animate onbegin="window.__xss=29" attributeName=x dur=1s>',
+  '<svg><a xlink:href="javascript:window.__xss=30"><text x=20 y=20>x</text></a></svg>',
+  '<img src="x:x" onerror="eval(atob(\'d2luZG93Ll9feHNzPTMx\'))">',
+  '<iframe src="data:text/html,<script>parent.__xss=32</script>">',
+  '<scr<script>ipt>window.__xss=33</scr</script>ipt>',
+  '\u003cscript\u003ewindow.__xss=34\u003c/script\u003e',
+  '&lt;script&gt;window.__xss=35&lt;/script&gt;',
+  '<![CDATA[<script>window.__xss=36</script>]]>',
+  '<!--<img src=x onerror="window.__xss=37">-->',
+  '"onmouseover="window.__xss=38',
+  "'onfocus='window.__xss=39' autofocus='",
+  '[click](javascript:window.__xss=40)',
+  '[login](https://evil.example/41)',
+  '` [link](https://evil.example/42) `',
+  '**<img src=x onerror="window.__xss=43">**',
+  '<template><img src=x onerror="window.__xss=44"></template>',
+  '<noscript><p title="</noscript><img src=x onerror=window.__xss=45>">',
+  '<table background="javascript:window.__xss=46">',
+  '<div onpointerenter="window.__xss=47">hover</div>',
+  '<a href="data:text/html;base64,PHNjcmlwdD5wYXJlbnQuX194c3M9NDg8L3NjcmlwdD4=">d</a>',
+  '${window.__xss=49}',
+  '<img srcset="x 1x" onerror="window.__xss=50">',
 ];
 
 function asConfig(p) {
@@ -42,4 +82,39 @@ test('XSS payloads in configs and logs stay text', async ({ page }) => {
   // The payload is shown verbatim somewhere, as text.
   await expect(page.locator('#findings')).toContainText('<script>window.__xss=1</script>');
   expect(await page.locator('#findings [onerror], #findings [onload], #findings [ontoggle], #findings [onmouseover]').count()).toBe(0);
+});
+
+function asClusterConf(p) {
+  const a = p.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<?xml version="1.0"?>\n<cluster name="${a}" config_version="1">\n  <clusternodes>\n    <clusternode name="${a}" nodeid="1"/>\n  </clusternodes>\n  <${p.replace(/[^a-z]/gi, '') || 'x'} attr="${a}"/>\n</cluster>\n`;
+}
+
+test('XSS payloads in a cluster.conf, a file name and the docs route stay text', async ({ page }) => {
+  expect(PAYLOADS).toHaveLength(50);
+  await open(page);
+  await page.evaluate(() => { window.__xss = 0; });
+  const count = () => page.evaluate(() => document.querySelectorAll('script, iframe, img, svg a, object, embed').length);
+  const before = await count();
+  for (const p of PAYLOADS.slice(0, 25)) {
+    await page.locator('#input').fill(asClusterConf(p));
+    await expect(page.locator('#findings, #cman').first()).toBeVisible();
+  }
+  // a file whose name is a payload
+  await page.locator('#file-input').setInputFiles([
+    { name: '<img src=x onerror="window.__xss=99">.conf', mimeType: 'text/plain', buffer: Buffer.from(asConfig(PAYLOADS[40]) + asConfig(PAYLOADS[41])) },
+  ]);
+  await expect(page.locator('.file-chip')).toHaveCount(1);
+  await expect(page.locator('.file-chip .file-name')).toHaveText('<img src=x onerror="window.__xss=99">.conf');
+  // message lines never link, even to https (the payloads put links into values)
+  await expect(page.locator('#findings')).toContainText('[login](https://evil.example/41)');
+  await expect(page.locator('#findings a[href^="https://evil.example"]')).toHaveCount(0);
+  await expect(page.locator('#findings a[href^="javascript:"]')).toHaveCount(0);
+  // the docs route with a payload in the hash
+  for (const p of PAYLOADS.slice(0, 10)) {
+    await page.goto('/#/rules/' + encodeURIComponent(p));
+    await expect(page.locator('#input')).toBeAttached();
+  }
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.__xss ?? 0)).toBe(0);
+  expect(await count()).toBe(before);
 });
