@@ -13,6 +13,9 @@ use std::time::Instant;
 
 use corocheck_core::{Input, Lang, Options, Report, Severity, analyze};
 
+mod common;
+use common::{COROSYNC, corosync_t};
+
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/cman")
 }
@@ -157,8 +160,7 @@ fn generated_corosync_conf_has_no_corocheck_error() {
 /// points the key and log file into a private directory.
 #[test]
 fn real_corosync_accepts_generated_configs() {
-    let corosync = "/usr/sbin/corosync";
-    assert!(Path::new(corosync).exists(), "corosync is not installed");
+    assert!(Path::new(COROSYNC).exists(), "corosync is not installed");
     let root = std::env::temp_dir().join(format!("corocheck-cman-{}", std::process::id()));
     let mut tested = 0;
     for (name, text) in fixtures() {
@@ -200,19 +202,12 @@ fn real_corosync_accepts_generated_configs() {
         }
         let p = d.join("corosync.conf");
         fs::write(&p, &conf).unwrap();
-        let out = Command::new(corosync)
-            .arg("-t")
-            .arg("-c")
-            .arg(&p)
-            .current_dir(&d)
-            .env("LC_ALL", "C")
-            .output()
-            .expect("run corosync -t");
+        let run = corosync_t(&d, &p);
         assert!(
-            out.status.success(),
-            "{name}: corosync -t rejects the generated config:\n{}\n{}\n{conf}",
-            String::from_utf8_lossy(&out.stderr),
-            String::from_utf8_lossy(&out.stdout)
+            run.status.accepted(),
+            "{name}: corosync -t rejects the generated config ({}):\n{}\n{conf}",
+            run.status.label(),
+            run.text()
         );
         tested += 1;
     }

@@ -25,18 +25,17 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use corocheck_core::{Input, Lang, Options, Severity, Target, analyze};
 
-const COROSYNC: &str = "/usr/sbin/corosync";
-/// `-t` answers in milliseconds; anything slower is stuck and gets killed.
-const TIMEOUT: Duration = Duration::from_secs(5);
+mod common;
+use common::{COROSYNC, Run, Status, corosync_t};
+
 const WORKERS: usize = 2;
 /// Replaced with the case's private directory before the config is written.
 const DIR: &str = "@DIR@";
@@ -518,31 +517,6 @@ fn corpus() -> Vec<Case> {
 // Running corosync
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, PartialEq)]
-enum Status {
-    Exit(i32),
-    Signal(i32),
-    Timeout,
-    Failed(String),
-}
-
-impl Status {
-    fn accepted(&self) -> bool {
-        *self == Status::Exit(0)
-    }
-    fn rejected(&self) -> bool {
-        matches!(self, Status::Exit(c) if *c != 0) || matches!(self, Status::Signal(_))
-    }
-    fn short(&self) -> String {
-        match self {
-            Status::Exit(c) => format!("rc {c}"),
-            Status::Signal(s) => format!("signal {s}"),
-            Status::Timeout => "TIMEOUT".into(),
-            Status::Failed(e) => format!("FAILED {e}"),
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 struct Outcome {
     status: Status,
@@ -552,100 +526,19 @@ struct Outcome {
     parser_line: Option<usize>,
 }
 
-fn exit_status(s: ExitStatus) -> Status {
-    use std::os::unix::process::ExitStatusExt;
-    match (s.code(), s.signal()) {
-        (Some(c), _) => Status::Exit(c),
-        (None, Some(sig)) => Status::Signal(sig),
-        _ => Status::Failed("no exit status".into()),
-    }
-}
-
-fn read_all(mut r: impl Read) -> Vec<u8> {
-    let mut v = Vec::new();
-    let _ = r.read_to_end(&mut v);
-    v
-}
-
-/// One `corosync -t -c FILE` run: exit status, stderr, stdout.
-fn run_once(dir: &Path, conf: &Path) -> (Status, Vec<u8>, Vec<u8>) {
-    let child = Command::new(COROSYNC)
-        .arg("-t")
-        .arg("-c")
-        .arg(conf)
-        .current_dir(dir)
-        .env("LC_ALL", "C")
-        // Bound DNS lookups of unresolvable node addresses to one try of one second (glibc).
-        .env("RES_OPTIONS", "timeout:1 attempts:1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => return (Status::Failed(e.to_string()), vec![], vec![]),
-    };
-    let pid = child.id();
-    let out = child
-        .stdout
-        .take()
-        .map(|o| std::thread::spawn(move || read_all(o)));
-    let err = child
-        .stderr
-        .take()
-        .map(|e| std::thread::spawn(move || read_all(e)));
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => break exit_status(s),
-            Ok(None) if start.elapsed() > TIMEOUT => {
-                // Only this child, by its own handle.
-                let _ = child.kill();
-                let _ = child.wait();
-                break Status::Timeout;
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(e) => break Status::Failed(e.to_string()),
-        }
-    };
-    // A killed corosync cannot remove its libqb blackbox from /dev/shm: remove what this child
-    // (and only this child, by its pid) left behind.
-    for part in ["data", "header"] {
-        let _ = std::fs::remove_file(format!("/dev/shm/qb-corosync-{pid}-blackbox-{part}"));
-    }
-    let stderr = err.and_then(|h| h.join().ok()).unwrap_or_default();
-    let stdout = out.and_then(|h| h.join().ok()).unwrap_or_default();
-    (status, stderr, stdout)
-}
-
 fn run_corosync(dir: &Path, conf: &Path) -> Outcome {
-    let mut run = run_once(dir, conf);
-    if run.0 == Status::Timeout {
-        // One more try: a stuck name lookup on a loaded machine is not a verdict.
-        let _ = std::fs::remove_file(dir.join("corosync.log"));
-        run = run_once(dir, conf);
-    }
-    let (status, stderr, stdout) = run;
-    let logfile = std::fs::read(dir.join("corosync.log")).unwrap_or_default();
-
-    let conf_prefix = format!("{}:", conf.display());
+    let run = corosync_t(dir, conf);
+    let parser_line = run.parser_line(conf);
+    let Run {
+        status,
+        stderr,
+        stdout,
+        logfile,
+    } = run;
     let dir_s = dir.display().to_string();
     let mut messages = Vec::new();
-    let mut parser_line = None;
     for raw in [&stderr, &stdout, &logfile] {
         for line in String::from_utf8_lossy(raw).lines() {
-            if let Some(rest) = line
-                .find("parser error: ")
-                .map(|i| &line[i + "parser error: ".len()..])
-            {
-                if parser_line.is_none() {
-                    if let Some(after) = rest.strip_prefix(&conf_prefix) {
-                        let digits: String =
-                            after.chars().take_while(|c| c.is_ascii_digit()).collect();
-                        parser_line = digits.parse().ok();
-                    }
-                }
-            }
             let msg = strip_log_prefix(line).replace(&dir_s, "DIR");
             let noise = [
                 "exiting normally",
@@ -779,9 +672,9 @@ impl Row {
     fn corosync(&self) -> String {
         let m = self.first_message();
         if m.is_empty() {
-            self.outcome.status.short()
+            self.outcome.status.label()
         } else {
-            format!("{}: {}", self.outcome.status.short(), m)
+            format!("{}: {}", self.outcome.status.label(), m)
         }
     }
 }
@@ -929,7 +822,7 @@ fn corocheck_agrees_with_corosync_t() {
         if matches!(st, Status::Timeout | Status::Failed(_)) {
             fail(
                 "harness: corosync did not give a verdict",
-                format!("{name}: {}", st.short()),
+                format!("{name}: {}", st.label()),
             );
             continue;
         }
@@ -1145,10 +1038,8 @@ fn corocheck_agrees_with_corosync_t() {
         "the corpus must hold at least 60 cases, it holds {}",
         rows.len()
     );
-    assert!(
-        elapsed < Duration::from_secs(50),
-        "the differential run took {elapsed:?}"
-    );
+    // How long it took is printed with the tables (a figure, not a verdict: CI shares two cores).
+    println!("differential run: {elapsed:?}");
     if total > 0 {
         let mut summary = format!("{total} differential failure(s):\n");
         for (kind, list) in &failures {
@@ -1291,7 +1182,7 @@ fn fixed_configs_pass_corosync_t() {
         if !out.status.accepted() {
             failures.push(format!(
                 "{name}: fixed text {}: {}\n{}",
-                out.status.short(),
+                out.status.label(),
                 out.messages.join(" / "),
                 fixed.text
             ));

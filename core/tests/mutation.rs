@@ -26,17 +26,16 @@
 //! Debian `corosync` package (`/usr/sbin/corosync`, 3.1.7).
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use corocheck_core::{Input, Options, Severity, Target, analyze};
 
-const COROSYNC: &str = "/usr/sbin/corosync";
-const TIMEOUT: Duration = Duration::from_secs(5);
+mod common;
+use common::{COROSYNC, Status, corosync_t};
+
 /// corosync -t spends part of its time waiting; three runs at once suit two cores.
 const WORKERS: usize = 3;
 const DIR: &str = "@DIR@";
@@ -316,108 +315,18 @@ fn mutants() -> Vec<Mutant> {
 // Running corosync and corocheck
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, PartialEq)]
-enum Status {
-    Exit(i32),
-    Signal(i32),
-    Timeout,
-    Failed(String),
-}
-
 struct Outcome {
     status: Status,
     text: String,
     parser_line: Option<usize>,
 }
 
-fn read_all(mut r: impl Read) -> Vec<u8> {
-    let mut v = Vec::new();
-    let _ = r.read_to_end(&mut v);
-    v
-}
-
-/// `corosync -t`, once more after a timeout: a name lookup stuck on a loaded machine (CI has
-/// two cores) is not a verdict.
 fn run_corosync(dir: &Path, conf: &Path) -> Outcome {
-    let out = run_once(dir, conf);
-    if matches!(out.status, Status::Timeout) {
-        let _ = std::fs::remove_file(dir.join("corosync.log"));
-        return run_once(dir, conf);
-    }
-    out
-}
-
-fn run_once(dir: &Path, conf: &Path) -> Outcome {
-    use std::os::unix::process::ExitStatusExt;
-    let child = Command::new(COROSYNC)
-        .arg("-t")
-        .arg("-c")
-        .arg(conf)
-        .current_dir(dir)
-        .env("LC_ALL", "C")
-        .env("RES_OPTIONS", "timeout:1 attempts:1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) => {
-            return Outcome {
-                status: Status::Failed(e.to_string()),
-                text: String::new(),
-                parser_line: None,
-            };
-        }
-    };
-    let pid = child.id();
-    let out = child
-        .stdout
-        .take()
-        .map(|o| std::thread::spawn(move || read_all(o)));
-    let err = child
-        .stderr
-        .take()
-        .map(|e| std::thread::spawn(move || read_all(e)));
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(s)) => {
-                break match (s.code(), s.signal()) {
-                    (Some(c), _) => Status::Exit(c),
-                    (None, Some(sig)) => Status::Signal(sig),
-                    _ => Status::Failed("no status".into()),
-                };
-            }
-            Ok(None) if start.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break Status::Timeout;
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(e) => break Status::Failed(e.to_string()),
-        }
-    };
-    for part in ["data", "header"] {
-        let _ = std::fs::remove_file(format!("/dev/shm/qb-corosync-{pid}-blackbox-{part}"));
-    }
-    let mut text =
-        String::from_utf8_lossy(&err.and_then(|h| h.join().ok()).unwrap_or_default()).into_owned();
-    text.push_str(&String::from_utf8_lossy(
-        &out.and_then(|h| h.join().ok()).unwrap_or_default(),
-    ));
-    text.push_str(&String::from_utf8_lossy(
-        &std::fs::read(dir.join("corosync.log")).unwrap_or_default(),
-    ));
-    let prefix = format!("parser error: {}:", conf.display());
-    let parser_line = text.lines().find_map(|l| {
-        let rest = &l[l.find(&prefix)? + prefix.len()..];
-        rest.split(':').next()?.parse().ok()
-    });
+    let run = corosync_t(dir, conf);
     Outcome {
-        status,
-        text: text.replace(&dir.display().to_string(), "DIR"),
-        parser_line,
+        parser_line: run.parser_line(conf),
+        text: run.text().replace(&dir.display().to_string(), "DIR"),
+        status: run.status,
     }
 }
 
