@@ -112,13 +112,12 @@ fn fence_param(name: &str) -> &str {
 
 /// The nodes that can be converted: named, first of each name.
 fn usable(m: &Model) -> Vec<&super::model::Node> {
-    let mut v: Vec<&super::model::Node> = Vec::new();
-    for n in &m.nodes {
-        if !n.name().trim().is_empty() && !v.iter().any(|x| x.name() == n.name()) {
-            v.push(n);
-        }
-    }
-    v
+    // A set of the names taken: a scan of `v` per node would be quadratic in the nodes.
+    let mut seen = std::collections::BTreeSet::new();
+    m.nodes
+        .iter()
+        .filter(|n| !n.name().trim().is_empty() && seen.insert(n.name()))
+        .collect()
 }
 
 pub fn convert(m: &Model) -> Conversion {
@@ -134,13 +133,13 @@ pub fn convert(m: &Model) -> Conversion {
 /// Node ids for the new cluster: the cluster.conf ids when valid and unique, else the next
 /// free number.
 fn node_ids(nodes: &[&super::model::Node]) -> Vec<u32> {
-    let mut used: Vec<u32> = Vec::new();
+    let mut used = std::collections::BTreeSet::new();
     let mut ids = Vec::new();
     for n in nodes {
         let id = n.nodeid.as_ref().and_then(|v| v.positive());
         ids.push(id.filter(|i| !used.contains(i)));
         if let Some(i) = id {
-            used.push(i);
+            used.insert(i);
         }
     }
     let mut next = 1;
@@ -150,7 +149,7 @@ fn node_ids(nodes: &[&super::model::Node]) -> Vec<u32> {
                 while used.contains(&next) {
                     next += 1;
                 }
-                used.push(next);
+                used.insert(next);
                 next
             })
         })
@@ -343,12 +342,12 @@ fn stonith(m: &Model, o: &mut Vec<Out>) {
                         .map(|(_, p)| (u.0.clone(), p.clone()))
                 })
                 .collect();
-            let mut hosts: Vec<String> = Vec::new();
-            for u in &us {
-                if !hosts.contains(&u.0) {
-                    hosts.push(u.0.clone());
-                }
-            }
+            let mut seen = std::collections::BTreeSet::new();
+            let hosts: Vec<String> = us
+                .iter()
+                .filter(|u| seen.insert(&u.0))
+                .map(|u| u.0.clone())
+                .collect();
             let mut cmd = format!("pcs stonith create {} {}", q(&id), q(agent));
             for (k, v) in &params {
                 cmd.push_str(&format!(" {}", q(&format!("{k}={v}"))));
@@ -538,7 +537,7 @@ fn resources(m: &Model, o: &mut Vec<Out>) {
     }
     o.push(Out::Text(String::new()));
     o.push(Out::Note(msg!("cman.conv.pcs.resources")));
-    let mut used_ids: Vec<String> = Vec::new();
+    let mut used_ids = std::collections::BTreeSet::new();
     let mut unique = |base: String| {
         let mut id = base.clone();
         let mut k = 2;
@@ -546,7 +545,7 @@ fn resources(m: &Model, o: &mut Vec<Out>) {
             id = format!("{base}-{k}");
             k += 1;
         }
-        used_ids.push(id.clone());
+        used_ids.insert(id.clone());
         id
     };
     for s in &m.services {
