@@ -47,11 +47,13 @@ cman(5):「All nodes must have a unique node ID … A node's application to join
 }
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    let mut seen = std::collections::BTreeMap::new();
-    for n in &cx.model.nodes {
+    // Node id -> index of its first node (a map: a scan per node would be quadratic).
+    let mut seen = std::collections::BTreeMap::<u32, usize>::new();
+    for (i, n) in cx.model.nodes.iter().enumerate() {
         let Some(v) = &n.nodeid else { continue };
         let Some(id) = v.positive() else { continue };
-        if let Some(&(first, at)) = seen.get(&id) {
+        let first_node = seen.get(&id).map(|&f| &cx.model.nodes[f]);
+        if let Some((first, Some(at))) = first_node.map(|f| (f.name(), f.nodeid.as_ref())) {
             let mut d = found(
                 &META,
                 v.span,
@@ -59,12 +61,12 @@ pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
             );
             d.related.push(crate::diagnostic::Related {
                 file: 0,
-                span: at,
+                span: at.span,
                 note: msg!("M109.first", node = first),
             });
             out.push(d);
         } else {
-            seen.insert(id, (n.name(), v.span));
+            seen.insert(id, i);
         }
     }
 }
