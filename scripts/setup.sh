@@ -49,6 +49,12 @@ install_trunk & p2=$!
 wait $p1
 wait $p2
 
+# cargo-fuzz (libFuzzer driver) only for the bounded fuzz run of scripts/test.sh (CI or FUZZ=1).
+if { [ "${CI:-}" = true ] || [ "${FUZZ:-}" = 1 ]; } && ! command -v cargo-fuzz >/dev/null 2>&1; then
+  say "cargo install cargo-fuzz"
+  cargo install -q cargo-fuzz --locked
+fi
+
 if [ ! -x tests/e2e/node_modules/.bin/playwright ] || [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] \
    || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   say "npm ci (playwright, binaryen)"

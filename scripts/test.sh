@@ -3,7 +3,8 @@
 # tests against real corosync, the real-cluster lab (where the machine can run it), the
 # example configs of Debian's corosync/pcs/crmsh packages, the wasm32 build of the core, the
 # web build with its size budget, and the browser test.
-# This is what CI runs (.ci/run).
+# With CI=true or FUZZ=1, also a bounded fuzz run of every fuzz target (FUZZ_SECONDS each,
+# default 45); a crash, timeout or out-of-memory fails it. This is what CI runs (.ci/run).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -33,3 +34,7 @@ step "bundle size budget"
 scripts/size-budget.sh
 step "browser test (Playwright, system Chromium)"
 scripts/e2e.sh
+if [ "${CI:-}" = true ] || [ "${FUZZ:-}" = 1 ]; then
+  step "bounded fuzz: ${FUZZ_SECONDS:-45} s per target (scripts/fuzz.sh)"
+  FUZZ_SECONDS=${FUZZ_SECONDS:-45} scripts/fuzz.sh
+fi

@@ -4,9 +4,16 @@
 //! - a log built from real line formats (corosync 1.x/3.x file, syslog, pacemaker detail):
 //!   MB/s for 10 MB and 100 MB;
 //! - scaling: 1×, 10×, 100× of a config and of a log, to show the curve is linear.
+//!
+//! `bench pathological` (`make bench-pathological`) times instead each pathological input of
+//! `core/tests/common/pathological.rs` (a 10 MB line, 100 000 nested sections, ...) at 1×, 10×
+//! and 100× (100× is the size the issue names), decoding included.
 
 use corocheck_core::{Input, Options, Target, analyze};
 use std::time::Instant;
+
+#[path = "../../core/tests/common/pathological.rs"]
+mod pathological;
 
 fn config(lines: usize) -> String {
     let mut s = String::from(
@@ -72,7 +79,56 @@ fn time_analyze(path: &str, text: &str, opts: &Options, reps: usize) -> f64 {
     )
 }
 
+fn pathological() {
+    println!(
+        "{:<40} {:>18} {:>18} {:>18} {:>7}",
+        "case (ms for 1×, 10×, 100×; size)", "1×", "10×", "100×", "100/1"
+    );
+    // An optional second argument picks the cases whose name contains it.
+    let only = std::env::args().nth(2).unwrap_or_default();
+    for c in pathological::CASES
+        .iter()
+        .filter(|c| c.name.contains(&only))
+    {
+        let mut row = Vec::new();
+        for k in [1usize, 10, 100] {
+            let b = (c.make)(k);
+            let reps = if k == 100 { 1 } else { 3 };
+            let t = time(
+                || {
+                    let d = corocheck_core::text::decode(&b);
+                    std::hint::black_box(analyze(
+                        &[Input {
+                            path: c.path.into(),
+                            text: &d.text,
+                        }],
+                        &Options::default(),
+                    ));
+                },
+                reps,
+            );
+            if std::env::var_os("BENCH_VERBOSE").is_some() {
+                eprintln!("{} {k}x: {:.1} ms", c.name, t * 1e3);
+            }
+            row.push((t, b.len()));
+        }
+        let cell =
+            |(t, n): (f64, usize)| format!("{:>8.1} ({:>5.1} MB)", t * 1e3, n as f64 / 1048576.0);
+        println!(
+            "{:<40} {} {} {} {:>7.0}",
+            c.name,
+            cell(row[0]),
+            cell(row[1]),
+            cell(row[2]),
+            row[2].0 / row[0].0
+        );
+    }
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("pathological") {
+        return pathological();
+    }
     let opts3 = Options {
         target: Some(Target::major(3)),
         ..Default::default()

@@ -2,7 +2,23 @@
 //! inside the input. (Speed is measured by the bench, not asserted here.)
 
 use corocheck_core::text::decode;
-use corocheck_core::{Input, Options, Report, Target, analyze};
+use corocheck_core::{Input, Options, Report, Severity, Target, analyze};
+
+#[path = "common/pathological.rs"]
+mod pathological;
+
+/// A pathological case at the size the issue names (scale 100), decoded.
+fn full(name: &str) -> (String, &'static str) {
+    let c = pathological::CASES
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no case {name}"));
+    (decode(&(c.make)(100)).text, c.path)
+}
+
+fn count(r: &Report, code: &str) -> usize {
+    r.diagnostics.iter().filter(|d| d.code == code).count()
+}
 
 fn run(path: &str, text: &str, target: Option<Target>) -> Report {
     let r = analyze(
@@ -33,26 +49,19 @@ fn run(path: &str, text: &str, target: Option<Target>) -> Report {
     r
 }
 
-/// A small deterministic generator (no rand dependency).
-fn bytes(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
-}
-
 #[test]
 fn random_bytes_are_reported_as_binary() {
-    let d = decode(&bytes(200_000, 7));
+    let d = decode(&pathological::noise(200_000, 7));
     let r = run("blob", &d.text, None);
     assert!(
         r.diagnostics.iter().any(|d| d.code == "D001"),
         "binary input is named as such"
+    );
+    let (t, path) = full("10 MB of binary data");
+    let r = run(path, &t, None);
+    assert!(
+        count(&r, "D001") > 0,
+        "10 MB of binary data is named as such"
     );
 }
 
@@ -77,11 +86,8 @@ fn nul_bytes_and_control_characters() {
 
 #[test]
 fn one_ten_megabyte_line() {
-    let t = format!(
-        "totem {{\n\tcluster_name: {}\n}}\n",
-        "x".repeat(10 * 1024 * 1024)
-    );
-    let r = run("corosync.conf", &t, Some(Target::major(3)));
+    let (t, path) = full("one 10 MB line");
+    let r = run(path, &t, Some(Target::major(3)));
     assert!(
         r.diagnostics.iter().any(|d| d.code == "E007"),
         "line too long reported"
@@ -93,10 +99,11 @@ fn one_ten_megabyte_line() {
 #[test]
 fn hundred_thousand_nested_sections() {
     let n = 100_000;
-    let t = format!("{}{}", "totem {\n".repeat(n), "}\n".repeat(n));
-    run("corosync.conf", &t, Some(Target::major(3)));
-    let unclosed = "a {\n".repeat(n);
-    let r = run("corosync.conf", &unclosed, Some(Target::major(3)));
+    let (t, path) = full("100 000 nested sections");
+    let r = run(path, &t, Some(Target::major(3)));
+    assert_eq!(count(&r, "E001"), 0, "every section is closed");
+    let (unclosed, path) = full("100 000 unclosed sections");
+    let r = run(path, &unclosed, Some(Target::major(3)));
     assert_eq!(
         r.diagnostics.iter().filter(|d| d.code == "E001").count(),
         n,
@@ -106,8 +113,70 @@ fn hundred_thousand_nested_sections() {
 
 #[test]
 fn a_million_short_lines() {
-    let t = "totem {\n".to_string() + &"\ttoken: 3000\n".repeat(1_000_000) + "}\n";
-    run("corosync.conf", &t, Some(Target::major(3)));
+    let (t, path) = full("1 000 000 short lines");
+    let r = run(path, &t, Some(Target::major(3)));
+    // The same key a million times: every line but the last one is a duplicate.
+    assert_eq!(count(&r, "C607"), 999_999);
+}
+
+#[test]
+fn a_million_lines_of_nul_bytes_and_invalid_utf8() {
+    let c = pathological::CASES
+        .iter()
+        .find(|c| c.name.starts_with("NUL bytes"))
+        .expect("case");
+    let d = decode(&(c.make)(100));
+    assert!(d.invalid_count >= 1_000_000, "{}", d.invalid_count);
+    let f = corocheck_core::detect::encoding_findings(&d);
+    assert!(f.iter().any(|f| f.code == "D002"));
+    let r = run(c.path, &d.text, Some(Target::major(3)));
+    // One line in three has a NUL byte.
+    assert_eq!(count(&r, "E008"), 333_334);
+}
+
+#[test]
+fn ten_thousand_node_nodelist() {
+    let (t, path) = full("10 000-node nodelist");
+    let r = run(path, &t, Some(Target::major(3)));
+    let errors: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.code)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_log_of_one_repeated_line() {
+    let (t, path) = full("50 MB log of one repeated line");
+    let r = run(path, &t, None);
+    assert_eq!(r.records.len(), t.lines().count(), "every line is a record");
+}
+
+#[test]
+fn ten_megabytes_of_log_records_without_line_breaks() {
+    let (t, path) = full("10 MB log line, no line breaks");
+    let r = run(path, &t, None);
+    let n = t.matches("Aug 26").count();
+    assert_eq!(r.records.len(), n, "every glued record is found");
+}
+
+#[test]
+fn cluster_conf_deeply_nested_and_with_ten_thousand_nodes() {
+    let (t, path) = full("cluster.conf, 100 000 nested elements");
+    let r = run(path, &t, None);
+    assert_eq!(r.cman.len(), 1);
+    let (t, path) = full("cluster.conf, 10 000 nodes");
+    let r = run(path, &t, None);
+    assert_eq!(r.cman.len(), 1);
+    assert_eq!(r.cman[0].model.nodes.len(), 10_000);
+    let conf = r.cman[0].conversion.corosync_conf(corocheck_core::Lang::En);
+    assert_eq!(
+        conf.matches("nodeid: ").count(),
+        10_000,
+        "every node converted"
+    );
 }
 
 #[test]
@@ -121,9 +190,11 @@ fn hostile_html_is_just_text() {
 
 #[test]
 fn fifty_megabytes_of_log_returns() {
+    // The corosync 1.x file format (the repeated-line case above is syslog).
     let line = "Aug 26 16:20:37 corosync [TOTEM ] A processor failed, forming new configuration.\n";
-    let t = line.repeat(50 * 1024 * 1024 / line.len());
-    run("corosync.log", &t, None);
+    let t = line.repeat(10 * 1024 * 1024 / line.len());
+    let r = run("corosync.log", &t, None);
+    assert_eq!(r.records.len(), t.lines().count());
 }
 
 #[test]

@@ -927,10 +927,10 @@ fn diagnose_points_at_the_message() {
     assert!(logs::diagnose(&read_all(t), t).is_empty());
 }
 
-fn elapsed_ok(what: &str, start: std::time::Instant) {
-    // Generous: debug builds on a shared machine. Quadratic behaviour would take minutes.
-    let s = start.elapsed().as_secs_f64();
-    assert!(s < 20.0, "{what} took {s:.1}s");
+fn print_elapsed(what: &str, start: std::time::Instant) {
+    // A figure, not a verdict: speed is measured by `make bench-pathological`, where the
+    // 1x/10x/100x curve shows whether a case is linear.
+    println!("{what}: {:?}", start.elapsed());
 }
 
 #[test]
@@ -952,7 +952,7 @@ fn a_ten_megabyte_line_returns_promptly() {
     let t = "Aug 26 16:20:43 node1 fenced[2100]: fence node2 failed ".repeat(2 * 1024 * 1024 / 55);
     let n = t.len() / 55;
     assert_eq!(read_all(&t).len(), n);
-    elapsed_ok("long lines", start);
+    print_elapsed("long lines", start);
 }
 
 #[test]
@@ -982,11 +982,11 @@ fn random_bytes_do_not_panic() {
         .collect();
     let r = read_all(&noisy);
     let _ = logs::diagnose(&r, &noisy);
-    elapsed_ok("random input", start);
+    print_elapsed("random input", start);
 }
 
 #[test]
-fn a_large_log_is_read_in_linear_time() {
+fn a_large_log_is_read_whole() {
     let lines = [
         "Aug 26 16:20:37 node1 corosync[2345]:   [TOTEM ] A processor failed, forming new configuration.\n",
         "Aug 26 16:20:37.512 [2345] node1 corosync info    [KNET  ] link: host: 2 link: 0 is down\n",
@@ -1008,12 +1008,8 @@ fn a_large_log_is_read_in_linear_time() {
         b.iter()
             .all(|r| !r.glued && r.kb.is_some() || r.format == Pacemaker2Detail)
     );
-    // Ten times the input must not take a hundred times as long (allow noise).
-    assert!(
-        t3.as_secs_f64() < 30.0 * t1.as_secs_f64().max(0.001),
-        "{t1:?} vs {t3:?}"
-    );
-    elapsed_ok("large log", t0);
+    println!("1x: {t1:?}, 10x: {t3:?}");
+    print_elapsed("large log", t0);
 }
 
 #[test]

@@ -112,13 +112,13 @@ fn fence_param(name: &str) -> &str {
 
 /// The nodes that can be converted: named, first of each name.
 fn usable(m: &Model) -> Vec<&super::model::Node> {
-    let mut v: Vec<&super::model::Node> = Vec::new();
-    for n in &m.nodes {
-        if !n.name().trim().is_empty() && !v.iter().any(|x| x.name() == n.name()) {
-            v.push(n);
-        }
-    }
-    v
+    // A map of the names taken: a scan per node would be quadratic in the nodes. (The map
+    // types in cman/ are ones the core already uses: each new one costs wasm bytes.)
+    let mut seen = std::collections::HashMap::new();
+    m.nodes
+        .iter()
+        .filter(|n| !n.name().trim().is_empty() && seen.insert(n.name(), 0usize).is_none())
+        .collect()
 }
 
 pub fn convert(m: &Model) -> Conversion {
@@ -134,23 +134,23 @@ pub fn convert(m: &Model) -> Conversion {
 /// Node ids for the new cluster: the cluster.conf ids when valid and unique, else the next
 /// free number.
 fn node_ids(nodes: &[&super::model::Node]) -> Vec<u32> {
-    let mut used: Vec<u32> = Vec::new();
+    let mut used = std::collections::BTreeMap::<u32, usize>::new();
     let mut ids = Vec::new();
     for n in nodes {
         let id = n.nodeid.as_ref().and_then(|v| v.positive());
-        ids.push(id.filter(|i| !used.contains(i)));
+        ids.push(id.filter(|i| !used.contains_key(i)));
         if let Some(i) = id {
-            used.push(i);
+            used.insert(i, 0);
         }
     }
     let mut next = 1;
     ids.into_iter()
         .map(|id| {
             id.unwrap_or_else(|| {
-                while used.contains(&next) {
+                while used.contains_key(&next) {
                     next += 1;
                 }
-                used.push(next);
+                used.insert(next, 0);
                 next
             })
         })
@@ -343,12 +343,12 @@ fn stonith(m: &Model, o: &mut Vec<Out>) {
                         .map(|(_, p)| (u.0.clone(), p.clone()))
                 })
                 .collect();
-            let mut hosts: Vec<String> = Vec::new();
-            for u in &us {
-                if !hosts.contains(&u.0) {
-                    hosts.push(u.0.clone());
-                }
-            }
+            let mut seen = std::collections::HashMap::new();
+            let hosts: Vec<String> = us
+                .iter()
+                .filter(|u| seen.insert(u.0.as_str(), 0usize).is_none())
+                .map(|u| u.0.clone())
+                .collect();
             let mut cmd = format!("pcs stonith create {} {}", q(&id), q(agent));
             for (k, v) in &params {
                 cmd.push_str(&format!(" {}", q(&format!("{k}={v}"))));
@@ -538,15 +538,15 @@ fn resources(m: &Model, o: &mut Vec<Out>) {
     }
     o.push(Out::Text(String::new()));
     o.push(Out::Note(msg!("cman.conv.pcs.resources")));
-    let mut used_ids: Vec<String> = Vec::new();
+    let mut used_ids = std::collections::HashMap::<String, usize>::new();
     let mut unique = |base: String| {
         let mut id = base.clone();
         let mut k = 2;
-        while used_ids.contains(&id) {
+        while used_ids.contains_key(&id) {
             id = format!("{base}-{k}");
             k += 1;
         }
-        used_ids.push(id.clone());
+        used_ids.insert(id.clone(), 0);
         id
     };
     for s in &m.services {

@@ -1,7 +1,7 @@
 use super::found;
 use crate::cman::Cx;
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 
 declare_rule! {
@@ -49,19 +49,23 @@ cman は名前で自ノードを探す（`nodelist_byname`）ため、常に最�
 }
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(&str, Span)> = Vec::new();
-    for n in &cx.model.nodes {
+    // Name -> index of its first node (a map: a scan per node would be quadratic).
+    let mut seen = std::collections::HashMap::<&str, usize>::new();
+    for (i, n) in cx.model.nodes.iter().enumerate() {
         let Some(v) = &n.name else { continue };
-        if let Some((_, at)) = seen.iter().find(|(s, _)| *s == v.value) {
+        if let Some(at) = seen
+            .get(v.value.as_str())
+            .and_then(|&f| cx.model.nodes[f].name.as_ref())
+        {
             let mut d = found(&META, v.span, msg!("M110.message", node = v.value.as_str()));
             d.related.push(crate::diagnostic::Related {
                 file: 0,
-                span: *at,
+                span: at.span,
                 note: msg!("M110.first"),
             });
             out.push(d);
         } else {
-            seen.push((v.value.as_str(), v.span));
+            seen.insert(v.value.as_str(), i);
         }
     }
 }

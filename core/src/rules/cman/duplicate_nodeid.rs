@@ -1,7 +1,7 @@
 use super::found;
 use crate::cman::Cx;
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::Diagnostic;
 use crate::msg;
 
 declare_rule! {
@@ -47,24 +47,26 @@ cman(5):「All nodes must have a unique node ID … A node's application to join
 }
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(u32, &str, Span)> = Vec::new();
-    for n in &cx.model.nodes {
+    // Node id -> index of its first node (a map: a scan per node would be quadratic).
+    let mut seen = std::collections::BTreeMap::<u32, usize>::new();
+    for (i, n) in cx.model.nodes.iter().enumerate() {
         let Some(v) = &n.nodeid else { continue };
         let Some(id) = v.positive() else { continue };
-        if let Some((_, first, at)) = seen.iter().find(|(i, _, _)| *i == id) {
+        let first_node = seen.get(&id).map(|&f| &cx.model.nodes[f]);
+        if let Some((first, Some(at))) = first_node.map(|f| (f.name(), f.nodeid.as_ref())) {
             let mut d = found(
                 &META,
                 v.span,
-                msg!("M109.message", id = id, node = n.name(), first = *first),
+                msg!("M109.message", id = id, node = n.name(), first = first),
             );
             d.related.push(crate::diagnostic::Related {
                 file: 0,
-                span: *at,
-                note: msg!("M109.first", node = *first),
+                span: at.span,
+                note: msg!("M109.first", node = first),
             });
             out.push(d);
         } else {
-            seen.push((id, n.name(), v.span));
+            seen.insert(id, i);
         }
     }
 }

@@ -52,11 +52,12 @@ fenced はエージェントを知るために `<fencedevices>` からデバイ�
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     let names: Vec<&str> = cx.model.fencedevices.iter().map(|f| f.name()).collect();
+    let known: std::collections::HashMap<&str, usize> = names.iter().map(|&n| (n, 0)).collect();
     for n in &cx.model.nodes {
         for m in &n.methods {
             for d in &m.devices {
                 let Some(v) = &d.name else { continue };
-                if names.contains(&v.value.as_str()) {
+                if known.contains_key(v.value.as_str()) {
                     continue;
                 }
                 let msg = match crate::text::did_you_mean(&v.value, names.iter().copied()) {

@@ -57,7 +57,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     ids.extend(conf.all_sections().map(|s| s.id));
     for id in ids {
         let s = conf.section(id);
-        let path = conf.path_of(id).join(".");
+        // Only `logging.logging_daemon` needs its path: building it for every section would
+        // cost the depth each time (quadratic on 100 000 nested sections).
+        let shallow = s.name == "logging_daemon" && conf.tree.sections[id].depth <= 2;
+        let path = if shallow {
+            conf.path_of(id).join(".")
+        } else {
+            String::new()
+        };
         if s.name == "uidgid" || is_foreign_logging_daemon(ctx, s, &path) {
             continue;
         }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Rebuild the committed fuzz seeds (fuzz/corpus/<target>/seed-*) from small test fixtures.
+# Targets that read a selector byte first (analyze, detect, cman, fix, multi) get one in front.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+F="$ROOT/tests/fixtures"
+C="$ROOT/fuzz/corpus"
+rm -f "$C"/*/seed-*
+mkdir -p "$C"/{parse_conf,logs,analyze,detect,cman,fix,multi}
+# seed TARGET PREFIX FILE...: copy each file under 3 KB with PREFIX (printf format) in front.
+seed() {
+  local t=$1 pre=$2
+  shift 2
+  for f in "$@"; do
+    [ "$(wc -c <"$f")" -le 3072 ] || continue
+    local n
+    n=$(basename "$(dirname "$f")")-$(basename "$f")
+    { printf "$pre"; cat "$f"; } >"$C/$t/seed-$n"
+  done
+}
+confs=("$F"/config/v1-*.conf "$F"/config/v2-*.conf "$F"/config/valid-*.conf "$F"/config/v3-{values,qdevice,multilink,unknown,upgrade-leftovers,accepted-but-wrong,logging-sections,udpu-ipv6,quorum-atb-odd}.conf)
+logs=("$F"/logs/*.log)
+cman=("$F"/cman/{broken-core,broken-pcmk,broken-xml,not-cluster,rgmanager-3node,rhel6-pcmk}.conf)
+seed parse_conf '' "${confs[@]}"
+seed logs '' "${logs[@]}"
+# analyze: byte 0 picks the path (sel % 5) and target (sel >> 3 % 4).
+seed analyze '\x18' "${confs[@]:0:12}"
+seed analyze '\x02' "${logs[@]:0:8}"
+seed analyze '\x04' "${cman[@]:0:4}"
+seed analyze '\x03' "$F"/migrate/*.conf
+# detect: byte 0 picks the path; 0 = pasted, so the content decides.
+seed detect '\x00' "${confs[@]:0:10}" "${logs[@]:0:10}" "${cman[@]:0:4}"
+seed cman '\x00' "${cman[@]}"
+# fix: byte 0 picks path (sel % 3) and target (sel >> 2 % 4).
+seed fix '\x0c' "$F"/fix/*.conf "$F"/config/v3-{values,accepted-but-wrong,upgrade-leftovers}.conf
+seed fix '\x08' "$F"/config/v2-*.conf
+# multi: configs of one cluster joined with 0xff.
+for d in "$F"/cluster/*/; do
+  n=$(basename "$d")
+  { printf '\x00'; first=1; for f in "$d"*.conf; do
+      [ $first = 1 ] || printf '\xff'; first=0; cat "$f"; done; } >"$C/multi/seed-$n"
+done
+du -sh "$C"
+for t in "$C"/*; do echo "$(basename "$t"): $(ls "$t" | wc -l)"; done
