@@ -127,7 +127,12 @@ impl<'a> Conf<'a> {
 
     /// The last value of `key` in a section (corosync: the last one wins).
     pub fn get(&self, id: SectionId, key: &str) -> Option<KeyRef<'a>> {
-        self.keys(id).filter(|k| k.name == key).last()
+        let by_name = &self.tree.sections[id].keys_by_name;
+        let name = |l: usize| self.key_at(l).map_or("", |k| k.name);
+        // One past the last entry whose name is <= key: the last line with that name, if any.
+        let end = by_name.partition_point(|&l| name(l) <= key);
+        let last = *by_name.get(end.checked_sub(1)?)?;
+        self.key_at(last).filter(|k| k.name == key)
     }
 
     /// The effective value of `path.key` over every section at `path` (2.x/3.x merge same-named

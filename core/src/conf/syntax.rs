@@ -76,6 +76,9 @@ pub struct Section {
     pub parent: Option<SectionId>,
     pub depth: usize,
     pub items: Vec<Item>,
+    /// The section's key lines ordered by key name, then by line: `Conf::get` finds a key by
+    /// binary search instead of reading every key (a section may hold a million of them).
+    pub keys_by_name: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -180,6 +183,7 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
             parent: None,
             depth: 0,
             items: Vec::new(),
+            keys_by_name: Vec::new(),
         }],
         errors: Vec::new(),
         dialect,
@@ -230,6 +234,7 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
                     parent: Some(current),
                     depth,
                     items: Vec::new(),
+                    keys_by_name: Vec::new(),
                 });
                 tree.sections[current].items.push(Item::Section(id));
                 stack.push(id);
@@ -275,7 +280,29 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
     }
     check_paths(text, &mut tree);
     crate::sort::sort_by_key(&mut tree.errors, |e| (e.span.start, e.kind));
+    index_keys(text, &mut tree);
     tree
+}
+
+/// Fill every section's `keys_by_name` (stable: equal names keep file order).
+fn index_keys(text: &str, tree: &mut Tree) {
+    let lines = &tree.lines;
+    let name = |l: usize| match lines[l].kind {
+        LineKind::KeyValue { key, .. } => &text[key.start..key.end],
+        _ => "",
+    };
+    for s in &mut tree.sections {
+        let mut keys: Vec<usize> = s
+            .items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Key(l) => Some(*l),
+                Item::Section(_) => None,
+            })
+            .collect();
+        crate::sort::sort_by(&mut keys, |a, b| name(*a).cmp(name(*b)));
+        s.keys_by_name = keys;
+    }
 }
 
 fn classify(
@@ -480,6 +507,39 @@ mod tests {
             .iter()
             .map(|e| e.kind)
             .collect()
+    }
+
+    /// `Conf::get` through the name index agrees with reading every key: the last line with
+    /// the name wins, names that share a prefix stay apart, absent names give nothing.
+    #[test]
+    fn get_by_index_agrees_with_a_scan() {
+        let src = "totem {\n token: 1\n token_coefficient: 2\n a: 0\n token: 3\n tok: 4\n sub {\n  token: 9\n }\n z: 5\n}\n";
+        let t = parse(src, Span::new(0, src.len()), Dialect::Strict);
+        let conf = crate::conf::Conf {
+            text: src,
+            tree: &t,
+        };
+        for name in [
+            "token",
+            "token_coefficient",
+            "a",
+            "tok",
+            "z",
+            "sub",
+            "",
+            "toke",
+            "zz",
+        ] {
+            let scan = conf
+                .keys(1)
+                .filter(|k| k.name == name)
+                .last()
+                .map(|k| k.value);
+            assert_eq!(conf.get(1, name).map(|k| k.value), scan, "{name}");
+        }
+        assert_eq!(conf.get(1, "token").map(|k| k.value), Some("3"));
+        assert_eq!(conf.get(2, "token").map(|k| k.value), Some("9"));
+        assert_eq!(conf.get(0, "token").map(|k| k.value), None);
     }
 
     #[test]
