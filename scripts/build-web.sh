@@ -31,26 +31,32 @@ if n != 1:
 index.write_text(new)
 PY
 done
-# The service worker, with the app's files to keep for offline use (web/sw.js).
+# The rule docs are not in the wasm: the page fetches them from docs.json on first use
+# (web/src/docs.rs). They come from the same source as the checks.
+cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp
+mv dist/docs.json.tmp dist/docs.json
+terser dist/boot.js --module --compress --mangle -o dist/boot.js.min
+mv dist/boot.js.min dist/boot.js
+# The service worker, with the app's files to keep for offline use (web/sw.js); after
+# boot.js is minified and docs.json written, since its version hashes their bytes.
 python3 - <<'PY'
 import hashlib, json, pathlib
 dist = pathlib.Path("dist")
 names = sorted(p.name for p in dist.iterdir()
                if p.suffix in (".wasm", ".js", ".css") and p.name != "sw.js")
 files = ["./", "index.html"] + names
-version = hashlib.sha256("\n".join(files).encode()).hexdigest()[:16]
+# The version covers every byte the worker may serve (boot.js and docs.json keep their names
+# across releases), so a new build always gets a new cache.
+h = hashlib.sha256()
+for name in files[1:] + ["docs.json"]:
+    h.update(name.encode() + b"\0" + (dist / name).read_bytes())
+version = h.hexdigest()[:16]
 src = pathlib.Path("web/sw.js").read_text()
 out = src.replace("__VERSION__", version).replace("__FILES__", json.dumps(files))
 (dist / "sw.js").write_text(out)
 PY
-for f in dist/sw.js dist/boot.js; do
-    terser "$f" --module --compress --mangle -o "$f.min"
-    mv "$f.min" "$f"
-done
-# The rule docs are not in the wasm: the page fetches them from docs.json on first use
-# (web/src/docs.rs). They come from the same source as the checks.
-cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp
-mv dist/docs.json.tmp dist/docs.json
+terser dist/sw.js --module --compress --mangle -o dist/sw.js.min
+mv dist/sw.js.min dist/sw.js
 # The embedding bundle (dist/embed/, embed.html): after trunk, which may empty dist/.
 scripts/build-api.sh
 echo "dist/ sizes (raw / gzip -9):"

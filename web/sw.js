@@ -1,7 +1,8 @@
 // corocheck's service worker: after the first visit the page works offline.
 // scripts/build-web.sh writes dist/sw.js from this file, filling in the app's own files (their
-// names carry content hashes) and a version made from those names. Only same-origin GET requests
-// are touched; the page makes no other kind (see the CSP in index.html).
+// names carry content hashes) and a version made from the bytes of everything it may serve, so
+// a new build, even one that changes only boot.js or docs.json, gets a new cache. Only
+// same-origin GET requests are touched; the page makes no other kind (see the CSP in index.html).
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const PREFIX = 'corocheck-';
