@@ -31,10 +31,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use corocheck_core::{Input, Lang, Options, Severity, Target, analyze};
+use corocheck_core::{Input, Options, Severity, Target, analyze};
 
 mod common;
-use common::{COROSYNC, Run, Status, corosync_t};
+use common::{COROSYNC, Found, Run, Status, corosync_t, run_corocheck};
 
 const WORKERS: usize = 2;
 /// Replaced with the case's private directory before the config is written.
@@ -574,74 +574,6 @@ fn strip_log_prefix(line: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Running corocheck
 // ---------------------------------------------------------------------------------------------
-
-#[derive(Debug, Clone)]
-struct Found {
-    code: &'static str,
-    severity: Severity,
-    /// 1-based first and last line of the span, and lines of related spans.
-    first: usize,
-    last: usize,
-    related: Vec<usize>,
-    message: String,
-}
-
-impl Found {
-    fn on_line(&self, line: usize) -> bool {
-        (self.first..=self.last).contains(&line) || self.related.contains(&line)
-    }
-    fn label(&self) -> String {
-        if self.first == self.last {
-            format!("{}@{}", self.code, self.first)
-        } else {
-            format!("{}@{}-{}", self.code, self.first, self.last)
-        }
-    }
-}
-
-fn run_corocheck(text: &str) -> Vec<Found> {
-    let report = analyze(
-        &[Input {
-            path: "corosync.conf".into(),
-            text,
-        }],
-        &Options {
-            target: Some(Target::major(3)),
-            ..Default::default()
-        },
-    );
-    let lines = |span: corocheck_core::Span| {
-        let idx = &report.files[0].lines;
-        let first = idx.line_col(text, span.start).0;
-        let last = if span.end > span.start {
-            idx.line_col(text, span.end - 1).0
-        } else {
-            first
-        };
-        (first, last.max(first))
-    };
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.file == 0)
-        .map(|d| {
-            let (first, last) = lines(d.span);
-            Found {
-                code: d.code,
-                severity: d.severity,
-                first,
-                last,
-                related: d
-                    .related
-                    .iter()
-                    .filter(|r| r.file == 0)
-                    .map(|r| lines(r.span).0)
-                    .collect(),
-                message: d.message.render(Lang::En),
-            }
-        })
-        .collect()
-}
 
 // ---------------------------------------------------------------------------------------------
 // The test

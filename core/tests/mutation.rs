@@ -31,10 +31,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use corocheck_core::{Input, Options, Severity, Target, analyze};
+use corocheck_core::Severity;
 
 mod common;
-use common::{COROSYNC, Status, corosync_t};
+use common::{COROSYNC, Found, Status, corosync_t, run_corocheck};
 
 /// corosync -t spends part of its time waiting; three runs at once suit two cores.
 const WORKERS: usize = 3;
@@ -330,46 +330,6 @@ fn run_corosync(dir: &Path, conf: &Path) -> Outcome {
     }
 }
 
-/// A finding: code, severity, the lines it covers or points to, its English message.
-type Found = (&'static str, Severity, Vec<usize>, String);
-
-/// corocheck's findings on one config.
-fn run_corocheck(text: &str) -> Vec<Found> {
-    let report = analyze(
-        &[Input {
-            path: "corosync.conf".into(),
-            text,
-        }],
-        &Options {
-            target: Some(Target::major(3)),
-            ..Options::default()
-        },
-    );
-    let idx = &report.files[0].lines;
-    let line = |o: usize| idx.line_col(text, o).0;
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.file == 0)
-        .map(|d| {
-            let last = line(d.span.end.saturating_sub(1).max(d.span.start));
-            let mut ls: Vec<usize> = (line(d.span.start)..=last).collect();
-            ls.extend(
-                d.related
-                    .iter()
-                    .filter(|r| r.file == 0)
-                    .map(|r| line(r.span.start)),
-            );
-            (
-                d.code,
-                d.severity,
-                ls,
-                d.message.render(corocheck_core::Lang::En),
-            )
-        })
-        .collect()
-}
-
 /// A corosync-keygen-sized key; the content does not matter to `-t`.
 fn authkey() -> Vec<u8> {
     (0..256u32)
@@ -441,7 +401,11 @@ fn mutants_agree_with_corosync_t() {
         *kinds
             .entry(r.m.kind.split(':').next().unwrap_or("").to_string())
             .or_default() += 1;
-        let errors: Vec<_> = r.found.iter().filter(|f| f.1 == Severity::Error).collect();
+        let errors: Vec<_> = r
+            .found
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
         let first = r
             .out
             .text
@@ -460,8 +424,8 @@ fn mutants_agree_with_corosync_t() {
                 let noisy: Vec<&str> = r
                     .found
                     .iter()
-                    .filter(|f| f.1 == Severity::Error)
-                    .map(|f| f.0)
+                    .filter(|f| f.severity == Severity::Error)
+                    .map(|f| f.code)
                     .collect();
                 if !noisy.is_empty() {
                     fails
@@ -482,10 +446,10 @@ fn mutants_agree_with_corosync_t() {
                     .iter()
                     .filter(|e| {
                         !ACCEPTED_BUT_WRONG.iter().any(|(k, c, says, _)| {
-                            *c == e.0 && r.m.kind.starts_with(k) && e.3.contains(says)
+                            *c == e.code && r.m.kind.starts_with(k) && e.message.contains(says)
                         })
                     })
-                    .map(|e| e.0)
+                    .map(|e| e.code)
                     .collect();
                 if !bad.is_empty() {
                     false_errors += 1;
@@ -496,7 +460,7 @@ fn mutants_agree_with_corosync_t() {
                 } else if !errors.is_empty() {
                     allowed += 1;
                     for e in &errors {
-                        *allowed_by.entry(e.0).or_default() += 1;
+                        *allowed_by.entry(e.code).or_default() += 1;
                     }
                 }
             }
@@ -518,13 +482,10 @@ fn mutants_agree_with_corosync_t() {
                 }
                 if let Some(l) = r.out.parser_line {
                     named += 1;
-                    if errors.iter().any(|e| e.2.contains(&l)) {
+                    if errors.iter().any(|e| e.on_line(l)) {
                         on_line += 1;
                     } else {
-                        let got: Vec<String> = errors
-                            .iter()
-                            .map(|e| format!("{}@{:?}", e.0, e.2))
-                            .collect();
+                        let got: Vec<String> = errors.iter().map(|e| e.label()).collect();
                         fails
                             .entry("(2) corosync names a line, no corocheck error on it")
                             .or_default()

@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 use std::io::Read;
+
+use corocheck_core::{Input, Lang, Options, Severity, Target, analyze};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -151,4 +153,74 @@ fn once(dir: &Path, conf: &Path) -> Run {
         stdout: out.and_then(|h| h.join().ok()).unwrap_or_default(),
         logfile: std::fs::read(dir.join("corosync.log")).unwrap_or_default(),
     }
+}
+
+/// One corocheck finding by lines (1-based), for comparing with corosync's verdict.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// 1-based first and last line of the span, and lines of related spans.
+    pub first: usize,
+    pub last: usize,
+    pub related: Vec<usize>,
+    pub message: String,
+}
+
+impl Found {
+    pub fn on_line(&self, line: usize) -> bool {
+        (self.first..=self.last).contains(&line) || self.related.contains(&line)
+    }
+    pub fn label(&self) -> String {
+        if self.first == self.last {
+            format!("{}@{}", self.code, self.first)
+        } else {
+            format!("{}@{}-{}", self.code, self.first, self.last)
+        }
+    }
+}
+
+/// corocheck's findings on one config read as `corosync.conf`, target 3.x, in file 0.
+pub fn run_corocheck(text: &str) -> Vec<Found> {
+    let report = analyze(
+        &[Input {
+            path: "corosync.conf".into(),
+            text,
+        }],
+        &Options {
+            target: Some(Target::major(3)),
+            ..Default::default()
+        },
+    );
+    let lines = |span: corocheck_core::Span| {
+        let idx = &report.files[0].lines;
+        let first = idx.line_col(text, span.start).0;
+        let last = if span.end > span.start {
+            idx.line_col(text, span.end - 1).0
+        } else {
+            first
+        };
+        (first, last.max(first))
+    };
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == 0)
+        .map(|d| {
+            let (first, last) = lines(d.span);
+            Found {
+                code: d.code,
+                severity: d.severity,
+                first,
+                last,
+                related: d
+                    .related
+                    .iter()
+                    .filter(|r| r.file == 0)
+                    .map(|r| lines(r.span).0)
+                    .collect(),
+                message: d.message.render(Lang::En),
+            }
+        })
+        .collect()
 }
