@@ -607,7 +607,7 @@ pub fn roles(facts: &Facts) -> Roles {
             reads: Msg::new(format!("stack.{id}.reads")),
             files: files_of(id, stack),
             presence: *presence,
-            here: Msg::new(format!("stack.{id}.here.{sk}")),
+            here: Msg::new(format!("stack.{id}.here.{}", here_stack(id, sk))),
         })
         .collect();
 
@@ -670,6 +670,13 @@ pub fn roles(facts: &Facts) -> Roles {
         components,
         choices,
     }
+}
+
+/// Whose "here" text a component uses: a cman + rgmanager cluster says what a cman cluster
+/// says, except for the components whose part depends on the resource manager.
+fn here_stack(id: &str, sk: &'static str) -> &'static str {
+    let own = matches!(id, "pacemaker" | "cman" | "openais" | "rgmanager");
+    if sk == "cman_rgm" && !own { "cman" } else { sk }
 }
 
 /// The files a component reads in a stack (corosync-conf.md §1.1, §5; cluster.conf(5)).

@@ -333,6 +333,12 @@ fn roles_tell_rgmanager_from_pacemaker_on_cman() {
     assert_eq!(presence(&roles, "rgmanager"), Some(Presence::InUse));
     assert_eq!(presence(&roles, "pacemaker"), Some(Presence::NotUsed));
     assert!(roles.headline.render(Lang::En).contains("rgmanager"));
+    for c in &roles.components {
+        for lang in [Lang::En, Lang::Ja] {
+            let here = c.here.render(lang);
+            assert!(!here.starts_with("stack."), "{}: no text for {here}", c.id);
+        }
+    }
     assert!(!roles.headline.render(Lang::En).contains("fence_pcmk"));
 
     let pcmk = read("rhel6-pcmk.conf");
