@@ -9,6 +9,10 @@
 //! leaves out the `<CODE>.explain` prose (findings then carry no explanation:
 //! `Diagnostic::explain` keeps none without `docs`; the rule's docs say the same at length)
 //! and the CLI's own strings (`cli.cat`).
+//!
+//! Without the `text` feature (the web page) no catalog text is embedded at all, and the
+//! knowledge base keeps only what matching needs (ids, codes, templates, versions, keys): the
+//! page installs the text of one language at run time (`i18n::install`).
 
 use std::{env, fs, path::Path};
 
@@ -39,25 +43,26 @@ const CATALOGS: &[&str] = &[
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
     let docs = env::var_os("CARGO_FEATURE_DOCS").is_some();
+    let text = env::var_os("CARGO_FEATURE_TEXT").is_some();
     println!("cargo:rerun-if-changed=kb");
     for f in FILES {
         let src = Path::new("kb").join(f);
         println!("cargo:rerun-if-changed={}", src.display());
-        let text = fs::read_to_string(&src).expect("read a kb file");
-        let text = if docs { text } else { strip(&text) };
-        fs::write(Path::new(&out).join(f), text).expect("write a kb file");
+        let kb = fs::read_to_string(&src).expect("read a kb file");
+        let kb = if docs { kb } else { strip(&kb, text) };
+        fs::write(Path::new(&out).join(f), kb).expect("write a kb file");
     }
     println!("cargo:rerun-if-changed=i18n");
     for f in CATALOGS {
         let src = Path::new("i18n").join(f);
         println!("cargo:rerun-if-changed={}", src.display());
-        let text = fs::read_to_string(&src).expect("read a catalog file");
-        let text = match (docs, *f) {
-            (true, _) => text,
-            (false, "cli.cat") => String::new(),
-            (false, _) => strip_explanations(&text),
+        let cat = fs::read_to_string(&src).expect("read a catalog file");
+        let cat = match (docs, text, *f) {
+            (true, _, _) => cat,
+            (false, false, _) | (false, true, "cli.cat") => String::new(),
+            (false, true, _) => strip_explanations(&cat),
         };
-        fs::write(Path::new(&out).join(f), text).expect("write a catalog file");
+        fs::write(Path::new(&out).join(f), cat).expect("write a catalog file");
     }
 }
 
@@ -79,7 +84,9 @@ fn strip_explanations(text: &str) -> String {
     out
 }
 
-fn strip(text: &str) -> String {
+/// The knowledge base for the web page: no prose but the summary and the first action, and
+/// without `text` not those either.
+fn strip(text: &str, keep_text: bool) -> String {
     let mut out = String::with_capacity(text.len() / 2);
     let (mut en, mut ja) = (0, 0);
     for line in text.lines() {
@@ -89,6 +96,7 @@ fn strip(text: &str) -> String {
         let key = line.split(':').next().unwrap_or("");
         let drop = match key {
             "example" | "source" => true,
+            k if !keep_text && (k.starts_with("summary.") || k.starts_with("action.")) => true,
             k if k.starts_with("meaning.") || k.starts_with("cause.") => true,
             "action.en" => {
                 en += 1;

@@ -35,6 +35,11 @@ done
 # (web/src/docs.rs). They come from the same source as the checks.
 cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp
 mv dist/docs.json.tmp dist/docs.json
+# The page's text, one file per language (the wasm has none; web/src/lang.rs installs one).
+for lang in en ja; do
+    cargo run -q -p corocheck -- text "$lang" > "dist/text-$lang.txt.tmp"
+    mv "dist/text-$lang.txt.tmp" "dist/text-$lang.txt"
+done
 terser dist/boot.js --module --compress --mangle -o dist/boot.js.min
 mv dist/boot.js.min dist/boot.js
 # The service worker, with the app's files to keep for offline use (web/sw.js); after
@@ -43,7 +48,7 @@ python3 - <<'PY'
 import hashlib, json, pathlib
 dist = pathlib.Path("dist")
 names = sorted(p.name for p in dist.iterdir()
-               if p.suffix in (".wasm", ".js", ".css") and p.name != "sw.js")
+               if p.suffix in (".wasm", ".js", ".css", ".txt") and p.name != "sw.js")
 files = ["./", "index.html"] + names
 # The version covers every byte the worker may serve (boot.js and docs.json keep their names
 # across releases), so a new build always gets a new cache.

@@ -84,6 +84,10 @@ enum Cmd {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Print the web page's text for one language (`text-<lang>.txt`, which the page installs
+    /// at start; scripts/build-web.sh writes both).
+    #[command(hide = true)]
+    Text { lang: String },
     /// List every code.
     Rules {
         #[arg(long)]
@@ -176,6 +180,20 @@ fn main() -> ExitCode {
             };
             explain_code(&code, lang)
         }
+        Cmd::Text { lang } => match Lang::parse(&lang) {
+            Some(l) => {
+                let _ = write!(
+                    std::io::stdout().lock(),
+                    "{}",
+                    corocheck_core::i18n::pack(l)
+                );
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("corocheck: text {lang:?}: expected en or ja");
+                ExitCode::from(2)
+            }
+        },
         Cmd::Rules {
             lang,
             markdown,
@@ -291,16 +309,18 @@ fn pick_lang(flag: Option<&str>) -> Result<Lang, ExitCode> {
 
 fn explain_code(code: &str, lang: Lang) -> ExitCode {
     if let Some(m) = rules::find(code) {
-        println!("{} ({}, {})\n", m.code, m.name, m.severity.label(lang));
-        println!("{}", m.docs(lang));
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{} ({}, {})\n", m.code, m.name, m.severity.label(lang));
+        let _ = writeln!(out, "{}", m.docs(lang));
         return ExitCode::SUCCESS;
     }
     if let Some(e) = corocheck_core::logs::kb::entries()
         .iter()
         .find(|e| e.code.eq_ignore_ascii_case(code) || e.id == code)
     {
-        println!("{} ({}, {})\n", e.code, e.id, e.severity.label(lang));
-        println!("{}", describe_kb(e, lang));
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{} ({}, {})\n", e.code, e.id, e.severity.label(lang));
+        let _ = writeln!(out, "{}", describe_kb(e, lang));
         return ExitCode::SUCCESS;
     }
     eprintln!("corocheck: unknown code {code:?} (see `corocheck rules`)");

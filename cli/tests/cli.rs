@@ -527,3 +527,43 @@ fn json_carries_the_fix() {
         .all(|d| d.get("fix").is_some());
     assert!(unfixable, "every finding has a `fix` key (null when none)");
 }
+
+/// Output cut short (`corocheck … | head -1`) ends the program quietly, never with a panic.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    for args in [
+        &["text", "ja"][..],
+        &["explain", "C501"],
+        &["explain", "L001"],
+        &["rules", "--json"],
+        &["rules"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_corocheck"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run corocheck");
+        // Close the read end before the program writes.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+/// The page's text files: one language each, every line `key<TAB>text`.
+#[test]
+fn text_packs_for_the_page() {
+    let (code, en, _) = corocheck(&["text", "en"], None);
+    assert_eq!(code, 0);
+    assert!(en.starts_with("corocheck-text en\n"));
+    assert!(en.lines().skip(1).all(|l| l.contains('\t')));
+    assert!(en.contains("\nui.title\t"));
+    let (_, ja, _) = corocheck(&["text", "ja"], None);
+    assert!(ja.starts_with("corocheck-text ja\n"));
+    assert_eq!(en.lines().count(), ja.lines().count());
+    let (code, _, err) = corocheck(&["text", "fr"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("expected en or ja"));
+}

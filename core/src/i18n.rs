@@ -231,12 +231,120 @@ pub fn catalog() -> &'static HashMap<String, Entry> {
     })
 }
 
-/// Look up a key: the catalog first, then the knowledge base (`kb.<id>.<field>`).
+/// Look up a key: the catalog first, then the text installed for `lang` (see [`install`]),
+/// then the knowledge base (`kb.<id>.<field>`).
 pub fn lookup(key: &str, lang: Lang) -> Option<Cow<'static, str>> {
     if let Some(e) = catalog().get(key) {
         return Some(Cow::Borrowed(e.get(lang)));
     }
+    if let Some(v) = PACKS[lang as usize].get().and_then(|m| m.get(key)) {
+        return Some(Cow::Borrowed(v));
+    }
     crate::logs::kb::text(key, lang).map(Cow::Borrowed)
+}
+
+/// Text installed at run time, one table per language ([`Lang`] as the index).
+static PACKS: [OnceLock<HashMap<String, String>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+/// The first line of a text pack, followed by the language code.
+const PACK_HEADER: &str = "corocheck-text ";
+
+/// Install one language's text from a pack written by [`pack`] (the web page, built without
+/// the `text` feature, fetches `text-<lang>.txt` and installs it before it renders anything in
+/// that language). Returns the number of entries. A pack for another language, or text that is
+/// not a pack, is refused with the reason; installing a language twice keeps the first.
+pub fn install(lang: Lang, text: &str) -> Result<usize, String> {
+    let mut lines = text.split('\n');
+    let header = lines.next().unwrap_or("").trim_end_matches('\r');
+    match header.strip_prefix(PACK_HEADER).and_then(Lang::parse) {
+        Some(l) if l == lang => {}
+        Some(l) => {
+            return Err(format!(
+                "the text is for `{}`, not `{}`",
+                l.code(),
+                lang.code()
+            ));
+        }
+        None => return Err("not a corocheck text pack".into()),
+    }
+    let mut map = HashMap::new();
+    for (i, line) in lines.enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let Some((k, v)) = line.split_once('\t') else {
+            return Err(format!("line {}: no tab between key and text", i + 2));
+        };
+        map.insert(k.to_string(), unescape(v));
+    }
+    let n = map.len();
+    let _ = PACKS[lang as usize].set(map);
+    Ok(n)
+}
+
+/// Whether [`lookup`] can render `lang`: the text is compiled in or installed.
+pub fn installed(lang: Lang) -> bool {
+    cfg!(feature = "text") || PACKS[lang as usize].get().is_some()
+}
+
+/// One language's text for [`install`]: every catalog entry the page shows (not the CLI's own
+/// strings, nor the `<CODE>.explain` prose, which the page reads from `docs.json`) and each
+/// knowledge-base entry's summary and first action. One `key<TAB>text` line per entry, sorted,
+/// with `\` and line breaks escaped, after a `corocheck-text <lang>` line.
+#[cfg(feature = "text")]
+pub fn pack(lang: Lang) -> String {
+    let mut entries: Vec<(String, &str)> = catalog()
+        .iter()
+        .filter(|(k, e)| {
+            e.source != "cli.cat" && (!k.ends_with(".explain") || *k == "ui.findings.explain")
+        })
+        .map(|(k, e)| (k.clone(), e.get(lang)))
+        .collect();
+    for e in crate::logs::kb::entries() {
+        let [summary, action, _] = e.msg_keys();
+        for key in [summary, action] {
+            if let Some(t) = crate::logs::kb::text(key, lang) {
+                entries.push((key.to_string(), t));
+            }
+        }
+    }
+    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    let mut out = format!("{PACK_HEADER}{}\n", lang.code());
+    for (k, v) in entries {
+        out.push_str(&k);
+        out.push('\t');
+        for c in v.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c => out.push(c),
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Undo [`pack`]'s escapes (`\\` and `\n`); any other backslash stays as written.
+fn unescape(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            Some(o) => {
+                out.push('\\');
+                out.push(o);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Render a key with arguments. An unknown key renders as the key itself (tests forbid that).
@@ -356,6 +464,60 @@ mod tests {
             }
         }
         assert!(problems.is_empty(), "catalog problems:\n{problems:#?}");
+    }
+
+    #[test]
+    fn a_pack_gives_back_every_text_the_page_shows() {
+        for lang in [Lang::En, Lang::Ja] {
+            let text = pack(lang);
+            let mut map = HashMap::new();
+            let mut lines = text.lines();
+            assert_eq!(
+                lines.next(),
+                Some(format!("corocheck-text {}", lang.code()).as_str())
+            );
+            for line in lines {
+                let (k, v) = line.split_once('\t').expect("key<TAB>text");
+                assert!(!v.contains('\n') && !k.is_empty());
+                map.insert(k.to_string(), unescape(v));
+            }
+            // Multi-line entries and backslashes come back as they were.
+            for (k, e) in catalog() {
+                let shown = e.source != "cli.cat"
+                    && (!k.ends_with(".explain") || k == "ui.findings.explain");
+                assert_eq!(
+                    map.get(k).map(String::as_str),
+                    shown.then(|| e.get(lang)),
+                    "{k}"
+                );
+            }
+            for e in crate::logs::kb::entries() {
+                let key = format!("kb.{}.summary", e.id);
+                assert_eq!(map.get(&key), Some(&e.summary.get(lang).to_string()));
+                let key = format!("kb.{}.action", e.id);
+                assert_eq!(map.get(&key), Some(&e.actions[0].get(lang).to_string()));
+            }
+        }
+    }
+
+    #[test]
+    fn install_refuses_what_is_not_a_pack_for_that_language() {
+        assert!(
+            install(Lang::En, "hello\n")
+                .unwrap_err()
+                .contains("not a corocheck text")
+        );
+        assert!(
+            install(Lang::En, "corocheck-text ja\nx\ty\n")
+                .unwrap_err()
+                .contains("`ja`")
+        );
+        assert!(
+            install(Lang::Ja, "corocheck-text ja\nno tab here\n")
+                .unwrap_err()
+                .contains("line 2")
+        );
+        assert_eq!(unescape("a\\nb\\\\c\\x"), "a\nb\\c\\x");
     }
 
     #[test]

@@ -109,16 +109,7 @@ fn entries(v: &JsValue) -> Vec<Entry> {
 
 /// Fetch and parse `docs.json`.
 pub async fn fetch() -> Result<Rc<Vec<Entry>>, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(URL)).await?;
-    let resp: Response = resp.dyn_into()?;
-    if !resp.ok() {
-        return Err(JsValue::from_f64(f64::from(resp.status())));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(resp.text()?).await?;
-    let text = text
-        .as_string()
-        .ok_or_else(|| JsValue::from_str("not text"))?;
+    let text = crate::lang::fetch_text(URL).await?;
     let v = js_sys::JSON::parse(&text)?;
     if v.is_object() {
         Ok(Rc::new(entries(&v)))

@@ -25,6 +25,7 @@ mod docs;
 mod encoding;
 mod example;
 mod findings;
+mod lang;
 pub mod md;
 mod migration;
 mod records;
@@ -184,7 +185,7 @@ fn keep_input(text: &str) {
 }
 
 /// The saved choice, else the browser language (`ja*` → Japanese), else English.
-fn initial_lang() -> Lang {
+pub(crate) fn initial_lang() -> Lang {
     if let Some(l) = storage()
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
         .and_then(|v| Lang::parse(&v))
@@ -235,6 +236,18 @@ impl Ctl {
     }
 
     fn set_lang(&self, lang: Lang) {
+        if !corocheck_core::i18n::installed(lang) {
+            // Its text first (one fetch, then kept); the page stays in the current language
+            // until it has arrived.
+            let me = self.clone();
+            spawn_local(async move {
+                match lang::ensure(lang).await {
+                    Ok(()) => me.set_lang(lang),
+                    Err(e) => me.notice(Msg::new("ui.lang.failed").arg("error", e)),
+                }
+            });
+            return;
+        }
         self.m.borrow_mut().lang = lang;
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, lang.code());
@@ -1052,5 +1065,12 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
 
 /// Mount the page on `<body>`.
 pub fn run() {
-    yew::Renderer::<App>::new().render();
+    spawn_local(async {
+        match lang::ensure(initial_lang()).await {
+            Ok(()) => {
+                yew::Renderer::<App>::new().render();
+            }
+            Err(e) => lang::show_failure(&e),
+        }
+    });
 }

@@ -13,6 +13,24 @@ test.describe('language', () => {
     });
   });
 
+  test('one language file per visit; the other is fetched on the switch', async ({ page }) => {
+    const texts = [];
+    page.on('request', (r) => {
+      const m = /\/text-(\w+)\.txt$/.exec(new URL(r.url()).pathname);
+      if (m) texts.push(m[1]);
+    });
+    await open(page);
+    await expect(page.locator('#welcome h2')).toHaveText('What corocheck does');
+    expect(texts).toEqual(['en']);
+    await page.locator('.lang-btn[lang="ja"]').click();
+    await expect(page.locator('#welcome h2')).toHaveText('corocheck でできること');
+    expect(texts).toEqual(['en', 'ja']);
+    // Back to English: already installed, nothing fetched.
+    await page.locator('.lang-btn[lang="en"]').click();
+    await expect(page.locator('#welcome h2')).toHaveText('What corocheck does');
+    expect(texts).toEqual(['en', 'ja']);
+  });
+
   test('defaults to English, and the toggle is remembered', async ({ page }) => {
     await open(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
