@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: serve test bench bench-pathological
+.PHONY: serve test bench bench-pathological bench-web
 serve:
 	scripts/serve.sh
 test:
@@ -8,3 +8,6 @@ bench:
 	cargo run -q --release -p corocheck --example bench
 bench-pathological:
 	cargo run -q --release -p corocheck --example bench -- pathological
+bench-web:
+	scripts/build-web.sh
+	cd tests/e2e && node bench-first-render.mjs && NET=fast3g node bench-first-render.mjs 3

@@ -36,8 +36,11 @@ pub mod snippet;
 
 /// The `path` of the pasted text, as the core sees it.
 pub const PASTED: &str = "pasted";
-/// Above this many bytes, show "analysing…" before running the analysis.
-const LARGE_INPUT: usize = 512 * 1024;
+/// Show "analysing…" before an analysis expected to take longer than this (issue: a progress
+/// indicator on any work over 200 ms; the notice costs one paint, so it goes up a little early).
+const SLOW_MS: f64 = 150.0;
+/// Until an analysis of this size or more has been timed, inputs above it count as slow.
+const LARGE_INPUT: usize = 128 * 1024;
 /// Findings and records shown at most; the rest is counted.
 pub const MAX_ROWS: usize = 500;
 /// Files larger than this are refused (the page would run out of memory long before).
@@ -124,6 +127,9 @@ struct Model {
     analysis: Option<Rc<Analysis>>,
     /// Bytes being analysed when the "large input" notice is up.
     busy: Option<usize>,
+    /// Milliseconds per byte of the last analysis of at least [`LARGE_INPUT`] bytes, to tell
+    /// which analyses will be slow on this machine.
+    ms_per_byte: Option<f64>,
     /// Bumped on every change; a pending analysis that sees a newer value gives up.
     generation: u64,
     gutter: AttrValue,
@@ -151,6 +157,7 @@ impl Model {
             files: Vec::new(),
             analysis: None,
             busy: None,
+            ms_per_byte: None,
             generation: 0,
             gutter: AttrValue::from("1"),
             gutter_lines: 1,
@@ -273,7 +280,11 @@ impl Ctl {
             }
             let pasted = me.textarea().map(|t| t.value()).unwrap_or_default();
             let total = pasted.len() + me.m.borrow().files.iter().map(|f| f.size).sum::<usize>();
-            if total > LARGE_INPUT {
+            let slow = match me.m.borrow().ms_per_byte {
+                Some(rate) => rate * total as f64 > SLOW_MS,
+                None => total > LARGE_INPUT,
+            };
+            if slow {
                 me.m.borrow_mut().busy = Some(total);
                 me.redraw();
                 // Let the browser paint the notice before the long synchronous analysis.
@@ -328,6 +339,12 @@ impl Ctl {
         };
         {
             let mut m = self.m.borrow_mut();
+            if let Some(a) = &analysis {
+                let bytes: usize = a.sources.iter().map(|s| s.text.len()).sum();
+                if bytes >= LARGE_INPUT {
+                    m.ms_per_byte = Some(a.millis / bytes as f64);
+                }
+            }
             m.analysis = analysis;
             m.busy = None;
             m.focus = None;
