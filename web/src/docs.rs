@@ -12,7 +12,6 @@ use std::rc::Rc;
 
 use corocheck_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Response;
 
 /// Where the docs are, relative to the page (so the page works from any sub-path).
 pub const URL: &str = "docs.json";

@@ -25,6 +25,7 @@ mod docs;
 mod encoding;
 mod example;
 mod findings;
+mod highlight;
 mod lang;
 pub mod md;
 mod migration;
@@ -221,6 +222,9 @@ pub struct Ctl {
     ta: NodeRef,
     gutter: NodeRef,
     file_input: NodeRef,
+    /// The editor's highlight layer and gutter marks (`highlight.rs` fills them).
+    hl: NodeRef,
+    marks: NodeRef,
 }
 
 impl PartialEq for Ctl {
@@ -357,6 +361,7 @@ impl Ctl {
     }
 
     fn on_input(&self) {
+        highlight::paint(self, true);
         self.schedule(DEBOUNCE_MS);
     }
 
@@ -364,6 +369,45 @@ impl Ctl {
         if let (Some(ta), Some(g)) = (self.textarea(), self.gutter.cast::<web_sys::Element>()) {
             g.set_scroll_top(ta.scroll_top());
         }
+        highlight::paint(self, false);
+    }
+
+    fn hl_el(&self) -> Option<web_sys::Element> {
+        self.hl.cast()
+    }
+
+    fn marks_el(&self) -> Option<web_sys::Element> {
+        self.marks.cast()
+    }
+
+    fn wrap(&self) -> bool {
+        self.m.borrow().wrap
+    }
+
+    /// The findings of the pasted text between two byte offsets, when the last analysis was of
+    /// exactly `text` (while typing, until the next analysis, there are none).
+    fn editor_marks(&self, text: &str, lo: usize, hi: usize) -> Vec<highlight::Mark> {
+        let m = self.m.borrow();
+        let Some(a) = &m.analysis else {
+            return Vec::new();
+        };
+        let Some(fi) = a.sources.iter().position(|s| s.pasted) else {
+            return Vec::new();
+        };
+        if *a.sources[fi].text != *text {
+            return Vec::new();
+        }
+        a.report
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == fi && d.span.start < hi && d.span.end.max(d.span.start + 1) > lo)
+            .map(|d| highlight::Mark {
+                start: d.span.start,
+                end: d.span.end,
+                severity: d.severity,
+                text: highlight::mark_text(d.code, d.severity, &d.message.render(m.lang), m.lang),
+            })
+            .collect()
     }
 
     /// Put the text kept from the last visit back into an empty editor, and check it.
@@ -750,7 +794,14 @@ pub fn App() -> Html {
         ta: use_node_ref(),
         gutter: use_node_ref(),
         file_input: use_node_ref(),
+        hl: use_node_ref(),
+        marks: use_node_ref(),
     };
+    {
+        // After every render: the highlight layer follows the text and the findings.
+        let c = ctl.clone();
+        use_effect(move || highlight::paint(&c, true));
+    }
     {
         let lang = ctl.lang();
         use_effect_with((), move |_| apply_lang(lang));
@@ -885,6 +936,17 @@ fn editor(ctl: &Ctl, model: &Model) -> Html {
         let c = ctl.clone();
         Callback::from(move |_: Event| c.sync_gutter())
     };
+    // The findings of the line under the pointer as the textarea's tooltip.
+    let onmousemove = {
+        let c = ctl.clone();
+        Callback::from(move |e: MouseEvent| {
+            let ta: HtmlTextAreaElement = e.target_unchecked_into();
+            let text = highlight::hover_text(&c, e.offset_y());
+            if ta.title() != text {
+                ta.set_title(&text);
+            }
+        })
+    };
     let example = {
         let c = ctl.clone();
         Callback::from(move |_| c.load_example())
@@ -930,10 +992,16 @@ fn editor(ctl: &Ctl, model: &Model) -> Html {
             <label for="input" class="hint">{ t("ui.input.label", lang) }</label>
             <div class={classes!("editor", wrap.then_some("wrap"))}>
                 if !wrap {
-                    <pre class="gutter" ref={ctl.gutter.clone()} aria-hidden="true">{ model.gutter.clone() }</pre>
+                    <div class="gutter-wrap">
+                        <pre class="gutter" ref={ctl.gutter.clone()} aria-hidden="true">{ model.gutter.clone() }</pre>
+                        <div class="marks" ref={ctl.marks.clone()}></div>
+                    </div>
                 }
-                <textarea id="input" ref={ctl.ta.clone()} spellcheck="false" autocomplete="off"
-                    autocapitalize="off" placeholder={t("ui.input.placeholder", lang)} {oninput} {onscroll} />
+                <div class="field">
+                    <div class="hl" aria-hidden="true"><div class="hl-in" ref={ctl.hl.clone()}></div></div>
+                    <textarea id="input" ref={ctl.ta.clone()} spellcheck="false" autocomplete="off"
+                        autocapitalize="off" placeholder={t("ui.input.placeholder", lang)} {oninput} {onscroll} {onmousemove} />
+                </div>
             </div>
             <div class="editor-foot">
                 <label class="check">
