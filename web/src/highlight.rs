@@ -47,14 +47,18 @@ pub fn active(ta: &HtmlTextAreaElement, wrap: bool) -> bool {
 
 /// Redraw the lines on screen. `reread`: the text may have changed (input, new analysis).
 pub fn paint(ctl: &Ctl, reread: bool) {
-    let (Some(ta), Some(layer), Some(marks)) = (ctl.textarea(), ctl.hl_el(), ctl.marks_el()) else {
+    let (Some(ta), Some(layer)) = (ctl.textarea(), ctl.hl_el()) else {
         return;
     };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // The gutter (and its marks) is not there when lines wrap.
+    let marks = ctl.marks_el();
     clear(&layer);
-    clear(&marks);
+    if let Some(m) = &marks {
+        clear(m);
+    }
     let on = active(&ta, ctl.wrap());
     // The textarea's own text is transparent only while the layer draws it.
     let class = if on { "hl-on" } else { "" };
@@ -83,7 +87,7 @@ pub fn paint(ctl: &Ctl, reread: bool) {
             -ta.scroll_left(),
             first as i32 * LINE_PX - top
         );
-        for el in [&layer, &marks] {
+        for el in std::iter::once(&layer).chain(marks.as_ref()) {
             if let Some(h) = el.dyn_ref::<HtmlElement>() {
                 let _ = h.style().set_property("transform", &shift);
             }
@@ -97,7 +101,9 @@ pub fn paint(ctl: &Ctl, reread: bool) {
                 .filter(|m| m.start <= start + line.len() && m.end.max(m.start + 1) > start)
                 .collect();
             let _ = layer.append_child(&draw_line(&doc, line, start, &here));
-            let _ = marks.append_child(&gutter_mark(&doc, &here));
+            if let Some(m) = &marks {
+                let _ = m.append_child(&gutter_mark(&doc, &here));
+            }
         }
     });
 }
