@@ -2,7 +2,7 @@
 //! `logs::kb` and `i18n` to embed.
 //!
 //! With the `docs` feature (the default: CLI, tests) the files are copied whole. Without it (the
-//! web page) the long prose is left out: `example`, `source`, `meaning.*`, `cause.*` and every
+//! web page) the long prose is left out: `example`, `source`, `component`, `versions`, `keys`, `meaning.*`, `cause.*` and every
 //! `action.*` after the first of each language. Matching needs only the templates, and a
 //! finding needs only the summary and the first action; the page loads the rest from
 //! `docs.json` when an explanation is opened (see `web/src/docs.rs`). From the catalog it
@@ -84,8 +84,8 @@ fn strip_explanations(text: &str) -> String {
     out
 }
 
-/// The knowledge base for the web page: no prose but the summary and the first action, and
-/// without `text` not those either.
+/// The knowledge base for the web page: what matching needs (id, code, severity, templates,
+/// `only`, `refines`), the summary and the first action, and without `text` not those either.
 fn strip(text: &str, keep_text: bool) -> String {
     let mut out = String::with_capacity(text.len() / 2);
     let (mut en, mut ja) = (0, 0);
@@ -95,7 +95,8 @@ fn strip(text: &str, keep_text: bool) -> String {
         }
         let key = line.split(':').next().unwrap_or("");
         let drop = match key {
-            "example" | "source" => true,
+            // Shown only in the docs (`docs.json`, the CLI); matching never reads them.
+            "example" | "source" | "component" | "versions" | "keys" => true,
             k if !keep_text && (k.starts_with("summary.") || k.starts_with("action.")) => true,
             k if k.starts_with("meaning.") || k.starts_with("cause.") => true,
             "action.en" => {

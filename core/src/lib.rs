@@ -23,6 +23,7 @@ pub mod rules;
 mod sort;
 pub mod stack;
 pub mod text;
+pub mod topology;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity, Span};

@@ -88,6 +88,8 @@ pub struct Report {
     pub cman: Vec<crate::cman::CmanDoc>,
     /// Upgrade plans, one per config written for an older series than the target.
     pub migrations: Vec<Migration>,
+    /// Nodes × links and the quorum arithmetic of each main corosync.conf with a nodelist.
+    pub topologies: Vec<crate::topology::Topology>,
 }
 
 impl Report {
@@ -106,6 +108,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     let mut records = Vec::new();
     let mut cman_docs = Vec::new();
     let mut migrations = Vec::new();
+    let mut topologies = Vec::new();
     // Main corosync.conf documents kept for the cross-file comparison.
     let mut kept: Vec<(usize, usize, &str, conf::Tree, Target)> = Vec::new();
 
@@ -162,6 +165,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                     );
                     found = rules::run(&ctx);
                     if role == ConfRole::Main {
+                        topologies.extend(crate::topology::build(ctx.model(), i));
                         if let Some(p) = opts.profile {
                             rules::trento::run(&ctx, p, &mut found);
                         }
@@ -271,5 +275,6 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         records,
         cman: cman_docs,
         migrations,
+        topologies,
     }
 }

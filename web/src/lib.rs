@@ -34,6 +34,7 @@ mod roles;
 mod rulespage;
 mod settings;
 pub mod snippet;
+mod topology;
 
 /// The `path` of the pasted text, as the core sees it.
 pub const PASTED: &str = "pasted";
@@ -1080,6 +1081,7 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
             { findings::view(ctl, &a, lang, model.filter, model.focus) }
             { migration::view(ctl, &a, lang) }
             { roles::view(&a, lang) }
+            { topology::view(&a, lang) }
             { cman::view(&a, lang) }
             { detected::view(&a, &model.files, lang) }
             { records::view(ctl, &a, lang, model.focus) }
