@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use corocheck_core::detect::{self, DocKind};
-use corocheck_core::i18n::{Lang, t};
+use corocheck_core::i18n::{self, Lang, Part, t};
 use corocheck_core::rules;
 use corocheck_core::stack::{self, Presence};
 use corocheck_core::text::{LineIndex, decode};
@@ -84,10 +84,15 @@ enum Cmd {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Print the web page's text for one language (`text-<lang>.txt`, which the page installs
-    /// at start; scripts/build-web.sh writes both).
+    /// Print the web page's text for one language: `text-<lang>.txt`, which the page installs
+    /// at start, or with `--kb` `kb-<lang>.txt`, the knowledge base's summaries, which it
+    /// fetches once logs are analysed (scripts/build-web.sh writes all four).
     #[command(hide = true)]
-    Text { lang: String },
+    Text {
+        lang: String,
+        #[arg(long)]
+        kb: bool,
+    },
     /// List every code.
     Rules {
         #[arg(long)]
@@ -180,13 +185,10 @@ fn main() -> ExitCode {
             };
             explain_code(&code, lang)
         }
-        Cmd::Text { lang } => match Lang::parse(&lang) {
+        Cmd::Text { lang, kb } => match Lang::parse(&lang) {
             Some(l) => {
-                let _ = write!(
-                    std::io::stdout().lock(),
-                    "{}",
-                    corocheck_core::i18n::pack(l)
-                );
+                let part = if kb { Part::Kb } else { Part::Text };
+                let _ = write!(std::io::stdout().lock(), "{}", i18n::pack(l, part));
                 ExitCode::SUCCESS
             }
             None => {

@@ -563,6 +563,11 @@ fn text_packs_for_the_page() {
     let (_, ja, _) = corocheck(&["text", "ja"], None);
     assert!(ja.starts_with("corocheck-text ja\n"));
     assert_eq!(en.lines().count(), ja.lines().count());
+    let (code, kb, _) = corocheck(&["text", "--kb", "ja"], None);
+    assert_eq!(code, 0);
+    assert!(kb.starts_with("corocheck-kb ja\n"));
+    assert!(kb.contains("\nkb.pcmk-plugin-unsupported.summary\t"));
+    assert!(!en.contains("\nkb."));
     let (code, _, err) = corocheck(&["text", "fr"], None);
     assert_eq!(code, 2);
     assert!(err.contains("expected en or ja"));

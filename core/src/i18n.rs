@@ -237,28 +237,78 @@ pub fn lookup(key: &str, lang: Lang) -> Option<Cow<'static, str>> {
     if let Some(e) = catalog().get(key) {
         return Some(Cow::Borrowed(e.get(lang)));
     }
-    if let Some(v) = PACKS[lang as usize].get().and_then(|m| m.get(key)) {
-        return Some(Cow::Borrowed(v));
+    match PACKS[Part::of(key) as usize][lang as usize].get() {
+        Some(m) => {
+            if let Some(v) = m.get(key) {
+                return Some(Cow::Borrowed(v));
+            }
+        }
+        // That part of the text is not here yet (see `take_missed`).
+        None if !cfg!(feature = "text") => return None,
+        None => {}
     }
     crate::logs::kb::text(key, lang).map(Cow::Borrowed)
 }
 
-/// Text installed at run time, one table per language ([`Lang`] as the index).
-static PACKS: [OnceLock<HashMap<String, String>>; 2] = [OnceLock::new(), OnceLock::new()];
+/// The page's text comes in two parts per language: `Text` (`text-<lang>.txt`, everything the
+/// page shows before any log is read) and `Kb` (`kb-<lang>.txt`, the knowledge base's summaries
+/// and first actions, `kb.*` keys), fetched only once logs are analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Text,
+    Kb,
+}
 
-/// The first line of a text pack, followed by the language code.
-const PACK_HEADER: &str = "corocheck-text ";
+impl Part {
+    /// The part a key belongs to.
+    pub fn of(key: &str) -> Part {
+        if key.starts_with("kb.") {
+            Part::Kb
+        } else {
+            Part::Text
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Text => "text",
+            Part::Kb => "kb",
+        }
+    }
+}
 
-/// Install one language's text from a pack written by [`pack`] (the web page, built without
-/// the `text` feature, fetches `text-<lang>.txt` and installs it before it renders anything in
-/// that language). Returns the number of entries. A pack for another language, or text that is
-/// not a pack, is refused with the reason; installing a language twice keeps the first.
+/// Text installed at run time, by [`Part`] and [`Lang`].
+static PACKS: [[OnceLock<HashMap<String, String>>; 2]; 2] = [
+    [OnceLock::new(), OnceLock::new()],
+    [OnceLock::new(), OnceLock::new()],
+];
+
+/// Set when [`render`] met a key it has no text for (a part not installed yet).
+static MISSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a key was rendered without its text since the last call (the page then fetches the
+/// part that is missing and renders again).
+pub fn take_missed() -> bool {
+    MISSED.swap(false, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Install one part of one language's text from a pack written by [`pack`] (the web page, built
+/// without the `text` feature, fetches `text-<lang>.txt` before it renders anything in that
+/// language, and `kb-<lang>.txt` when logs are analysed). Returns the number of entries. A pack
+/// for another language, or text that is not a pack, is refused with the reason; installing a
+/// part twice keeps the first.
 pub fn install(lang: Lang, text: &str) -> Result<usize, String> {
     let mut lines = text.split('\n');
     let header = lines.next().unwrap_or("").trim_end_matches('\r');
-    match header.strip_prefix(PACK_HEADER).and_then(Lang::parse) {
-        Some(l) if l == lang => {}
-        Some(l) => {
+    let parsed = header.strip_prefix("corocheck-").and_then(|h| {
+        let (part, l) = h.split_once(' ')?;
+        let part = [Part::Text, Part::Kb]
+            .into_iter()
+            .find(|p| p.name() == part)?;
+        Some((part, Lang::parse(l)?))
+    });
+    let part = match parsed {
+        Some((p, l)) if l == lang => p,
+        Some((_, l)) => {
             return Err(format!(
                 "the text is for `{}`, not `{}`",
                 l.code(),
@@ -266,7 +316,7 @@ pub fn install(lang: Lang, text: &str) -> Result<usize, String> {
             ));
         }
         None => return Err("not a corocheck text pack".into()),
-    }
+    };
     let mut map = HashMap::new();
     for (i, line) in lines.enumerate() {
         if line.is_empty() {
@@ -278,38 +328,46 @@ pub fn install(lang: Lang, text: &str) -> Result<usize, String> {
         map.insert(k.to_string(), unescape(v));
     }
     let n = map.len();
-    let _ = PACKS[lang as usize].set(map);
+    let _ = PACKS[part as usize][lang as usize].set(map);
     Ok(n)
 }
 
-/// Whether [`lookup`] can render `lang`: the text is compiled in or installed.
-pub fn installed(lang: Lang) -> bool {
-    cfg!(feature = "text") || PACKS[lang as usize].get().is_some()
+/// Whether [`lookup`] has `part` of `lang`: compiled in or installed.
+pub fn installed(lang: Lang, part: Part) -> bool {
+    cfg!(feature = "text") || PACKS[part as usize][lang as usize].get().is_some()
 }
 
-/// One language's text for [`install`]: every catalog entry the page shows (not the CLI's own
-/// strings, nor the `<CODE>.explain` prose, which the page reads from `docs.json`) and each
-/// knowledge-base entry's summary and first action. One `key<TAB>text` line per entry, sorted,
-/// with `\` and line breaks escaped, after a `corocheck-text <lang>` line.
+/// One part of one language's text for [`install`]. `Text`: every catalog entry the page shows
+/// (not the CLI's own strings, nor the `<CODE>.explain` prose, which the page reads from
+/// `docs.json`); `Kb`: each knowledge-base entry's summary and first action. One
+/// `key<TAB>text` line per entry, sorted, with `\` and line breaks escaped, after a
+/// `corocheck-<part> <lang>` line.
 #[cfg(feature = "text")]
-pub fn pack(lang: Lang) -> String {
-    let mut entries: Vec<(String, &str)> = catalog()
-        .iter()
-        .filter(|(k, e)| {
-            e.source != "cli.cat" && (!k.ends_with(".explain") || *k == "ui.findings.explain")
-        })
-        .map(|(k, e)| (k.clone(), e.get(lang)))
-        .collect();
-    for e in crate::logs::kb::entries() {
-        let [summary, action, _] = e.msg_keys();
-        for key in [summary, action] {
-            if let Some(t) = crate::logs::kb::text(key, lang) {
-                entries.push((key.to_string(), t));
+pub fn pack(lang: Lang, part: Part) -> String {
+    let mut entries: Vec<(String, &str)> = Vec::new();
+    match part {
+        Part::Text => entries.extend(
+            catalog()
+                .iter()
+                .filter(|(k, e)| {
+                    e.source != "cli.cat"
+                        && (!k.ends_with(".explain") || *k == "ui.findings.explain")
+                })
+                .map(|(k, e)| (k.clone(), e.get(lang))),
+        ),
+        Part::Kb => {
+            for e in crate::logs::kb::entries() {
+                let [summary, action, _] = e.msg_keys();
+                for key in [summary, action] {
+                    if let Some(t) = crate::logs::kb::text(key, lang) {
+                        entries.push((key.to_string(), t));
+                    }
+                }
             }
         }
     }
     crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-    let mut out = format!("{PACK_HEADER}{}\n", lang.code());
+    let mut out = format!("corocheck-{} {}\n", part.name(), lang.code());
     for (k, v) in entries {
         out.push_str(&k);
         out.push('\t');
@@ -351,7 +409,10 @@ fn unescape(v: &str) -> String {
 pub fn render(key: &str, args: &[(&'static str, String)], lang: Lang) -> String {
     match lookup(key, lang) {
         Some(t) => fill(&t, args),
-        None => key.to_string(),
+        None => {
+            MISSED.store(true, std::sync::atomic::Ordering::Relaxed);
+            key.to_string()
+        }
     }
 }
 
@@ -469,17 +530,19 @@ mod tests {
     #[test]
     fn a_pack_gives_back_every_text_the_page_shows() {
         for lang in [Lang::En, Lang::Ja] {
-            let text = pack(lang);
             let mut map = HashMap::new();
-            let mut lines = text.lines();
-            assert_eq!(
-                lines.next(),
-                Some(format!("corocheck-text {}", lang.code()).as_str())
-            );
-            for line in lines {
-                let (k, v) = line.split_once('\t').expect("key<TAB>text");
-                assert!(!v.contains('\n') && !k.is_empty());
-                map.insert(k.to_string(), unescape(v));
+            for part in [Part::Text, Part::Kb] {
+                let text = pack(lang, part);
+                let mut lines = text.lines();
+                let header = format!("corocheck-{} {}", part.name(), lang.code());
+                assert_eq!(lines.next(), Some(header.as_str()));
+                for line in lines {
+                    let (k, v) = line.split_once('\t').expect("key<TAB>text");
+                    assert!(!v.contains('\n') && !k.is_empty());
+                    // Every key is in the part `lookup` reads it from.
+                    assert_eq!(Part::of(k), part, "{k}");
+                    map.insert(k.to_string(), unescape(v));
+                }
             }
             // Multi-line entries and backslashes come back as they were.
             for (k, e) in catalog() {

@@ -3,37 +3,40 @@
 //! The wasm carries no catalog: the core is built without its `text` feature, and
 //! `text-<lang>.txt` beside the wasm (written by `corocheck text <lang>`) is fetched and
 //! installed (`i18n::install`) before anything is rendered in that language. A visitor downloads
-//! one language, not both. `boot.js` starts fetching the first language while the wasm loads and
+//! one language, not both. The knowledge base's summaries (`kb-<lang>.txt`) come only when
+//! logs are analysed, or when a render met a key without text (`i18n::take_missed`). `boot.js` starts fetching the first language while the wasm loads and
 //! leaves the promise in `globalThis.corocheckText`; when its guess of the language differs from
 //! [`crate::initial_lang`], the text is fetched again here.
 
 use corocheck_core::Lang;
-use corocheck_core::i18n;
+use corocheck_core::i18n::{self, Part};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// The file name of a language's text (relative: the page may live under any sub-path).
-pub fn url(lang: Lang) -> String {
-    format!("text-{}.txt", lang.code())
+/// The file name of a part of a language's text (relative: the page may live under any
+/// sub-path): `text-<lang>.txt` or `kb-<lang>.txt`.
+pub fn url(lang: Lang, part: Part) -> String {
+    format!("{}-{}.txt", part.name(), lang.code())
 }
 
-/// Make `lang` renderable: fetch and install its text unless that happened already.
-pub async fn ensure(lang: Lang) -> Result<(), String> {
-    if i18n::installed(lang) {
+/// Make `part` of `lang` renderable: fetch and install it unless that happened already.
+pub async fn ensure(lang: Lang, part: Part) -> Result<(), String> {
+    if i18n::installed(lang, part) {
         return Ok(());
     }
-    let text = match prefetched(lang) {
+    let text = match prefetched(lang).filter(|_| part == Part::Text) {
         Some(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()),
         None => None,
     };
+    let url = url(lang, part);
     let text = match text {
         Some(t) => t,
-        None => fetch_text(&url(lang)).await.map_err(|e| describe(&e))?,
+        None => fetch_text(&url).await.map_err(|e| describe(&e))?,
     };
     i18n::install(lang, &text)
         .map(|_| ())
-        .map_err(|e| format!("{}: {e}", url(lang)))
+        .map_err(|e| format!("{url}: {e}"))
 }
 
 /// boot.js's fetch of the first language, when it guessed `lang`.

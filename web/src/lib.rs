@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use corocheck_core::i18n::{Msg, t};
+use corocheck_core::i18n::{self, Msg, Part, t};
 use corocheck_core::stack::{self, Roles};
 use corocheck_core::text::decode;
 use corocheck_core::{Input, Lang, Report, Severity, Span, analyze};
@@ -248,12 +248,17 @@ impl Ctl {
     }
 
     fn set_lang(&self, lang: Lang) {
-        if !corocheck_core::i18n::installed(lang) {
+        if !i18n::installed(lang, Part::Text) {
             // Its text first (one fetch, then kept); the page stays in the current language
             // until it has arrived.
             let me = self.clone();
+            let kb = i18n::installed(self.lang(), Part::Kb);
             spawn_local(async move {
-                match lang::ensure(lang).await {
+                let mut got = lang::ensure(lang, Part::Text).await;
+                if got.is_ok() && kb {
+                    got = lang::ensure(lang, Part::Kb).await;
+                }
+                match got {
                     Ok(()) => me.set_lang(lang),
                     Err(e) => me.notice(Msg::new("ui.lang.failed").arg("error", e)),
                 }
@@ -358,7 +363,33 @@ impl Ctl {
                 m.gutter = AttrValue::from(snippet::gutter_text(lines, GUTTER_MAX));
             }
         }
-        self.redraw();
+        self.redraw_with_kb();
+    }
+
+    /// Render, after fetching the knowledge base's text first when the analysis shows log
+    /// findings and it is not here yet (so no finding ever shows a bare key).
+    fn redraw_with_kb(&self) {
+        let lang = self.lang();
+        let needs = self.m.borrow().analysis.as_ref().is_some_and(|a| {
+            a.report.records.iter().any(|r| r.kb.is_some())
+                || a.report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.message.key.starts_with("kb."))
+        });
+        if needs && !i18n::installed(lang, Part::Kb) {
+            let me = self.clone();
+            spawn_local(async move {
+                if let Err(e) = lang::ensure(lang, Part::Kb).await {
+                    me.m.borrow_mut()
+                        .notices
+                        .push(Msg::new("ui.lang.failed").arg("error", e));
+                }
+                me.redraw();
+            });
+        } else {
+            self.redraw();
+        }
     }
 
     fn on_input(&self) {
@@ -799,9 +830,21 @@ pub fn App() -> Html {
         marks: use_node_ref(),
     };
     {
-        // After every render: the highlight layer follows the text and the findings.
+        // After every render: the highlight layer follows the text and the findings; and a
+        // key rendered without its text (the knowledge base's part not fetched yet) fetches it
+        // and renders again.
         let c = ctl.clone();
-        use_effect(move || highlight::paint(&c, true));
+        use_effect(move || {
+            highlight::paint(&c, true);
+            let lang = c.lang();
+            if i18n::take_missed() && !i18n::installed(lang, Part::Kb) {
+                spawn_local(async move {
+                    if lang::ensure(lang, Part::Kb).await.is_ok() {
+                        c.redraw();
+                    }
+                });
+            }
+        });
     }
     {
         let lang = ctl.lang();
@@ -1153,7 +1196,7 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
 /// Mount the page on `<body>`.
 pub fn run() {
     spawn_local(async {
-        match lang::ensure(initial_lang()).await {
+        match lang::ensure(initial_lang(), Part::Text).await {
             Ok(()) => {
                 yew::Renderer::<App>::new().render();
             }
