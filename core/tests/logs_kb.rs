@@ -14,8 +14,9 @@ fn entry(id: &str) -> &'static kb::Entry {
 #[test]
 fn kb_files_parse_without_problems() {
     assert!(kb::problems().is_empty(), "{:#?}", kb::problems());
+    // Issue 4 point 2 asks for at least 150 entries.
     assert!(
-        kb::entries().len() >= 48,
+        kb::entries().len() >= 150,
         "only {} entries",
         kb::entries().len()
     );

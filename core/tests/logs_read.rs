@@ -279,7 +279,7 @@ fn corosync3_logfile_hires_and_knet() {
             Some("knet-link-down"),
             Some("knet-host-no-active-links"),
             Some("totem-membership-3x"),
-            None, // Sync members: no entry
+            Some("quorum-sync-members"),
             Some("knet-link-up"),
             Some("knet-crypto-digest-mismatch"),
         ]
@@ -453,7 +453,7 @@ fn pacemaker_1_1_detail_log() {
             None,
             Some("notice"),
             "State transition S_IDLE -> S_POLICY_ENGINE [ input=I_PE_CALC cause=C_FSA_INTERNAL origin=abort_transition_graph ]",
-            None
+            Some("controller-state-transition")
         )
     );
     assert_eq!(
@@ -502,7 +502,7 @@ fn pacemaker_2_detail_log() {
             None,
             Some("notice"),
             "State transition S_IDLE -> S_POLICY_ENGINE",
-            None
+            Some("controller-state-transition")
         )
     );
     assert_eq!(
