@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 F="$ROOT/tests/fixtures"
 C="$ROOT/fuzz/corpus"
 rm -f "$C"/*/seed-*
-mkdir -p "$C"/{parse_conf,logs,analyze,detect,cman,fix,multi}
+mkdir -p "$C"/{parse_conf,logs,analyze,detect,cman,fix,multi,api}
 # seed TARGET PREFIX FILE...: copy each file under 3 KB with PREFIX (printf format) in front.
 seed() {
   local t=$1 pre=$2
@@ -39,6 +39,16 @@ for d in "$F"/cluster/*/; do
   n=$(basename "$d")
   { printf '\x00'; first=1; for f in "$d"*.conf; do
       [ $first = 1 ] || printf '\xff'; first=0; cat "$f"; done; } >"$C/multi/seed-$n"
+done
+# api: options JSON, 0xff, then one text (check) or several (checkFiles).
+seed api '{"lang":"ja","target":"3"}\xff' "${confs[@]:0:6}"
+seed api '{"path":"corosync.log"}\xff' "${logs[@]:0:3}"
+seed api '{"profile":"trento-azure","target":"3.1.7"}\xff' "$F"/config/valid-*.conf
+seed api '{"path":"cluster.conf","lang":"en"}\xff' "${cman[@]:0:2}"
+for d in "$F"/cluster/*/; do
+  n=$(basename "$d")
+  { printf '{"lang":"en","target":null}'; for f in "$d"*.conf; do printf '\xff'; cat "$f"; done; } >"$C/api/seed-$n"
+  break
 done
 du -sh "$C"
 for t in "$C"/*; do echo "$(basename "$t"): $(ls "$t" | wc -l)"; done

@@ -4,7 +4,7 @@
 #   parse_conf  parser losslessness, both dialects      logs   readers, glued records, knowledge base
 #   analyze     the whole analysis on bytes              detect format detection and segmentation
 #   cman        cluster.conf reader, rules, conversion   fix    fix_all, and its output reanalysed
-#   multi       several inputs at once (C801-C804)
+#   multi       several inputs at once (C801-C804)     api    the JS API's options JSON and report
 # Each run starts from fuzz/corpus/<target>/ (committed seeds: seed-*, see scripts/fuzz-seeds.sh)
 # and adds what it finds there (not committed). A crash, timeout (>5 s) or OOM (>2 GB) fails
 # the script; the input lands in fuzz/artifacts/<target>/ and the log in fuzz/artifacts/<target>.log.
@@ -16,7 +16,7 @@ command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 SECS=${FUZZ_SECONDS:-${1:-60}}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_conf logs analyze detect cman fix multi)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_conf logs analyze detect cman fix multi api)
 cd "$ROOT/fuzz"
 export RUSTC_BOOTSTRAP=1
 # Build first (all targets, or the one asked for), so build time is not fuzzing time.
@@ -29,6 +29,7 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "corpus/$t"
   case $t in
     cman) dict=(-dict=dict/cman.dict) ;;
+    api) dict=(-dict=dict/api.dict) ;;
     logs) dict=() ;;
     *) dict=(-dict=dict/conf.dict) ;;
   esac

@@ -66,52 +66,108 @@ pub fn report(files: &[(String, String)], o: &CheckOptions) -> Result<Value, Str
     Ok(corocheck_core::json::report(&r, &inputs, lang, opts.target))
 }
 
-/// Check that `v` is a plain object with only `allowed` keys. Options and file entries are
-/// read by hand (not with serde's Deserialize), which keeps float formatting out of the wasm.
-fn object_keys(v: &JsValue, what: &str, allowed: &[&str]) -> Result<(), JsError> {
-    if !v.is_object() || js_sys::Array::is_array(v) {
-        return Err(JsError::new(&format!(
-            "corocheck: {what} must be an object"
-        )));
-    }
-    for k in js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>()).iter() {
-        let k = k.as_string().unwrap_or_default();
-        if !allowed.contains(&k.as_str()) {
-            return Err(JsError::new(&format!(
-                "corocheck: {what}: unknown key {k:?} (expected {})",
-                allowed.join(", ")
-            )));
-        }
-    }
-    Ok(())
+/// One value read from an options object or a file entry: absent (`undefined`/`null`), a
+/// string, or anything else (refused).
+pub enum Field {
+    Absent,
+    Str(String),
+    Other,
 }
 
-/// `v[key]` as a string; `undefined` and `null` are absent, anything else but a string throws.
-fn string_at(v: &JsValue, what: &str, key: &str) -> Result<Option<String>, JsError> {
-    let x = js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    if x.is_undefined() || x.is_null() {
-        return Ok(None);
+/// Read a plain object with only `allowed` keys (`keys`: its own keys, `None` when it is not a
+/// plain object) into strings. The one reader behind the JavaScript options and file entries
+/// and [`options_from_json`] (the fuzz target), so both refuse the same things.
+fn read_object(
+    what: &str,
+    keys: Option<Vec<String>>,
+    allowed: &[&str],
+    get: impl Fn(&str) -> Field,
+) -> Result<Vec<Option<String>>, String> {
+    let keys = keys.ok_or_else(|| format!("corocheck: {what} must be an object"))?;
+    if let Some(k) = keys.iter().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(format!(
+            "corocheck: {what}: unknown key {k:?} (expected {})",
+            allowed.join(", ")
+        ));
     }
-    x.as_string()
-        .map(Some)
-        .ok_or_else(|| JsError::new(&format!("corocheck: {what}.{key} must be a string")))
+    allowed
+        .iter()
+        .map(|key| match get(key) {
+            Field::Absent => Ok(None),
+            Field::Str(s) => Ok(Some(s)),
+            Field::Other => Err(format!("corocheck: {what}.{key} must be a string")),
+        })
+        .collect()
+}
+
+fn to_options(v: Vec<Option<String>>) -> CheckOptions {
+    let mut v = v.into_iter();
+    CheckOptions {
+        lang: v.next().flatten(),
+        target: v.next().flatten(),
+        profile: v.next().flatten(),
+        path: v.next().flatten(),
+    }
+}
+
+/// `check(text, options)` without JavaScript: the text is shown under `options.path`.
+pub fn check_text(text: String, o: &CheckOptions) -> Result<Value, String> {
+    let path = o.path.clone().unwrap_or_else(|| DEFAULT_PATH.to_string());
+    report(&[(path, text)], o)
+}
+
+/// `checkFiles(files, options)` without JavaScript: `options.path` is refused.
+pub fn check_file_list(files: &[(String, String)], o: &CheckOptions) -> Result<Value, String> {
+    if o.path.is_some() {
+        return Err(
+            "corocheck: options.path is for check(); checkFiles takes each file's name".into(),
+        );
+    }
+    report(files, o)
+}
+
+/// The options as JSON (`null` is none), read by the same rules as the JavaScript object.
+pub fn options_from_json(v: &Value) -> Result<CheckOptions, String> {
+    if v.is_null() {
+        return Ok(CheckOptions::default());
+    }
+    let keys = v.as_object().map(|m| m.keys().cloned().collect());
+    let get = |k: &str| match v.get(k) {
+        None | Some(Value::Null) => Field::Absent,
+        Some(Value::String(s)) => Field::Str(s.clone()),
+        Some(_) => Field::Other,
+    };
+    read_object("options", keys, &OPTION_KEYS, get).map(to_options)
+}
+
+/// A JavaScript value read with [`read_object`]: `None` when it is not a plain object.
+fn js_object(v: &JsValue, what: &str, allowed: &[&str]) -> Result<Vec<Option<String>>, JsError> {
+    let keys = (v.is_object() && !js_sys::Array::is_array(v)).then(|| {
+        js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .map(|k| k.as_string().unwrap_or_default())
+            .collect()
+    });
+    let get = |key: &str| {
+        let x = js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        if x.is_undefined() || x.is_null() {
+            Field::Absent
+        } else {
+            x.as_string().map_or(Field::Other, Field::Str)
+        }
+    };
+    read_object(what, keys, allowed, get).map_err(|e| JsError::new(&e))
 }
 
 fn options(v: JsValue) -> Result<CheckOptions, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(CheckOptions::default());
     }
-    object_keys(&v, "options", &OPTION_KEYS)?;
-    Ok(CheckOptions {
-        lang: string_at(&v, "options", "lang")?,
-        target: string_at(&v, "options", "target")?,
-        profile: string_at(&v, "options", "profile")?,
-        path: string_at(&v, "options", "path")?,
-    })
+    js_object(&v, "options", &OPTION_KEYS).map(to_options)
 }
 
-fn to_js(files: &[(String, String)], o: &CheckOptions) -> Result<JsValue, JsError> {
-    let v = report(files, o).map_err(|e| JsError::new(&e))?;
+fn to_js(r: Result<Value, String>) -> Result<JsValue, JsError> {
+    let v = r.map_err(|e| JsError::new(&e))?;
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
 }
@@ -124,9 +180,7 @@ pub fn check(text: JsValue, options_: JsValue) -> Result<JsValue, JsError> {
             "corocheck: check(text): text must be a string",
         ));
     };
-    let o = options(options_)?;
-    let path = o.path.clone().unwrap_or_else(|| DEFAULT_PATH.to_string());
-    to_js(&[(path, text)], &o)
+    to_js(check_text(text, &options(options_)?))
 }
 
 /// `checkFiles([{name, text}], options?)`: several files analysed together, so a config and
@@ -141,23 +195,15 @@ pub fn check_files(files: JsValue, options_: JsValue) -> Result<JsValue, JsError
     let mut list = Vec::with_capacity(arr.length() as usize);
     for (i, f) in arr.iter().enumerate() {
         let what = format!("files[{i}]");
-        object_keys(&f, &what, &["name", "text"])?;
-        let (Some(name), Some(text)) =
-            (string_at(&f, &what, "name")?, string_at(&f, &what, "text")?)
-        else {
+        let mut v = js_object(&f, &what, &["name", "text"])?.into_iter();
+        let (Some(name), Some(text)) = (v.next().flatten(), v.next().flatten()) else {
             return Err(JsError::new(&format!(
                 "corocheck: {what} needs a string name and a string text"
             )));
         };
         list.push((name, text));
     }
-    let o = options(options_)?;
-    if o.path.is_some() {
-        return Err(JsError::new(
-            "corocheck: options.path is for check(); checkFiles takes each file's name",
-        ));
-    }
-    to_js(&list, &o)
+    to_js(check_file_list(&list, &options(options_)?))
 }
 
 /// A short interface text in `lang` for the embed element, so its few words come from the
@@ -224,6 +270,30 @@ mod tests {
         let (de, dj) = (&en["diagnostics"][0], &ja["diagnostics"][0]);
         assert_eq!(de["code"], dj["code"]);
         assert_ne!(de["message"], dj["message"]);
+    }
+
+    #[test]
+    fn json_options_are_read_like_the_javascript_object() {
+        let j = |s: &str| options_from_json(&serde_json::from_str(s).unwrap());
+        let o = j(r#"{"lang":"ja","target":null,"path":"corosync.conf"}"#).unwrap();
+        assert_eq!(o.lang.as_deref(), Some("ja"));
+        assert_eq!(o.target, None);
+        assert_eq!(o.path.as_deref(), Some("corosync.conf"));
+        assert!(j("null").unwrap().lang.is_none());
+        for (bad, says) in [
+            ("[]", "options must be an object"),
+            ("3", "options must be an object"),
+            (r#"{"langs":"ja"}"#, "unknown key \"langs\""),
+            (r#"{"lang":1}"#, "options.lang must be a string"),
+        ] {
+            let e = j(bad).map(|_| ()).unwrap_err();
+            assert!(e.contains(says), "{bad}: {e}");
+        }
+        let o = j(r#"{"path":"x"}"#).unwrap();
+        let e = check_file_list(&[], &o).unwrap_err();
+        assert!(e.contains("options.path is for check()"), "{e}");
+        let v = check_text("totem {\n".into(), &o).unwrap();
+        assert_eq!(v["files"][0]["path"], "x");
     }
 
     #[test]

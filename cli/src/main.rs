@@ -400,16 +400,30 @@ fn kb_sections(e: &corocheck_core::logs::kb::Entry, lang: Lang, markdown: bool) 
     s
 }
 
-/// Read a file or stdin, at most one byte past the analysis limit (the core reports the cut).
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+/// Read a file or stdin, at most one byte past the analysis limit (the core reports the cut
+/// with D006), so a file of gigabytes costs no more than that in memory. Over the limit, say
+/// so on stderr with the file's name and size.
+fn read_input(path: &str, lang: Lang) -> std::io::Result<Vec<u8>> {
     let limit = detect::MAX_INPUT as u64 + 1;
     let mut buf = Vec::new();
-    if path == "-" {
+    let size = if path == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut buf)?;
+        None
     } else {
-        std::fs::File::open(path)?
-            .take(limit)
-            .read_to_end(&mut buf)?;
+        let f = std::fs::File::open(path)?;
+        let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+        f.take(limit).read_to_end(&mut buf)?;
+        size
+    };
+    if buf.len() > detect::MAX_INPUT {
+        let mib = |n: u64| format!("{:.1} MiB", n as f64 / 1048576.0);
+        let shown = if path == "-" { "<stdin>" } else { path };
+        let msg = corocheck_core::msg!(
+            "cli.too_large",
+            size = size.map_or_else(|| format!("> {}", mib(limit - 1)), mib),
+            mib = detect::MAX_INPUT / (1024 * 1024)
+        );
+        eprintln!("corocheck: {shown}: {}", msg.render(lang));
     }
     Ok(buf)
 }
@@ -436,7 +450,7 @@ fn check(
     // Per text: the path to write back to, when the file may be rewritten.
     let mut writable: Vec<Option<String>> = Vec::new();
     for path in files {
-        match read_input(path) {
+        match read_input(path, lang) {
             Ok(bytes) => {
                 let d = decode(&bytes);
                 let enc = detect::encoding_findings(&d);
@@ -515,7 +529,7 @@ fn check(
 /// printed or written. Exit 0 when converted without errors, 1 with errors in cluster.conf,
 /// 2 when nothing could be converted (not a cluster.conf, I/O).
 fn convert(path: &str, format: Format, lang: Lang, dir: Option<&std::path::Path>) -> ExitCode {
-    let bytes = match read_input(path) {
+    let bytes = match read_input(path, lang) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("corocheck: {path}: {e}");
@@ -901,13 +915,8 @@ fn write_text(
             writeln!(out, "  {}. [{}] {}", n + 1, l, msg.render(lang))?;
         }
     }
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
+    // Exact counts: the findings a D007 stands for are included.
+    let count = |s: Severity| report.count(s);
     writeln!(
         out,
         "\n{}",

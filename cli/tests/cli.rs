@@ -572,3 +572,51 @@ fn text_packs_for_the_page() {
     assert_eq!(code, 2);
     assert!(err.contains("expected en or ja"));
 }
+
+#[test]
+fn a_file_over_the_limit_is_named_and_read_only_up_to_it() {
+    // A sparse file of 8 GiB: read whole, the test would take minutes and 8 GiB of memory.
+    let dir = std::env::temp_dir().join(format!("corocheck-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.log");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(8 << 30).unwrap();
+    let p = path.to_string_lossy().to_string();
+    let (code, _, err) = corocheck(&["check", &p], None);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        err.contains(&format!("corocheck: {p}: 8192.0 MiB is more than corocheck analyses; only the first 64 MiB were read")),
+        "{err}"
+    );
+    assert_eq!(code, 1, "NUL bytes: binary input (D001) is an error");
+}
+
+#[test]
+fn repeated_findings_are_counted_exactly() {
+    let conf = format!("totem {{\n{}}}\n", "\ttoken: 3000\n".repeat(250));
+    let (_, out, _) = corocheck(&["check", "--format", "json", "-"], Some(&conf));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let d = v["diagnostics"].as_array().unwrap();
+    let c607 = d.iter().filter(|d| d["code"] == "C607").count();
+    let d007: Vec<_> = d.iter().filter(|d| d["code"] == "D007").collect();
+    assert_eq!(c607, 100);
+    assert_eq!(d007.len(), 1);
+    assert!(
+        d007[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("149 more C607"),
+        "{}",
+        d007[0]
+    );
+    assert_eq!(d007[0]["line"], 102, "at the first duplicate not listed");
+    let others = d
+        .iter()
+        .filter(|d| d["severity"] == "warning" && d["code"] != "C607" && d["code"] != "D007")
+        .count();
+    assert_eq!(
+        v["summary"]["warnings"],
+        249 + others,
+        "the summary counts every finding"
+    );
+}

@@ -9,7 +9,7 @@
 //! - linear time: every line is looked at a bounded number of times.
 
 use crate::declare_rule;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::i18n::Msg;
 use crate::logs::{self, LogFormat};
 use crate::msg;
@@ -406,6 +406,97 @@ corocheck が解析する上限（64 MiB）を超えた入力と、解析を打�
 - README の「Limits」" }
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Stands for the findings of one code past the first 100 in one document: it says how
+    /// many more there are (the exact number) and where the first one not listed is. It takes
+    /// the severity of the code it counts.
+    ///
+    /// ## Why is this bad?
+    /// The same finding on a hundred thousand lines is one problem written many times (a
+    /// generated or pasted-twice file, a log that repeats one line). Listing every one would
+    /// bury the other findings and make the report, the page and the JSON slow and huge.
+    ///
+    /// ## Example
+    /// A `totem` section with `token: 3000` on 1,000,000 lines: the first 100 duplicates get
+    /// C607 each, then one D007 says "999899 more C607 findings".
+    ///
+    /// ## Fix
+    /// Fix the listed findings of that code (they are usually one mistake repeated), then check
+    /// again; the count shrinks with them.
+    ///
+    /// ## References
+    /// - corocheck's limits (README, "Limits"); issue 6 (bounded output for pathological input).
+    pub static REPEATS = { code: "D007", name: "repeated-findings-counted", severity: Info, docs_ja: "## 何をするか
+1 つの文書で同じコードの検出結果が 100 件を超えたとき、101 件目以降の代わりに表示されます。残りの正確な件数と、表示されなかった最初の位置を示します。重大度は、数えているコードと同じです。
+
+## なぜ問題か
+10 万行に同じ検出結果が出るのは、たいてい同じ誤りの繰り返しです（生成されたファイル、二重に貼り付けた設定、同じ行が続くログなど）。すべてを並べると他の検出結果が埋もれ、レポート・ページ・JSON が巨大で遅くなります。
+
+## 例
+`totem` セクションに `token: 3000` が 1,000,000 行ある場合、最初の 100 件の重複には C607 がそれぞれ表示され、その後に「C607 の検出結果があと 999899 件あります」という D007 が 1 件表示されます。
+
+## 対処
+表示されたそのコードの検出結果（多くは 1 つの誤りの繰り返しです）を直してから、もう一度確認してください。件数はそれに合わせて減ります。
+
+## 参考
+- README の「Limits」、issue 6（異常な入力に対して出力を有限に保つこと）" }
+}
+
+/// At most this many findings of one code (and severity) are listed per document; the rest
+/// are counted in one D007 finding.
+pub const MAX_SAME_CODE: usize = 100;
+
+/// Findings a rule counted instead of building ([`crate::rules::Ctx::listed`]): code,
+/// severity, the span of the first one not built, and how many there were in all.
+pub type Counted = (&'static str, Severity, Span, usize);
+
+/// Keep the first [`MAX_SAME_CODE`] findings of each code and severity (in the order they
+/// were found) and replace the rest with one D007, at the first one left out, with the exact
+/// count. `counted` adds the findings rules only counted (built: the first MAX_SAME_CODE).
+/// Returns the findings and, per D007, its severity and how many it stands for.
+pub fn cap_repeats(
+    found: Vec<Diagnostic>,
+    counted: Vec<Counted>,
+) -> (Vec<Diagnostic>, Vec<(Severity, usize)>) {
+    let mut seen: std::collections::HashMap<(&'static str, Severity), (usize, Span)> =
+        std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(found.len().min(4 * MAX_SAME_CODE));
+    for d in found {
+        let e = seen.entry((d.code, d.severity)).or_insert((0, d.span));
+        e.0 += 1;
+        if e.0 <= MAX_SAME_CODE {
+            kept.push(d);
+        } else if e.0 == MAX_SAME_CODE + 1 {
+            e.1 = d.span;
+        }
+    }
+    for (code, sev, span, n) in counted {
+        if n > MAX_SAME_CODE {
+            // The rule built exactly the first MAX_SAME_CODE, already in `found`.
+            seen.insert((code, sev), (n, span));
+        }
+    }
+    let mut left_out = Vec::new();
+    for ((code, sev), (n, span)) in seen {
+        if n > MAX_SAME_CODE {
+            let more = n - MAX_SAME_CODE;
+            left_out.push((sev, more));
+            let mut d = REPEATS
+                .diag(
+                    span,
+                    msg!("D007.message", code = code, n = more, shown = MAX_SAME_CODE),
+                )
+                .help(msg!("D007.help", code = code))
+                .explain(msg!("D007.explain"));
+            // The severity of what it counts, so a severity filter keeps it with them.
+            d.severity = sev;
+            kept.push(d);
+        }
+    }
+    (kept, left_out)
+}
+
 pub fn metas() -> Vec<&'static RuleMeta> {
     vec![
         &BINARY,
@@ -414,6 +505,7 @@ pub fn metas() -> Vec<&'static RuleMeta> {
         &REFLOWED,
         &NOTHING,
         &TOO_LARGE,
+        &REPEATS,
     ]
 }
 
@@ -1144,23 +1236,42 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
     let mut v1 = Vec::new();
     let mut v2 = Vec::new();
     let mut v3 = Vec::new();
-    let has = |key: &str| {
-        body.lines().any(|l| {
-            let t = l.trim_start();
-            t.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        })
-    };
-    let value_of = |key: &str| -> Option<&str> {
-        body.lines()
-            .filter_map(|l| {
-                let t = l.trim_start();
-                t.strip_prefix(key)
-                    .and_then(|r| r.trim_start().strip_prefix(':'))
-                    .map(str::trim)
-            })
-            .next_back()
-    };
+    // One pass over the lines: which of the keys that tell versions apart appear (`key:` at
+    // the start of a line) and the last `transport:` value.
+    const KEYS: [&str; 17] = [
+        "compatibility",
+        "link_mode",
+        "linknumber",
+        "crypto_model",
+        "knet_transport",
+        "knet_link_priority",
+        "knet_pmtud_interval",
+        "knet_compression_model",
+        "ring2_addr",
+        "ring3_addr",
+        "ring4_addr",
+        "ring5_addr",
+        "ring6_addr",
+        "ring7_addr",
+        "rrp_mode",
+        "bindnetaddr",
+        "transport",
+    ];
+    let mut seen = [false; KEYS.len()];
+    let mut transport = None;
+    for l in body.lines() {
+        let t = l.trim_start();
+        let Some((k, v)) = t.split_once(':') else {
+            continue;
+        };
+        if let Some(i) = KEYS.iter().position(|x| *x == k.trim_end()) {
+            seen[i] = true;
+            if i == KEYS.len() - 1 {
+                transport = Some(v.trim());
+            }
+        }
+    }
+    let has = |key: &str| KEYS.iter().position(|x| *x == key).is_some_and(|i| seen[i]);
     if tops.contains(&"service") {
         v1.push(msg!("detect.ev.v1-service"));
     }
@@ -1171,7 +1282,6 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
         v1.push(msg!("detect.ev.v1-compatibility"));
     }
     let nodelist = tops.contains(&"nodelist");
-    let transport = value_of("transport");
     if transport == Some("knet") {
         v3.push(msg!("detect.ev.v3-knet"));
     }
@@ -1189,7 +1299,7 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
             break;
         }
     }
-    if (2..8).any(|n| has(&format!("ring{n}_addr"))) {
+    if KEYS[8..14].iter().any(|k| has(k)) {
         v3.push(msg!("detect.ev.v3-ring2"));
     }
     if has("rrp_mode") {

@@ -145,7 +145,8 @@ pub fn report(report: &Report, inputs: &[Input], lang: Lang, target: Option<Targ
         .collect();
     let facts = &report.facts;
     let roles = stack::roles(facts);
-    let count = |s: Severity| order.iter().filter(|d| d.severity == s).count();
+    // Exact counts: the findings a D007 stands for are included.
+    let count = |s: Severity| report.count(s);
     json!({
         "tool": "corocheck",
         "version": env!("CARGO_PKG_VERSION"),

@@ -90,14 +90,22 @@ pub struct Report {
     pub migrations: Vec<Migration>,
     /// Nodes × links and the quorum arithmetic of each main corosync.conf with a nodelist.
     pub topologies: Vec<crate::topology::Topology>,
+    /// Findings counted in a D007 instead of listed, by severity (error, warning, info).
+    pub not_listed: [usize; 3],
 }
 
 impl Report {
-    pub fn errors(&self) -> usize {
+    /// Findings of a severity, exactly: those listed plus those counted in D007 (which is
+    /// itself not counted).
+    pub fn count(&self, s: crate::Severity) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == crate::Severity::Error)
+            .filter(|d| d.severity == s && d.code != detect::REPEATS.code)
             .count()
+            + self.not_listed[s as usize]
+    }
+    pub fn errors(&self) -> usize {
+        self.count(crate::Severity::Error)
     }
 }
 
@@ -109,6 +117,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     let mut cman_docs = Vec::new();
     let mut migrations = Vec::new();
     let mut topologies = Vec::new();
+    let mut not_listed = [0; 3];
     // Main corosync.conf documents kept for the cross-file comparison.
     let mut kept: Vec<(usize, usize, &str, conf::Tree, Target)> = Vec::new();
 
@@ -138,6 +147,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                 None => seg.span,
             };
             let mut found = Vec::new();
+            let mut counted = Vec::new();
             match seg.kind {
                 DocKind::CorosyncConf | DocKind::ServiceFragment => {
                     let target = opts
@@ -182,6 +192,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                             }
                         }
                     }
+                    counted = ctx.counted.take();
                     drop(ctx);
                     if role == ConfRole::Main {
                         kept.push((i, si, text, tree, target));
@@ -205,6 +216,10 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                     cman_docs.push(doc);
                 }
                 DocKind::Prose | DocKind::Unknown => {}
+            }
+            let (found, left_out) = detect::cap_repeats(found, counted);
+            for (sev, n) in left_out {
+                not_listed[sev as usize] += n;
             }
             for mut d in found {
                 d.file = i;
@@ -276,5 +291,6 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         cman: cman_docs,
         migrations,
         topologies,
+        not_listed,
     }
 }

@@ -45,6 +45,12 @@ fn order(n: usize, cmp: &mut dyn FnMut(u32, u32) -> Ordering) -> Vec<u32> {
         while lo < n {
             let mid = (lo + width).min(n);
             let hi = (lo + 2 * width).min(n);
+            // Runs already in order (common: positions, sorted input) are copied, not merged.
+            if mid == hi || cmp(a[mid], a[mid - 1]) != Ordering::Less {
+                b[lo..hi].copy_from_slice(&a[lo..hi]);
+                lo = hi;
+                continue;
+            }
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
                 // Take from the right run only when strictly less: that keeps the sort stable.

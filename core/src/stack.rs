@@ -323,6 +323,8 @@ fn plugin_stanza(text: &str, seg: &Segment, file: usize) -> Option<Fact<u8>> {
         Some(r) => (r.text.as_str(), Span::new(0, r.text.len())),
         None => (text, seg.span),
     };
+    // No `service` word, no stanza: skip parsing the whole config a second time.
+    text::find(&body[range.start..range.end], "service")?;
     let tree = syntax::parse(body, range, Dialect::Lenient);
     let conf = Conf::new(body, &tree);
     for s in conf.children_named(0, "service") {

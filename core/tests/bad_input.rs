@@ -16,8 +16,31 @@ fn full(name: &str) -> (String, &'static str) {
     (decode(&(c.make)(100)).text, c.path)
 }
 
+/// Findings of a code: those listed plus those a D007 counts for it (its `n`).
 fn count(r: &Report, code: &str) -> usize {
-    r.diagnostics.iter().filter(|d| d.code == code).count()
+    let listed = r.diagnostics.iter().filter(|d| d.code == code).count();
+    let arg = |d: &corocheck_core::Diagnostic, name: &str| {
+        d.message
+            .args
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let counted: usize = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "D007" && arg(d, "code") == code)
+        .map(|d| arg(d, "n").parse::<usize>().unwrap())
+        .sum();
+    if counted > 0 {
+        assert_eq!(
+            listed,
+            corocheck_core::detect::MAX_SAME_CODE,
+            "{code}: the first ones listed"
+        );
+    }
+    listed + counted
 }
 
 fn run(path: &str, text: &str, target: Option<Target>) -> Report {
@@ -104,19 +127,26 @@ fn hundred_thousand_nested_sections() {
     assert_eq!(count(&r, "E001"), 0, "every section is closed");
     let (unclosed, path) = full("100 000 unclosed sections");
     let r = run(path, &unclosed, Some(Target::major(3)));
-    assert_eq!(
-        r.diagnostics.iter().filter(|d| d.code == "E001").count(),
-        n,
-        "every unclosed section is reported"
-    );
+    assert_eq!(count(&r, "E001"), n, "every unclosed section is counted");
 }
 
 #[test]
 fn a_million_short_lines() {
     let (t, path) = full("1 000 000 short lines");
     let r = run(path, &t, Some(Target::major(3)));
-    // The same key a million times: every line but the last one is a duplicate.
+    // The same key a million times: every line but the last one is a duplicate. The first 100
+    // are listed, one D007 counts the rest, and the totals stay exact.
     assert_eq!(count(&r, "C607"), 999_999);
+    assert_eq!(r.count(Severity::Warning), 999_999);
+    let d7: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "D007").collect();
+    assert_eq!(d7.len(), 1);
+    assert_eq!(
+        d7[0].severity,
+        Severity::Warning,
+        "D007 takes the severity it counts"
+    );
+    // At the 101st duplicate: line 102 (line 1 is `totem {`).
+    assert_eq!(r.files[0].lines.line_col(&t, d7[0].span.start).0, 102);
 }
 
 #[test]
@@ -132,6 +162,11 @@ fn a_million_lines_of_nul_bytes_and_invalid_utf8() {
     let r = run(c.path, &d.text, Some(Target::major(3)));
     // One line in three has a NUL byte.
     assert_eq!(count(&r, "E008"), 333_334);
+    assert!(
+        r.diagnostics.len() < 1000,
+        "{} findings listed",
+        r.diagnostics.len()
+    );
 }
 
 #[test]
@@ -152,6 +187,17 @@ fn a_log_of_one_repeated_line() {
     let (t, path) = full("50 MB log of one repeated line");
     let r = run(path, &t, None);
     assert_eq!(r.records.len(), t.lines().count(), "every line is a record");
+    let kb = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code != "D007")
+        .expect("a finding")
+        .code;
+    assert_eq!(
+        count(&r, kb),
+        t.lines().count(),
+        "one finding per line, counted"
+    );
 }
 
 #[test]

@@ -1155,13 +1155,8 @@ fn welcome(ctl: &Ctl, lang: Lang, only_binary: bool) -> Html {
 
 fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
     let lang = model.lang;
-    let count = |s: Severity| {
-        a.report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
+    // Exact counts: the findings a D007 stands for are included.
+    let count = |s: Severity| a.report.count(s);
     let chip = |sev: Option<Severity>, n: usize, key: &str| {
         let c = ctl.clone();
         let pressed = model.filter == sev;
@@ -1173,7 +1168,7 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
             </button>
         }
     };
-    let total = a.report.diagnostics.len();
+    let total = count(Severity::Error) + count(Severity::Warning) + count(Severity::Info);
     html! {
         <section class="summary" aria-label={t("ui.summary.label", lang)}>
             <div class="chips" role="group" aria-label={t("ui.summary.filter", lang)}>

@@ -258,14 +258,30 @@ pub fn read(text: &str, range: Span, file: usize) -> Vec<Record> {
     let range = clamp(text, range);
     let mut out = Vec::new();
     let mut line_start = range.start;
+    let mut last = None;
     for line in text[range.start..range.end].split(['\n', '\r']) {
-        read_line(line, line_start, file, &mut out);
+        read_line(line, line_start, file, &mut out, &mut last);
         line_start += line.len() + 1;
     }
     out
 }
 
-fn read_line(line: &str, base: usize, file: usize, out: &mut Vec<Record>) {
+/// The last knowledge-base lookup: message, subsystem, daemon and the entry found. A log that
+/// repeats one message (a flapping link, a retry loop) is matched once, not on every line.
+type LastMatch<'t> = Option<(
+    &'t str,
+    Option<&'t str>,
+    Option<&'t str>,
+    Option<&'static kb::Entry>,
+)>;
+
+fn read_line<'t>(
+    line: &'t str,
+    base: usize,
+    file: usize,
+    out: &mut Vec<Record>,
+    last: &mut LastMatch<'t>,
+) {
     let mut starts = Starts::new(line).peekable();
     let Some(&(first, _)) = starts.peek() else {
         return;
@@ -287,18 +303,21 @@ fn read_line(line: &str, base: usize, file: usize, out: &mut Vec<Record>) {
             &pf,
             next.unwrap_or(line.len()),
             glued,
+            last,
         ));
     }
 }
 
-fn make_record(
-    line: &str,
+#[allow(clippy::too_many_arguments)]
+fn make_record<'t>(
+    line: &'t str,
     base: usize,
     file: usize,
     start: usize,
-    pf: &prefix::Prefix<'_>,
+    pf: &prefix::Prefix<'t>,
     seg_end: usize,
     glued: bool,
+    last: &mut LastMatch<'t>,
 ) -> Record {
     let b = line.as_bytes();
     let body = offset_in(line, pf.body).min(seg_end);
@@ -332,7 +351,15 @@ fn make_record(
         subsystem: pf.subsystem,
         daemon: pf.daemon,
     };
-    let mut entry = kb::match_message(&line[body..msg_end], origin);
+    let msg = &line[body..msg_end];
+    let mut entry = match *last {
+        Some((m, s, d, e)) if m == msg && s == pf.subsystem && d == pf.daemon => e,
+        _ => {
+            let e = kb::match_message(msg, origin);
+            *last = Some((msg, pf.subsystem, pf.daemon, e));
+            e
+        }
+    };
     let prefix_match = if entry.is_none() && glued {
         kb::match_prefix(&line[body..msg_end], origin)
     } else {

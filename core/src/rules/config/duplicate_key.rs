@@ -75,7 +75,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         for (i, k) in keys.iter().enumerate() {
             let winner = &keys[last[k.name]];
-            if last[k.name] == i {
+            if last[k.name] == i || !ctx.listed(META.code, Severity::Warning, k.key_span) {
                 continue;
             }
             let mut d = diag(

@@ -522,6 +522,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     fails.push((row, p));
                 }
             }
+            let worst = fails.iter().map(|(_, p)| p.severity()).min();
+            if worst.is_some_and(|w| !ctx.listed(META.code, w, value_span(&k))) {
+                continue;
+            }
             if let Some(d) = report(ctx, &k, fails) {
                 out.push(d);
             }

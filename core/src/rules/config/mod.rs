@@ -438,10 +438,13 @@ pub(crate) fn checked_places<'a>(ctx: &Ctx<'a>) -> Vec<Place<'a>> {
     v
 }
 
-/// Keys directly in a place.
-pub(crate) fn place_keys<'a>(ctx: &Ctx<'a>, p: &Place<'a>) -> Vec<KeyRef<'a>> {
+/// Keys directly in a place (an iterator: a section of a million keys is not copied).
+pub(crate) fn place_keys<'a, 'c>(
+    ctx: &'c Ctx<'a>,
+    p: &Place<'a>,
+) -> impl Iterator<Item = KeyRef<'a>> + 'c {
     let id = p.section.map(|s| s.id).unwrap_or(0);
-    ctx.conf.keys(id).collect()
+    ctx.conf.keys(id)
 }
 
 /// Where a key or section stands in the newest targeted release.
@@ -459,24 +462,23 @@ pub(crate) enum State<T: 'static> {
 
 fn state_of<T>(
     t: Target,
-    rows: Vec<&'static T>,
+    rows: impl Iterator<Item = &'static T> + Clone,
     range: impl Fn(&T) -> (Release, Release),
 ) -> State<T> {
-    if rows.is_empty() {
+    if rows.clone().next().is_none() {
         return State::Unknown;
     }
-    if let Some(r) = rows.iter().find(|r| {
+    if let Some(r) = rows.clone().find(|r| {
         let (f, e) = range(r);
         newest_in(t, f, e)
     }) {
         return State::Current(r);
     }
-    let since = rows.iter().map(|r| range(r).0).min().unwrap_or(t.to);
+    let since = rows.clone().map(|r| range(r).0).min().unwrap_or(t.to);
     if since > t.to {
         return State::TooNew(since);
     }
     let until = rows
-        .iter()
         .map(|r| range(r).1)
         .filter(|e| *e < t.to)
         .max()
@@ -486,9 +488,7 @@ fn state_of<T>(
 
 /// The state of a key in a section (schema path) for a target.
 pub(crate) fn key_state(t: Target, path: &str, name: &str) -> State<schema::KeyDef> {
-    state_of(t, schema::key_rows(path, name).collect(), |r| {
-        (r.from, r.to)
-    })
+    state_of(t, schema::key_rows(path, name), |r| (r.from, r.to))
 }
 
 /// The state of a section (dotted path) for a target.
@@ -499,7 +499,7 @@ pub(crate) fn section_state(t: Target, path: &str) -> State<schema::SectionDef> 
     } else {
         raw
     };
-    state_of(t, rows, |r| (r.from, r.to))
+    state_of(t, rows.into_iter(), |r| (r.from, r.to))
 }
 
 /// Rename key `k` (in schema section `path`) to `to` as a fix, when `to` is a plain key the

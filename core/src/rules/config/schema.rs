@@ -1261,7 +1261,10 @@ fn key_index() -> &'static KeyIndex {
 }
 
 /// Every row for a section path and key name.
-pub fn key_rows<'a>(section: &'a str, key: &'a str) -> impl Iterator<Item = &'static KeyDef> + 'a {
+pub fn key_rows<'a>(
+    section: &'a str,
+    key: &'a str,
+) -> impl Iterator<Item = &'static KeyDef> + Clone + 'a {
     let ix = key_index();
     let exact: &'static [&'static KeyDef] = ix.exact.get(key).map(|v| v.as_slice()).unwrap_or(&[]);
     exact

@@ -111,6 +111,12 @@ pub(crate) fn report(
     let lenient = ctx.conf.tree.dialect == Dialect::Lenient && lenient_wording;
     let suffix = if lenient { ".lenient" } else { "" };
     for e in errors(ctx, kind) {
+        let sev = severity(e);
+        // Past the first hundred of a kind only counted (D007): a NUL on every line of a
+        // million is a million findings otherwise.
+        if !ctx.listed(meta.code, sev, e.span) {
+            continue;
+        }
         let mut m = Msg::new(format!("{}.message{suffix}", meta.code)).arg("version", ctx.target);
         let mut h = Msg::new(format!("{}.help{suffix}", meta.code)).arg("version", ctx.target);
         for (k, v) in args(e) {
@@ -121,7 +127,7 @@ pub(crate) fn report(
             .diag(e.span, m)
             .help(h)
             .explain(Msg::new(format!("{}.explain", meta.code)));
-        d.severity = severity(e);
+        d.severity = sev;
         out.push(d);
     }
 }
@@ -203,7 +209,12 @@ pub(crate) fn attach_fixes(
     kind: SyntaxErrorKind,
     fix: &dyn Fn(&SyntaxError) -> Option<(Msg, Vec<crate::diagnostic::Edit>)>,
 ) {
-    for (d, e) in out[from..].iter_mut().zip(errors(ctx, kind)) {
+    // The findings are the listed errors, in order (some may have been only counted).
+    let mut errs = errors(ctx, kind);
+    for d in &mut out[from..] {
+        let Some(e) = errs.find(|e| e.span == d.span) else {
+            break;
+        };
         if let Some((title, edits)) = fix(e) {
             d.set_fix(title, edits);
         }
