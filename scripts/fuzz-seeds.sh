@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 F="$ROOT/tests/fixtures"
 C="$ROOT/fuzz/corpus"
 rm -f "$C"/*/seed-*
-mkdir -p "$C"/{parse_conf,logs,analyze,detect,cman,fix,multi,api}
+mkdir -p "$C"/{parse_conf,logs,analyze,detect,cman,fix,multi,api,share,redact}
 # seed TARGET PREFIX FILE...: copy each file under 3 KB with PREFIX (printf format) in front.
 seed() {
   local t=$1 pre=$2
@@ -50,5 +50,31 @@ for d in "$F"/cluster/*/; do
   { printf '{"lang":"en","target":null}'; for f in "$d"*.conf; do printf '\xff'; cat "$f"; done; } >"$C/api/seed-$n"
   break
 done
+# redact: the files of each redaction case joined with 0xff.
+for d in "$F"/redact/*/; do
+  n=$(basename "$d")
+  { first=1; for f in "$d"in/*; do
+      [ $first = 1 ] || printf '\xff'; first=0; cat "$f"; done; } >"$C/redact/seed-$n"
+done
+# share: payloads (version 1, then LEB128 length + bytes for each name and text) made from two
+# small fixtures, as bytes and as their base64url text.
+python3 - "$C/share" "$F"/config/v2-nodes.conf "$F"/logs/*.log <<'PY'
+import base64, sys
+out, files = sys.argv[1], [f for f in sys.argv[2:] if len(open(f, 'rb').read()) < 2048][:2]
+def leb(n):
+    b = bytearray()
+    while True:
+        b.append((n & 0x7f) | (0x80 if n >> 7 else 0))
+        n >>= 7
+        if not n:
+            return bytes(b)
+p = bytearray([1])
+for i, f in enumerate(files):
+    name, text = (b'' if i == 0 else f.rsplit('/', 1)[-1].encode()), open(f, 'rb').read()
+    p += leb(len(name)) + name + leb(len(text)) + text
+open(out + '/seed-payload', 'wb').write(p)
+open(out + '/seed-base64url', 'wb').write(base64.urlsafe_b64encode(bytes(p)).rstrip(b'='))
+open(out + '/seed-empty-files', 'wb').write(bytes([1, 0, 0, 1, 0x61, 0]))
+PY
 du -sh "$C"
 for t in "$C"/*; do echo "$(basename "$t"): $(ls "$t" | wc -l)"; done

@@ -5,6 +5,8 @@
 #   analyze     the whole analysis on bytes              detect format detection and segmentation
 #   cman        cluster.conf reader, rules, conversion   fix    fix_all, and its output reanalysed
 #   multi       several inputs at once (C801-C804)     api    the JS API's options JSON and report
+#   share       share-link decoding (base64url, payload)
+#   redact      redaction of several inputs
 # Each run starts from fuzz/corpus/<target>/ (committed seeds: seed-*, see scripts/fuzz-seeds.sh)
 # and adds what it finds there (not committed). A crash, timeout (>5 s) or OOM (>2 GB) fails
 # the script; the input lands in fuzz/artifacts/<target>/ and the log in fuzz/artifacts/<target>.log.
@@ -16,7 +18,7 @@ command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
 SECS=${FUZZ_SECONDS:-${1:-60}}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_conf logs analyze detect cman fix multi api)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_conf logs analyze detect cman fix multi api share redact)
 cd "$ROOT/fuzz"
 export RUSTC_BOOTSTRAP=1
 # Build first (all targets, or the one asked for), so build time is not fuzzing time.
@@ -31,6 +33,8 @@ for t in "${TARGETS[@]}"; do
     cman) dict=(-dict=dict/cman.dict) ;;
     api) dict=(-dict=dict/api.dict) ;;
     logs) dict=() ;;
+    share) dict=(-dict=dict/share.dict) ;;
+    redact) dict=(-dict=dict/redact.dict) ;;
     *) dict=(-dict=dict/conf.dict) ;;
   esac
   log="artifacts/$t.log"

@@ -18,8 +18,10 @@ pub mod i18n;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod logs;
+pub mod redact;
 pub mod report;
 pub mod rules;
+pub mod share;
 mod sort;
 pub mod stack;
 pub mod text;

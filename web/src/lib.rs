@@ -14,7 +14,7 @@ use corocheck_core::stack::{self, Roles};
 use corocheck_core::text::decode;
 use corocheck_core::{Input, Lang, Report, Severity, Span, analyze};
 use gloo::timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -33,6 +33,7 @@ mod records;
 mod roles;
 mod rulespage;
 mod settings;
+mod share;
 pub mod snippet;
 mod topology;
 
@@ -144,8 +145,11 @@ struct Model {
     /// The rule docs, loaded on first use (see `docs.rs`).
     docs: docs::Docs,
     settings: settings::Settings,
-    /// The pasted text before each applied fix, newest last (for "Undo").
-    history: Vec<String>,
+    /// The pasted text before each applied fix, redaction or opened share link, newest last
+    /// (for "Undo"), with the opened files when those changed too.
+    history: Vec<(String, Option<Vec<Rc<LoadedFile>>>)>,
+    /// The last share link made, shown under the buttons.
+    share_link: Option<String>,
     /// The checker, or a docs page (`#/rules/<CODE>`).
     route: rulespage::Route,
     /// The docs pages' search box.
@@ -171,6 +175,7 @@ impl Model {
             docs: docs::Docs::NotLoaded,
             settings: settings::Settings::load(),
             history: Vec::new(),
+            share_link: None,
             route: rulespage::Route::current(),
             docs_query: String::new(),
         }
@@ -470,6 +475,7 @@ impl Ctl {
             m.files.clear();
             m.notices.clear();
             m.history.clear();
+            m.share_link = None;
         }
         self.schedule(0);
     }
@@ -537,6 +543,15 @@ impl Ctl {
 
     fn notice(&self, msg: Msg) {
         self.m.borrow_mut().notices.push(msg);
+        self.redraw();
+    }
+
+    /// Show the outcome of a share, redaction or opened link in place of the previous one.
+    fn share_notice(&self, msgs: impl IntoIterator<Item = Msg>) {
+        let mut m = self.m.borrow_mut();
+        m.notices.retain(|n| !n.key.starts_with("ui.share."));
+        m.notices.extend(msgs);
+        drop(m);
         self.redraw();
     }
 
@@ -734,24 +749,166 @@ impl Ctl {
             }
         }
         if let Some(old) = first {
-            let mut m = self.m.borrow_mut();
-            m.history.push(old);
-            if m.history.len() > UNDO_LEVELS {
-                m.history.remove(0);
-            }
-            drop(m);
-            self.redraw();
+            self.remember(old, None);
             focus_by_id("fix-undo".into(), false);
         }
     }
 
+    fn remember(&self, text: String, files: Option<Vec<Rc<LoadedFile>>>) {
+        let mut m = self.m.borrow_mut();
+        m.history.push((text, files));
+        if m.history.len() > UNDO_LEVELS {
+            m.history.remove(0);
+        }
+        drop(m);
+        self.redraw();
+    }
+
+    /// The pasted text (empty name) and the opened text files, as a share payload.
+    fn share_files(&self) -> Vec<corocheck_core::share::File> {
+        let pasted = self.textarea().map(|t| t.value()).unwrap_or_default();
+        let mut v = Vec::new();
+        if !pasted.is_empty() {
+            v.push(corocheck_core::share::File {
+                name: String::new(),
+                text: pasted,
+            });
+        }
+        for f in self.m.borrow().files.iter().filter(|f| !f.binary) {
+            v.push(corocheck_core::share::File {
+                name: f.name.clone(),
+                text: f.text.to_string(),
+            });
+        }
+        v
+    }
+
+    /// Make a share link of everything, copy it and show it with its length.
+    fn share(&self) {
+        let files = self.share_files();
+        if files.is_empty() {
+            self.share_notice([Msg::new("ui.share.nothing")]);
+            return;
+        }
+        let me = self.clone();
+        spawn_local(async move {
+            let Ok(link) = share::link(&files).await else {
+                return me.share_notice([Msg::new("ui.share.err.payload")]);
+            };
+            let n = link.chars().count();
+            let copied = share::copy(&link).await;
+            me.m.borrow_mut().share_link = Some(link);
+            let key = if copied {
+                "ui.share.copied"
+            } else {
+                "ui.share.not_copied"
+            };
+            let long = (n > share::LONG_LINK).then(|| Msg::new("ui.share.long").arg("n", n));
+            me.share_notice(std::iter::once(Msg::new(key).arg("n", n)).chain(long));
+        });
+    }
+
+    /// Redact the pasted text and the opened files together (one mapping); Undo restores both.
+    fn redact(&self) {
+        let files = self.share_files();
+        let inputs: Vec<Input> = files
+            .iter()
+            .map(|f| Input {
+                path: f.name.clone(),
+                text: &f.text,
+            })
+            .collect();
+        let r = corocheck_core::redact::redact(&inputs);
+        let pasted = self.textarea().map(|t| t.value()).unwrap_or_default();
+        let mut texts = r.texts.into_iter();
+        if !pasted.is_empty() {
+            if let (Some(ta), Some(new)) = (self.textarea(), texts.next()) {
+                ta.set_value(&new);
+            }
+        }
+        let old = {
+            let mut m = self.m.borrow_mut();
+            let old = m.files.clone();
+            for f in m.files.iter_mut().filter(|f| !f.binary) {
+                if let Some(text) = texts.next() {
+                    *f = Rc::new(LoadedFile {
+                        name: f.name.clone(),
+                        size: text.len(),
+                        text: Rc::from(text),
+                        invalid_count: f.invalid_count,
+                        first_invalid: f.first_invalid,
+                        nul_count: f.nul_count,
+                        binary: false,
+                        encoding: f.encoding,
+                    });
+                }
+            }
+            m.share_link = None;
+            old
+        };
+        self.remember(pasted, Some(old));
+        self.share_notice([Msg::new("ui.share.redacted")
+            .arg("addresses", r.addresses)
+            .arg("macs", r.macs)
+            .arg("hosts", r.hosts)
+            .arg("clusters", r.clusters)]);
+        self.schedule(0);
+    }
+
+    /// Open the share link in the address bar, if any: remove it from the address bar, then
+    /// load its files, keeping what was there in the Undo history.
+    fn open_shared(&self) {
+        let Some(w) = web_sys::window() else { return };
+        let hash = w.location().hash().unwrap_or_default();
+        let Some(data) = hash.strip_prefix(share::PREFIX).map(str::to_string) else {
+            return;
+        };
+        let loc = w.location();
+        let here = format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        );
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&here));
+        }
+        let me = self.clone();
+        spawn_local(async move {
+            let files = match share::open(&data).await {
+                Ok(f) => f,
+                Err(key) => {
+                    let size = snippet::human_size(share::MAX_UNPACKED);
+                    return me.share_notice([Msg::new(key).arg("size", size)]);
+                }
+            };
+            let old_text = me.textarea().map(|t| t.value()).unwrap_or_default();
+            let old_files = me.m.borrow().files.clone();
+            if !old_text.is_empty() || !old_files.is_empty() {
+                me.remember(old_text, Some(old_files));
+            }
+            let pasted = files.iter().find(|f| f.name.is_empty());
+            if let Some(ta) = me.textarea() {
+                ta.set_value(pasted.map_or("", |f| &f.text));
+            }
+            me.m.borrow_mut().files.clear();
+            for f in files.iter().filter(|f| !f.name.is_empty()) {
+                me.add_file(f.name.clone(), f.text.as_bytes());
+            }
+            me.share_notice([Msg::new("ui.share.loaded").arg("n", files.len())]);
+            me.schedule(0);
+        });
+    }
+
     /// Restore the text as it was before the last applied fix.
     pub fn undo(&self) {
-        let Some(prev) = self.m.borrow_mut().history.pop() else {
+        let Some((prev, files)) = self.m.borrow_mut().history.pop() else {
             return;
         };
         if let Some(ta) = self.textarea() {
             ta.set_value(&prev);
+        }
+        if let Some(files) = files {
+            self.m.borrow_mut().files = files;
         }
         self.schedule(0);
         let to = if self.can_undo() {
@@ -855,11 +1012,13 @@ pub fn App() -> Html {
         let c = ctl.clone();
         use_effect_with((), move |_| {
             c.restore_input();
+            c.open_shared();
             if matches!(c.m.borrow().route, rulespage::Route::Rules(_)) {
                 c.want_docs();
             }
             let window = gloo::utils::window();
             let listener = gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                c.open_shared();
                 c.set_route(rulespage::Route::current())
             });
             move || drop(listener)
@@ -1003,6 +1162,9 @@ fn editor(ctl: &Ctl, model: &Model) -> Html {
         let c = ctl.clone();
         Callback::from(move |_| c.clear())
     };
+    let (c1, c2) = (ctl.clone(), ctl.clone());
+    let share = Callback::from(move |_| c1.share());
+    let redact = Callback::from(move |_| c2.redact());
     let onchange = {
         let c = ctl.clone();
         Callback::from(move |e: Event| {
@@ -1028,9 +1190,15 @@ fn editor(ctl: &Ctl, model: &Model) -> Html {
                 <div class="actions">
                     <button type="button" class="btn primary" id="load-example" onclick={example}>{ t("ui.input.example", lang) }</button>
                     <button type="button" class="btn" id="open-files" onclick={open}>{ t("ui.input.open", lang) }</button>
+                    <button type="button" class="btn" id="redact" title={t("ui.share.redact_title", lang)} onclick={redact}>{ t("ui.share.redact", lang) }</button>
+                    <button type="button" class="btn" id="share" onclick={share}>{ t("ui.share.button", lang) }</button>
                     <button type="button" class="btn ghost" id="clear" onclick={clear}>{ t("ui.input.clear", lang) }</button>
                 </div>
             </div>
+            if let Some(link) = &model.share_link {
+                <label class="share-link">{ t("ui.share.link", lang) }
+                    <input id="share-link" readonly=true value={link.clone()} /></label>
+            }
             <input ref={ctl.file_input.clone()} id="file-input" class="visually-hidden" type="file" multiple=true
                 tabindex="-1" aria-hidden="true" {onchange} />
             <label for="input" class="hint">{ t("ui.input.label", lang) }</label>
