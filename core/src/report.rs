@@ -88,6 +88,8 @@ pub struct Report {
     pub cman: Vec<crate::cman::CmanDoc>,
     /// Upgrade plans, one per config written for an older series than the target.
     pub migrations: Vec<Migration>,
+    /// The log records correlated into incidents, in time order (`logs::incident`).
+    pub incidents: Vec<logs::incident::Incident>,
 }
 
 impl Report {
@@ -104,6 +106,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     let mut files = Vec::with_capacity(inputs.len());
     let mut diagnostics = Vec::new();
     let mut records = Vec::new();
+    let mut quiet = Vec::new();
     let mut cman_docs = Vec::new();
     let mut migrations = Vec::new();
     // Main corosync.conf documents kept for the cross-file comparison.
@@ -185,7 +188,9 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                 }
                 DocKind::Log(_) => {
                     let recs = logs::read(text, range, i);
-                    found = logs::diagnose(&recs, text);
+                    let skip = logs::startup_links(&recs, text);
+                    found = logs::diagnose_quiet(&recs, &skip);
+                    quiet.extend(skip);
                     records.extend(recs.into_iter().map(|mut r| {
                         r.span = back(r.span);
                         r.message = back(r.message);
@@ -259,6 +264,9 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
 
     // 5. Tie findings across documents (config line ↔ the log lines it causes).
     stack::correlate(&mut diagnostics, &records);
+    let texts: Vec<&str> = inputs.iter().map(|i| i.text).collect();
+    let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+    let incidents = logs::incident::build(&records, &texts, &paths, &quiet);
 
     crate::sort::sort_by(&mut diagnostics, |a, b| {
         (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code))
@@ -271,5 +279,6 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         records,
         cman: cman_docs,
         migrations,
+        incidents,
     }
 }

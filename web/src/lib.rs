@@ -32,6 +32,7 @@ mod roles;
 mod rulespage;
 mod settings;
 pub mod snippet;
+mod timeline;
 
 /// The `path` of the pasted text, as the core sees it.
 pub const PASTED: &str = "pasted";
@@ -980,6 +981,7 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
             { for busy }
             { summary(ctl, &a, model) }
             { findings::view(ctl, &a, lang, model.filter, model.focus) }
+            { timeline::view(ctl, &a, lang) }
             { migration::view(ctl, &a, lang) }
             { roles::view(&a, lang) }
             { cman::view(&a, lang) }
