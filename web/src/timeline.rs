@@ -11,9 +11,10 @@ use yew::prelude::*;
 
 use crate::{Analysis, Ctl, Focus};
 
-const W: f64 = 720.0;
-const LEFT: f64 = 92.0;
-const LANE: f64 = 26.0;
+// Integer coordinates: formatting an f64 would pull float printing into the wasm.
+const W: u64 = 720;
+const LEFT: u64 = 92;
+const LANE: u64 = 26;
 /// Marks and list items drawn per incident (the CLI and JSON have all steps).
 const MAX_STEPS: usize = 200;
 
@@ -22,14 +23,14 @@ pub fn view(ctl: &Ctl, a: &Analysis, lang: Lang) -> Html {
         return html! {};
     }
     let key = |s: Severity| {
-        html! { <span class={classes!("key", format!("sev-{}", s.as_str()))}><b>{ symbol(s) }</b>{ s.label(lang) }</span> }
+        html! { <span class={classes!("tl-key", format!("sev-{}", s.as_str()))}><b>{ symbol(s) }</b>{ s.label(lang) }</span> }
     };
     html! {
         <section class="card" id="timeline" aria-labelledby="timeline-h">
             <h2 id="timeline-h">{ t("ui.timeline.heading", lang) }</h2>
             <p class="legend">
                 { for [Severity::Error, Severity::Warning, Severity::Info].map(key) }
-                <span class="key ev">{ t("ui.timeline.evidence", lang) }</span>
+                <span class="tl-key">{ t("ui.timeline.evidence", lang) }</span>
             </p>
             { for a.report.incidents.iter().enumerate().map(|(n, inc)| incident(ctl, a, lang, n, inc)) }
         </section>
@@ -69,17 +70,16 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
     lanes.sort();
     let span = inc.end.saturating_sub(inc.start);
     let x = |k: usize, time: u64| {
-        let frac = if span > 0 {
-            (time - inc.start) as f64 / span as f64
+        let (num, den) = if span > 0 {
+            (u128::from(time - inc.start), u128::from(span))
         } else {
-            k as f64 / steps.len().saturating_sub(1).max(1) as f64
+            (k as u128, steps.len().saturating_sub(1).max(1) as u128)
         };
-        LEFT + 8.0 + frac * (W - LEFT - 24.0)
+        LEFT + 8 + (num * u128::from(W - LEFT - 24) / den) as u64
     };
-    let y = |node: Option<&str>| {
-        34.0 + LANE * lanes.iter().position(|l| *l == node).unwrap_or(0) as f64
-    };
-    let h = 34.0 + LANE * lanes.len() as f64;
+    let y =
+        |node: Option<&str>| 34 + LANE * lanes.iter().position(|l| *l == node).unwrap_or(0) as u64;
+    let h = 34 + LANE * lanes.len() as u64;
     let label = |s: &corocheck_core::logs::incident::Step| {
         format!(
             "{} {} {} {}",
@@ -106,9 +106,9 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
             <svg class="timeline" viewBox={format!("0 0 {W} {h}")} role="img"
                 aria-label={format!("{head}. {cause} {}: {nodes}.", t("incident.nodes", lang))}>
                 <text class="axis" x={LEFT.to_string()} y="14">{ first }</text>
-                <text class="axis" x={(W - 8.0).to_string()} y="14" text-anchor="end">{ last }</text>
+                <text class="axis" x={(W - 8).to_string()} y="14" text-anchor="end">{ last }</text>
                 { for lanes.iter().map(|l| { let yy = y(*l); html! { <>
-                    <text class="lane" x="4" y={(yy + 4.0).to_string()}>{ l.unwrap_or("?") }</text>
+                    <text class="lane" x="4" y={(yy + 4).to_string()}>{ l.unwrap_or("?") }</text>
                     <line x1={LEFT.to_string()} x2={W.to_string()} y1={yy.to_string()} y2={yy.to_string()} />
                 </> } }) }
                 { for steps.iter().enumerate().map(|(k, s)| {
@@ -118,7 +118,7 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
                         <g class={classes!("mark", format!("sev-{}", s.severity.as_str()), ev.then_some("ev"))} onclick={go(s.record)}>
                             <title>{ label(s) }</title>
                             <circle cx={cx.to_string()} cy={cy.to_string()} r="7" />
-                            <text x={cx.to_string()} y={(cy + 4.0).to_string()} text-anchor="middle">{ symbol(s.severity) }</text>
+                            <text x={cx.to_string()} y={(cy + 4).to_string()} text-anchor="middle">{ symbol(s.severity) }</text>
                         </g>
                     }
                 }) }
