@@ -121,6 +121,39 @@ export interface CheckResult {
     corosync_conf: string | null;
     pcs_script: string | null;
   }[];
+  /** Log records correlated into incidents, in time order (README, "JSON output"). */
+  incidents: {
+    kind: string;
+    kind_text: string;
+    /** Milliseconds for ordering only (year and time zone ignored). */
+    start: number;
+    end: number;
+    nodes: string[];
+    culprit: string | null;
+    cause: string;
+    steps: {
+      time: number;
+      timestamp: string | null;
+      node: string | null;
+      code: string;
+      kb: string;
+      stage: string;
+      severity: "error" | "warning" | "info";
+      path: string;
+      line: number;
+      /** Index into `records`. */
+      record: number;
+      evidence: boolean;
+    }[];
+    patterns: {
+      kind: string;
+      node: string | null;
+      count: number;
+      threshold: number;
+      records: number[];
+      text: string;
+    }[];
+  }[];
   records: {
     path: string;
     line: number;

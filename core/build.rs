@@ -38,6 +38,7 @@ const CATALOGS: &[&str] = &[
     "cman.cat",
     "crossfile.cat",
     "fix.cat",
+    "incident.cat",
 ];
 
 fn main() {

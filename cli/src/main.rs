@@ -915,6 +915,7 @@ fn write_text(
             writeln!(out, "  {}. [{}] {}", n + 1, l, msg.render(lang))?;
         }
     }
+    write_incidents(out, report, inputs, lang, &p)?;
     // Exact counts: the findings a D007 stands for are included.
     let count = |s: Severity| report.count(s);
     writeln!(
@@ -931,6 +932,90 @@ fn write_text(
             lang
         )
     )?;
+    Ok(())
+}
+
+/// The incidents as a compact text timeline: per incident its kind, nodes, probable cause and
+/// patterns, then one line per step (time as printed, node, stage, code, file:line); a run of
+/// the same code from the same node is one line with `×N`; `*` marks the evidence lines.
+fn write_incidents(
+    out: &mut impl Write,
+    report: &Report,
+    inputs: &[Input],
+    lang: Lang,
+    p: &Paint,
+) -> std::io::Result<()> {
+    const MAX_LINES: usize = 40;
+    for (n, inc) in report.incidents.iter().enumerate() {
+        let kind = t(&format!("incident.kind.{}", inc.kind.name()), lang);
+        let head = corocheck_core::i18n::render(
+            "incident.heading",
+            &[("n", (n + 1).to_string()), ("kind", kind)],
+            lang,
+        );
+        writeln!(out, "\n{}", p.wrap("1", &head))?;
+        writeln!(
+            out,
+            "  {}: {}",
+            t("incident.nodes", lang),
+            inc.nodes.join(", ")
+        )?;
+        writeln!(
+            out,
+            "  {}: {}",
+            t("incident.cause", lang),
+            inc.cause.render(lang)
+        )?;
+        for pat in &inc.patterns {
+            writeln!(
+                out,
+                "  {}: {}",
+                t("incident.patterns", lang),
+                pat.message.render(lang)
+            )?;
+        }
+        let mut lines = 0;
+        let mut i = 0;
+        while i < inc.steps.len() {
+            let s = &inc.steps[i];
+            let mut j = i + 1;
+            while j < inc.steps.len() && inc.steps[j].code == s.code && inc.steps[j].node == s.node
+            {
+                j += 1;
+            }
+            if lines == MAX_LINES {
+                let more = inc.steps.len() - i;
+                let m = corocheck_core::i18n::render(
+                    "incident.more",
+                    &[("count", more.to_string())],
+                    lang,
+                );
+                writeln!(out, "  {m}")?;
+                break;
+            }
+            let r = &report.records[s.record];
+            let (l, _) = report.files[r.file]
+                .lines
+                .line_col(inputs[r.file].text, r.span.start);
+            let star = if s.evidence { '*' } else { ' ' };
+            let times = if j - i > 1 {
+                format!(" ×{}", j - i)
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                " {star}{:<19} {:<8} {:<12} {}{times}  {}:{l}",
+                r.timestamp.as_deref().unwrap_or("-"),
+                s.node.as_deref().unwrap_or("-"),
+                s.stage.label().render(lang),
+                s.code,
+                inputs[r.file].path,
+            )?;
+            lines += 1;
+            i = j;
+        }
+    }
     Ok(())
 }
 

@@ -136,6 +136,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         "fix.cat",
         include_str!(concat!(env!("OUT_DIR"), "/fix.cat")),
     ),
+    (
+        "incident.cat",
+        include_str!(concat!(env!("OUT_DIR"), "/incident.cat")),
+    ),
 ];
 
 /// Problems found while reading catalog text (reported by tests, never at run time).

@@ -186,6 +186,28 @@ pub fn report(report: &Report, inputs: &[Input], lang: Lang, target: Option<Targ
             "corosync_conf": (!c.conversion.is_empty()).then(|| c.conversion.corosync_conf(lang)),
             "pcs_script": (!c.conversion.is_empty()).then(|| c.conversion.pcs_script(lang)),
         })).collect::<Vec<_>>(),
+        "incidents": report.incidents.iter().map(|inc| {
+            let line = |i: usize| report.records.get(i).map(|r| {
+                let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
+                (inputs[r.file].path.as_str(), l, r.timestamp.as_deref())
+            });
+            json!({
+                "kind": inc.kind.name(),
+                "kind_text": crate::i18n::t(&format!("incident.kind.{}", inc.kind.name()), lang),
+                "start": inc.start, "end": inc.end, "nodes": inc.nodes, "culprit": inc.culprit,
+                "cause": inc.cause.render(lang),
+                "steps": inc.steps.iter().map(|s| {
+                    let (path, l, ts) = line(s.record).unwrap_or(("", 0, None));
+                    json!({"time": s.time, "timestamp": ts, "node": s.node, "code": s.code, "kb": s.kb,
+                           "stage": s.stage.name(), "severity": s.severity.as_str(), "path": path, "line": l,
+                           "record": s.record, "evidence": s.evidence})
+                }).collect::<Vec<_>>(),
+                "patterns": inc.patterns.iter().map(|p| json!({
+                    "kind": p.kind.name(), "node": p.node, "count": p.count, "threshold": p.threshold,
+                    "records": p.records, "text": p.message.render(lang),
+                })).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
         "records": report.records.iter().map(|r| {
             let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
             json!({"path": inputs[r.file].path, "line": l, "timestamp": r.timestamp, "host": r.host, "daemon": r.daemon,

@@ -92,6 +92,8 @@ pub struct Report {
     pub topologies: Vec<crate::topology::Topology>,
     /// Findings counted in a D007 instead of listed, by severity (error, warning, info).
     pub not_listed: [usize; 3],
+    /// The log records correlated into incidents, in time order (`logs::incident`).
+    pub incidents: Vec<logs::incident::Incident>,
 }
 
 impl Report {
@@ -114,6 +116,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     let mut files = Vec::with_capacity(inputs.len());
     let mut diagnostics = Vec::new();
     let mut records = Vec::new();
+    let mut quiet = Vec::new();
     let mut cman_docs = Vec::new();
     let mut migrations = Vec::new();
     let mut topologies = Vec::new();
@@ -200,7 +203,9 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                 }
                 DocKind::Log(_) => {
                     let recs = logs::read(text, range, i);
-                    found = logs::diagnose(&recs, text);
+                    let skip = logs::startup_links(&recs, text);
+                    found = logs::diagnose_quiet(&recs, &skip);
+                    quiet.extend(skip);
                     records.extend(recs.into_iter().map(|mut r| {
                         r.span = back(r.span);
                         r.message = back(r.message);
@@ -278,6 +283,9 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
 
     // 5. Tie findings across documents (config line ↔ the log lines it causes).
     stack::correlate(&mut diagnostics, &records);
+    let texts: Vec<&str> = inputs.iter().map(|i| i.text).collect();
+    let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+    let incidents = logs::incident::build(&records, &texts, &paths, &quiet);
 
     crate::sort::sort_by(&mut diagnostics, |a, b| {
         (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code))
@@ -292,5 +300,6 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         migrations,
         topologies,
         not_listed,
+        incidents,
     }
 }

@@ -35,6 +35,7 @@ mod rulespage;
 mod settings;
 mod share;
 pub mod snippet;
+mod timeline;
 mod topology;
 
 /// The `path` of the pasted text, as the core sees it.
@@ -1290,6 +1291,7 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
             { for busy }
             { summary(ctl, &a, model) }
             { findings::view(ctl, &a, lang, model.filter, model.focus) }
+            { timeline::view(ctl, &a, lang) }
             { migration::view(ctl, &a, lang) }
             { roles::view(&a, lang) }
             { topology::view(&a, lang) }

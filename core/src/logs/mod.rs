@@ -41,6 +41,7 @@
 //! [`Record`] itself and its small strings. Messages longer than [`kb::MAX_MATCH_LEN`] are not
 //! matched against the KB.
 
+pub mod incident;
 pub mod kb;
 mod prefix;
 pub mod template;
@@ -427,10 +428,14 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// explanation. Unmatched records produce nothing, and neither do knet's start-up lines that
 /// [`startup_links`] sets aside.
 pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
-    let skip = startup_links(records, text);
+    diagnose_quiet(records, &startup_links(records, text))
+}
+
+/// [`diagnose`] with the start-up lines already found (`skip[i]`: record `i` is no finding).
+pub(crate) fn diagnose_quiet(records: &[Record], skip: &[bool]) -> Vec<Diagnostic> {
     records
         .iter()
-        .zip(skip)
+        .zip(skip.iter().copied())
         .filter_map(|(r, skip)| {
             let e = r.kb.filter(|_| !skip)?;
             let [summary, action, meaning] = e.msg_keys();
@@ -453,7 +458,7 @@ pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
 /// a peer that never comes up (a peer that stays unreachable). A host named in a membership
 /// line (L107) of that process, such as the node itself (knet may print the line for the
 /// local host too), was reachable: its start-up line is set aside as well.
-fn startup_links(records: &[Record], text: &str) -> Vec<bool> {
+pub(crate) fn startup_links(records: &[Record], text: &str) -> Vec<bool> {
     let mut skip = vec![false; records.len()];
     // Hosts of the current process: (id, reached, index of the kept start-up L203). At most
     // 64 are followed, so the scan stays short; past that every line is kept.

@@ -1,0 +1,783 @@
+//! Incidents: the records of all logs correlated into events, each with a kind, the nodes
+//! involved, the probable root cause and the evidence lines, plus the sequences (patterns) that
+//! no single line shows.
+//!
+//! # How
+//!
+//! 1. Every record that matched a KB entry gets a [`Stage`] from its code (token loss,
+//!    membership change, quorum, fencing, resource, link, crypto, start-up, stall, …); records
+//!    without one are ignored. Knet's start-up "has no active links" lines that
+//!    [`super::diagnose`] sets aside are ignored here too.
+//! 2. The steps are ordered by time ([`time_key`]: the printed timestamp as a number, year and
+//!    zone ignored; a record without one takes the time of the record before it in its file),
+//!    then by file and position.
+//! 3. A warning or error step opens an incident, or joins the open one when it comes within
+//!    [`GAP_MS`] of its last step; an info step (a membership formed, quorum regained, a
+//!    resource started) only joins an open incident: it is recovery, not trouble.
+//! 4. The kind and root cause come from the evidence of the whole incident, most specific
+//!    first ([`Kind`]): a crypto error names the key or the cipher, a start-up error the
+//!    config, a scheduling stall the stalled node, a membership change the node that left (and
+//!    whether it also saw the others leave, a partition, or said nothing, lost).
+//! 5. Patterns are counted per node over all records ([`PatternKind`]): each needs a number of
+//!    lines ([`PatternKind::threshold`]) within [`PATTERN_WINDOW_MS`] of each other.
+//!
+//! All passes are linear except one sort of the steps; the per-node and per-link state is
+//! capped at [`MAX_KEYS`] entries so that hostile input stays cheap.
+
+use super::Record;
+use crate::diagnostic::Severity;
+use crate::i18n::Msg;
+
+/// Steps further apart than this start a new incident (2 minutes: Pacemaker's fencing and
+/// recovery after a token loss take tens of seconds, an unrelated event minutes).
+pub const GAP_MS: u64 = 120_000;
+/// A pattern's lines must each come within this time of the previous one (10 minutes).
+pub const PATTERN_WINDOW_MS: u64 = 600_000;
+/// At most this many nodes or links are followed for patterns.
+const MAX_KEYS: usize = 64;
+
+/// What a step is, in the order a cluster incident usually unfolds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Stage {
+    Link,
+    Crypto,
+    Startup,
+    Stall,
+    Token,
+    Retransmit,
+    Membership,
+    Quorum,
+    Election,
+    Fencing,
+    Resource,
+    Daemon,
+    Shutdown,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Link => "link",
+            Stage::Crypto => "crypto",
+            Stage::Startup => "startup",
+            Stage::Stall => "stall",
+            Stage::Token => "token",
+            Stage::Retransmit => "retransmit",
+            Stage::Membership => "membership",
+            Stage::Quorum => "quorum",
+            Stage::Election => "election",
+            Stage::Fencing => "fencing",
+            Stage::Resource => "resource",
+            Stage::Daemon => "daemon",
+            Stage::Shutdown => "shutdown",
+        }
+    }
+    /// Catalog key of the short label (`incident.stage.<name>`).
+    pub fn label(self) -> Msg {
+        Msg::new(format!("incident.stage.{}", self.name()))
+    }
+    /// The stage of a KB code, if the code takes part in incidents.
+    pub fn of(code: &str) -> Option<Stage> {
+        let n: u16 = code.get(1..)?.parse().ok()?;
+        Some(match n {
+            201..=203 | 207 | 114..=117 => Stage::Link,
+            501..=512 => Stage::Crypto,
+            4 | 9 | 12 | 118 | 206 | 305..=308 | 401..=407 => Stage::Startup,
+            111 | 112 | 408 => Stage::Stall,
+            101..=104 | 110 | 113 => Stage::Token,
+            109 => Stage::Retransmit,
+            7 | 10 | 105..=108 | 709 => Stage::Membership,
+            301 | 302 | 304 | 309..=315 => Stage::Quorum,
+            708 | 710 => Stage::Election,
+            601..=617 => Stage::Fencing,
+            701..=707 | 711..=713 => Stage::Resource,
+            5 | 6 | 8 | 13 => Stage::Daemon,
+            410..=412 => Stage::Shutdown,
+            _ => return None,
+        })
+    }
+}
+
+/// The kind of an incident, most specific first: the first kind whose evidence is present wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Kind {
+    /// Packets fail authentication (digest): the nodes use different authkeys.
+    AuthkeyMismatch,
+    /// Packets fail decryption or carry another crypto/hash type: different crypto settings.
+    CryptoMismatch,
+    /// A daemon refused to start or exited on a configuration or start-up error.
+    StartupFailure,
+    /// corosync was not scheduled (paused VM, SIGSTOP, CPU starvation).
+    Stall,
+    /// Both sides saw the other leave: the network split the cluster.
+    Partition,
+    /// A node left the membership and logged nothing of it (crash, kill, power loss).
+    NodeLost,
+    /// A node left after a clean shutdown.
+    NodeShutdown,
+    /// Links went down (or flapped) without a membership change.
+    LinkFailure,
+    /// The token was lost or retransmissions grew without a membership change in the logs.
+    TokenLoss,
+    QuorumLost,
+    Fencing,
+    ResourceFailure,
+    /// Pacemaker's DC elections repeat or time out.
+    Election,
+    /// A cluster daemon crashed or was respawned.
+    DaemonFailure,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::AuthkeyMismatch => "authkey-mismatch",
+            Kind::CryptoMismatch => "crypto-mismatch",
+            Kind::StartupFailure => "startup-failure",
+            Kind::Stall => "stall",
+            Kind::Partition => "partition",
+            Kind::NodeLost => "node-lost",
+            Kind::NodeShutdown => "node-shutdown",
+            Kind::LinkFailure => "link-failure",
+            Kind::TokenLoss => "token-loss",
+            Kind::QuorumLost => "quorum-lost",
+            Kind::Fencing => "fencing",
+            Kind::ResourceFailure => "resource-failure",
+            Kind::Election => "election",
+            Kind::DaemonFailure => "daemon-failure",
+        }
+    }
+}
+
+/// Kinds whose cause names a node (`incident.cause.<kind>` has `{node}`; `.anon` has not).
+const CULPRIT_KINDS: [Kind; 7] = [
+    Kind::AuthkeyMismatch,
+    Kind::CryptoMismatch,
+    Kind::StartupFailure,
+    Kind::Stall,
+    Kind::Partition,
+    Kind::NodeLost,
+    Kind::NodeShutdown,
+];
+
+/// One line of an incident.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Index into `Report::records` (the evidence line).
+    pub record: usize,
+    /// [`time_key`] of the record (inherited when it has no timestamp).
+    pub time: u64,
+    pub node: Option<String>,
+    /// KB code and id.
+    pub code: &'static str,
+    pub kb: &'static str,
+    pub stage: Stage,
+    pub severity: Severity,
+    /// The step supports the incident's cause (its record is in [`Incident::evidence`]).
+    pub evidence: bool,
+}
+
+/// Sequences that only many lines show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum PatternKind {
+    /// A knet link to one host goes down again and again (L201).
+    FlappingLink,
+    /// Consecutive "Retransmit List" lines (L109) name more and more messages.
+    RetransmitGrowth,
+    /// Pacemaker's election trigger pops again and again (L710).
+    ElectionLoop,
+    /// "A processor failed, forming new configuration" (GATHER) again and again (L101, L102).
+    RepeatedGather,
+    /// A Pacemaker daemon is respawned again and again (L005).
+    Respawn,
+}
+
+impl PatternKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PatternKind::FlappingLink => "flapping-link",
+            PatternKind::RetransmitGrowth => "retransmit-growth",
+            PatternKind::ElectionLoop => "election-loop",
+            PatternKind::RepeatedGather => "repeated-gather",
+            PatternKind::Respawn => "respawn",
+        }
+    }
+    /// How many lines (in a row, each within [`PATTERN_WINDOW_MS`]) make the pattern.
+    pub fn threshold(self) -> usize {
+        match self {
+            PatternKind::Respawn => 2,
+            _ => 3,
+        }
+    }
+    fn of(code: &str) -> Option<PatternKind> {
+        Some(match code {
+            "L201" => PatternKind::FlappingLink,
+            "L109" => PatternKind::RetransmitGrowth,
+            "L710" => PatternKind::ElectionLoop,
+            "L101" | "L102" => PatternKind::RepeatedGather,
+            "L005" => PatternKind::Respawn,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub node: Option<String>,
+    /// How many lines in the run (at least the threshold).
+    pub count: usize,
+    pub threshold: usize,
+    /// The lines of the run (record indices), in time order.
+    pub records: Vec<usize>,
+    /// What it means, with the count and the node.
+    pub message: Msg,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub kind: Kind,
+    /// Time keys of the first and last step.
+    pub start: u64,
+    pub end: u64,
+    /// Every node with a step, then nodes named by the evidence (a node that left), sorted.
+    pub nodes: Vec<String>,
+    /// The node the root cause points at, if one.
+    pub culprit: Option<String>,
+    /// The probable root cause.
+    pub cause: Msg,
+    /// The steps that support the cause (record indices).
+    pub evidence: Vec<usize>,
+    /// In time order.
+    pub steps: Vec<Step>,
+    pub patterns: Vec<Pattern>,
+}
+
+/// A timestamp as printed, as milliseconds for ordering: month names, ISO, `2011/08/26_…` and
+/// journalctl's monotonic seconds. Year and time zone are ignored when absent, and the zone
+/// always (logs of one cluster normally share one). `None` when no clock is found.
+pub fn time_key(ts: &str) -> Option<u64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let b = ts.as_bytes();
+    let mut month = None;
+    // (value, digits, the byte before)
+    let mut nums: Vec<(u64, usize, u8)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() && nums.len() < 12 {
+        let s = i;
+        if b[i].is_ascii_digit() {
+            let mut v: u64 = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                v = v.saturating_mul(10).saturating_add(u64::from(b[i] - b'0'));
+                i += 1;
+            }
+            nums.push((v, i - s, if s > 0 { b[s - 1] } else { 0 }));
+        } else if b[i].is_ascii_alphabetic() {
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if let Some(m) = MONTHS.iter().position(|m| *m == &ts[s..i]) {
+                month = Some(m as u64 + 1);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let frac = |n: Option<&(u64, usize, u8)>| match n {
+        Some(&(v, d, sep)) if sep == b'.' || sep == b',' => {
+            let mut v = v;
+            for _ in 3..d.min(19) {
+                v /= 10;
+            }
+            for _ in d..3 {
+                v *= 10;
+            }
+            v
+        }
+        _ => 0,
+    };
+    let (y, mo, rest) = match (month, nums.first()) {
+        (Some(m), _) => (0, m, &nums[..]),
+        (None, Some(&(y, 4, _))) if nums.len() >= 6 => (y, nums[1].0, &nums[2..]),
+        (None, Some(&(s, _, _))) if nums.len() <= 2 => {
+            return Some(s.saturating_mul(1000).saturating_add(frac(nums.get(1))));
+        }
+        _ => return None,
+    };
+    if rest.len() < 4 {
+        return None;
+    }
+    // Saturating: absurd numbers in a hostile "timestamp" must not overflow.
+    let step = |acc: u64, radix: u64, k: usize| acc.saturating_mul(radix).saturating_add(rest[k].0);
+    let days = y
+        .saturating_mul(13)
+        .saturating_add(mo)
+        .saturating_mul(32)
+        .saturating_add(rest[0].0);
+    let secs = step(step(step(days, 24, 1), 60, 2), 60, 3);
+    Some(secs.saturating_mul(1000).saturating_add(frac(rest.get(4))))
+}
+
+/// Node ids in a list such as `Members joined: 1 2 left: 3` after `label`, up to the next word.
+fn ids_after(msg: &str, label: &str) -> Vec<u32> {
+    let Some(k) = msg.find(label) else {
+        return Vec::new();
+    };
+    msg[k + label.len()..]
+        .split_whitespace()
+        .map_while(|w| w.parse().ok())
+        .take(MAX_KEYS)
+        .collect()
+}
+
+/// The node name of a record: its host, or the file name without directory and extension
+/// when several files were given and the line names no host.
+fn node_of(r: &Record, paths: &[&str]) -> Option<String> {
+    if let Some(h) = &r.host {
+        return Some(h.clone());
+    }
+    let p = paths.get(r.file).filter(|_| paths.len() > 1)?;
+    let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
+    let stem = base.split('.').next().unwrap_or(base);
+    (!stem.is_empty()).then(|| stem.to_string())
+}
+
+/// The message text of a record.
+fn text_of<'a>(texts: &[&'a str], r: &Record) -> &'a str {
+    texts
+        .get(r.file)
+        .and_then(|t| t.get(r.message.start..r.message.end))
+        .unwrap_or("")
+}
+
+/// Build the incidents of `records`. `texts[f]` is the text of file `f` (record spans point
+/// into it), `paths[f]` its name, `quiet[i]` marks records that are no finding (knet start-up).
+pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool]) -> Vec<Incident> {
+    let msg = |r: &Record| text_of(texts, r);
+    // Times (inherited within a file) and node names.
+    let mut last_time: Vec<(usize, u64)> = Vec::new();
+    let mut steps = Vec::new();
+    // Node id → name: a node's first membership line that names one node only is its own.
+    let mut ids: Vec<(u32, String)> = Vec::new();
+    let mut seen_hosts: Vec<String> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let t = r.timestamp.as_deref().and_then(time_key);
+        let prev = last_time.iter_mut().find(|(f, _)| *f == r.file);
+        let time = match (t, prev) {
+            (Some(t), Some(p)) => {
+                p.1 = t;
+                t
+            }
+            (Some(t), None) => {
+                last_time.push((r.file, t));
+                t
+            }
+            (None, Some(p)) => p.1,
+            (None, None) => 0,
+        };
+        let Some(e) = r.kb else { continue };
+        let Some(stage) = Stage::of(&e.code) else {
+            continue;
+        };
+        if quiet.get(i) == Some(&true) {
+            continue;
+        }
+        let node = node_of(r, paths);
+        if e.code == "L107" {
+            if let Some(n) = node.as_ref().filter(|n| !seen_hosts.contains(n)) {
+                let j = ids_after(msg(r), "joined:");
+                if j.len() == 1 && !ids.iter().any(|x| x.0 == j[0]) && ids.len() < MAX_KEYS {
+                    ids.push((j[0], n.clone()));
+                }
+                if seen_hosts.len() < MAX_KEYS {
+                    seen_hosts.push(n.clone());
+                }
+            }
+        }
+        steps.push(Step {
+            record: i,
+            time,
+            node,
+            code: e.code.as_str(),
+            kb: e.id.as_str(),
+            stage,
+            severity: e.severity,
+            evidence: false,
+        });
+    }
+    crate::sort::sort_by_key(&mut steps, |s| (s.time, records[s.record].file, s.record));
+    let name = |id: u32| {
+        ids.iter()
+            .find(|x| x.0 == id)
+            .map_or_else(|| format!("nodeid {id}"), |x| x.1.clone())
+    };
+
+    // Group.
+    let mut groups: Vec<Vec<Step>> = Vec::new();
+    let mut open = false;
+    for s in steps {
+        let trouble = s.severity != Severity::Info;
+        match groups.last_mut() {
+            Some(g) if open && s.time <= g.last().map_or(0, |l| l.time).saturating_add(GAP_MS) => {
+                g.push(s)
+            }
+            _ if trouble => {
+                groups.push(vec![s]);
+                open = true;
+            }
+            _ => open = false,
+        }
+    }
+
+    let patterns = find_patterns(records, texts, paths);
+    let mut out: Vec<Incident> = groups
+        .into_iter()
+        .map(|steps| explain(steps, records, texts, &name))
+        .collect();
+    // Record → incident, so that each pattern finds its incident in one step.
+    let mut home = vec![usize::MAX; records.len()];
+    for (k, inc) in out.iter().enumerate() {
+        for s in &inc.steps {
+            home[s.record] = k;
+        }
+    }
+    for p in patterns {
+        if let Some(inc) = out.get_mut(home[p.records[0]]) {
+            inc.patterns.push(p);
+        }
+    }
+    out
+}
+
+fn explain(
+    mut steps: Vec<Step>,
+    records: &[Record],
+    texts: &[&str],
+    name: &dyn Fn(u32) -> String,
+) -> Incident {
+    let msg = |r: &Record| text_of(texts, r);
+    let has = |codes: &[&str]| steps.iter().any(|s| codes.contains(&s.code));
+    let ev = |codes: &[&str]| -> Vec<usize> {
+        steps
+            .iter()
+            .filter(|s| codes.contains(&s.code))
+            .map(|s| s.record)
+            .collect()
+    };
+    let stage_ev = |st: &[Stage]| -> Vec<usize> {
+        steps
+            .iter()
+            .filter(|s| st.contains(&s.stage) && s.severity != Severity::Info)
+            .map(|s| s.record)
+            .collect()
+    };
+    let first_node = |codes: &[&str]| {
+        steps
+            .iter()
+            .find(|s| codes.contains(&s.code))
+            .and_then(|s| s.node.clone())
+    };
+    // Who saw whom leave: (reporter, left ids).
+    let mut left: Vec<(Option<&str>, u32)> = Vec::new();
+    for s in steps
+        .iter()
+        .filter(|s| s.code == "L107" || s.code == "L108")
+    {
+        let label = if s.code == "L107" { "left:" } else { "failed:" };
+        for id in ids_after(msg(&records[s.record]), label) {
+            if left.len() < MAX_KEYS && !left.contains(&(s.node.as_deref(), id)) {
+                left.push((s.node.as_deref(), id));
+            }
+        }
+    }
+    // The node most often seen leaving, if one stands out.
+    let mut lost: Vec<(u32, usize)> = Vec::new();
+    for &(_, id) in &left {
+        match lost.iter_mut().find(|x| x.0 == id) {
+            Some(x) => x.1 += 1,
+            None => lost.push((id, 1)),
+        }
+    }
+    let top = lost.iter().map(|x| x.1).max().unwrap_or(0);
+    let culprit_id = match lost.iter().filter(|x| x.1 == top).count() {
+        1 => lost.iter().find(|x| x.1 == top).map(|x| x.0),
+        _ => None,
+    };
+    let culprit_name = culprit_id.map(name);
+    let from_culprit = |codes: &[&str]| {
+        steps
+            .iter()
+            .any(|s| codes.contains(&s.code) && s.node.is_some() && s.node == culprit_name)
+    };
+
+    let digest = ["L501", "L503", "L506"];
+    let cipher = ["L504", "L505", "L507", "L512"];
+    let startup = [
+        "L004", "L009", "L012", "L118", "L206", "L305", "L306", "L307", "L308", "L401", "L402",
+        "L403", "L404", "L405", "L406", "L407",
+    ];
+    let stall = ["L111", "L112", "L408"];
+    let (kind, culprit, evidence) = if has(&digest) {
+        (
+            Kind::AuthkeyMismatch,
+            odd_one_out(&steps, records, texts),
+            ev(&digest),
+        )
+    } else if has(&cipher) {
+        (
+            Kind::CryptoMismatch,
+            odd_one_out(&steps, records, texts),
+            ev(&cipher),
+        )
+    } else if has(&startup) {
+        (Kind::StartupFailure, first_node(&startup), ev(&startup))
+    } else if has(&stall) {
+        (Kind::Stall, first_node(&stall), ev(&stall))
+    } else if culprit_name.is_some() && from_culprit(&["L107", "L108", "L301"]) {
+        let e = ev(&["L101", "L102", "L103", "L107", "L108", "L201", "L301"]);
+        (Kind::Partition, culprit_name.clone(), e)
+    } else if culprit_name.is_some() && from_culprit(&["L410", "L411", "L412"]) {
+        (
+            Kind::NodeShutdown,
+            culprit_name.clone(),
+            ev(&["L107", "L410", "L411", "L412"]),
+        )
+    } else if !left.is_empty() {
+        let e = ev(&["L101", "L102", "L103", "L107", "L108"]);
+        (Kind::NodeLost, culprit_name.clone(), e)
+    } else if has(&["L201", "L203", "L114", "L116"]) {
+        (Kind::LinkFailure, None, stage_ev(&[Stage::Link]))
+    } else if has(&["L101", "L102", "L103", "L104", "L109", "L110", "L113"]) {
+        (
+            Kind::TokenLoss,
+            None,
+            stage_ev(&[Stage::Token, Stage::Retransmit]),
+        )
+    } else if has(&["L301", "L304", "L309", "L314", "L315"]) {
+        (Kind::QuorumLost, None, stage_ev(&[Stage::Quorum]))
+    } else if steps.iter().any(|s| s.stage == Stage::Fencing) {
+        (Kind::Fencing, None, stage_ev(&[Stage::Fencing]))
+    } else if steps.iter().any(|s| s.stage == Stage::Resource) {
+        (Kind::ResourceFailure, None, stage_ev(&[Stage::Resource]))
+    } else if steps.iter().any(|s| s.stage == Stage::Election) {
+        (Kind::Election, None, stage_ev(&[Stage::Election]))
+    } else {
+        (
+            Kind::DaemonFailure,
+            None,
+            stage_ev(&[Stage::Daemon, Stage::Shutdown]),
+        )
+    };
+    let mut nodes: Vec<String> = Vec::new();
+    let named = steps.iter().filter_map(|s| s.node.clone());
+    for n in named
+        .chain(left.iter().map(|x| name(x.1)))
+        .chain(culprit.clone())
+    {
+        if !nodes.contains(&n) && nodes.len() < MAX_KEYS {
+            nodes.push(n);
+        }
+    }
+    crate::sort::sort(&mut nodes);
+    let anon = if culprit.is_none() && CULPRIT_KINDS.contains(&kind) {
+        ".anon"
+    } else {
+        ""
+    };
+    let cause = Msg::new(format!("incident.cause.{}{anon}", kind.name()))
+        .arg("node", culprit.as_deref().unwrap_or(""));
+    // Evidence is collected in step order, so one merge pass marks the steps.
+    let mut e = evidence.iter().peekable();
+    for s in &mut steps {
+        if e.peek() == Some(&&s.record) {
+            s.evidence = true;
+            e.next();
+        }
+    }
+    Incident {
+        kind,
+        start: steps.first().map_or(0, |s| s.time),
+        end: steps.last().map_or(0, |s| s.time),
+        nodes,
+        culprit,
+        cause,
+        evidence,
+        steps,
+        patterns: Vec::new(),
+    }
+}
+
+/// For crypto errors: the node that cannot read packets from the most distinct peers (the
+/// sources in "Unable to decrypt packet from …", L508), if one stands out. With three nodes and
+/// one wrong key, that node fails with both peers, each of the others with one.
+fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<String> {
+    let msg = |r: &Record| text_of(texts, r);
+    let mut per: Vec<(&str, Vec<&str>)> = Vec::new();
+    for s in steps.iter().filter(|s| s.code == "L508") {
+        let (Some(n), Some(src)) = (
+            s.node.as_deref(),
+            msg(&records[s.record]).split(" from ").nth(1),
+        ) else {
+            continue;
+        };
+        let src = src.split([':', ' ']).next().unwrap_or(src);
+        match per.iter().position(|p| p.0 == n) {
+            Some(k) if !per[k].1.contains(&src) && per[k].1.len() < MAX_KEYS => per[k].1.push(src),
+            Some(_) => {}
+            None if per.len() < MAX_KEYS => per.push((n, vec![src])),
+            None => {}
+        }
+    }
+    let top = per.iter().map(|p| p.1.len()).max()?;
+    let mut best = per.iter().filter(|p| p.1.len() == top);
+    let first = best.next()?;
+    (best.next().is_none() && per.len() > 1).then(|| first.0.to_string())
+}
+
+/// Runs of pattern lines per (pattern, node, key), in time order.
+fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Pattern> {
+    let msg = |r: &Record| text_of(texts, r);
+    struct Run {
+        kind: PatternKind,
+        node: Option<String>,
+        /// The link for flapping (`host: 3 link: 0`); empty otherwise.
+        key: String,
+        last_time: u64,
+        /// Length of the last retransmit list.
+        last_len: usize,
+        records: Vec<usize>,
+    }
+    let mut runs: Vec<Run> = Vec::new();
+    let mut done: Vec<Pattern> = Vec::new();
+    let finish = |r: &mut Run, done: &mut Vec<Pattern>| {
+        let recs = std::mem::take(&mut r.records);
+        let t = r.kind.threshold();
+        if recs.len() >= t {
+            let node = r.node.clone();
+            done.push(Pattern {
+                kind: r.kind,
+                count: recs.len(),
+                threshold: t,
+                message: Msg::new(format!("incident.pattern.{}", r.kind.name()))
+                    .arg("node", node.as_deref().unwrap_or("?"))
+                    .arg("count", recs.len())
+                    .arg("link", &r.key),
+                node,
+                records: recs,
+            });
+        }
+    };
+    // Time order within each file is input order; across files the runs are separate anyway
+    // (one node per file), so input order is enough here.
+    let mut last_time: Vec<(usize, u64)> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let t = r.timestamp.as_deref().and_then(time_key);
+        let time = match (t, last_time.iter_mut().find(|x| x.0 == r.file)) {
+            (Some(t), Some(p)) => {
+                p.1 = t;
+                t
+            }
+            (Some(t), None) => {
+                last_time.push((r.file, t));
+                t
+            }
+            (None, Some(p)) => p.1,
+            (None, None) => 0,
+        };
+        let Some(kind) = r.kb.and_then(|e| PatternKind::of(&e.code)) else {
+            continue;
+        };
+        let m = msg(r);
+        let node = node_of(r, paths);
+        // The link of a flapping line, `host/link` (`link: host: 3 link: 0 is down` → `3/0`).
+        let key = match kind {
+            PatternKind::FlappingLink => m
+                .split_whitespace()
+                .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+                .take(2)
+                .collect::<Vec<_>>()
+                .join("/"),
+            _ => String::new(),
+        };
+        let len = m.split_whitespace().count();
+        let k = match runs
+            .iter()
+            .position(|x| x.kind == kind && x.node == node && x.key == key)
+        {
+            Some(k) => k,
+            None if runs.len() < MAX_KEYS => {
+                runs.push(Run {
+                    kind,
+                    node,
+                    key,
+                    last_time: time,
+                    last_len: 0,
+                    records: Vec::new(),
+                });
+                runs.len() - 1
+            }
+            None => continue,
+        };
+        let run = &mut runs[k];
+        let broken = time > run.last_time.saturating_add(PATTERN_WINDOW_MS)
+            || time < run.last_time
+            || (kind == PatternKind::RetransmitGrowth && len <= run.last_len);
+        if broken {
+            finish(run, &mut done);
+        }
+        run.last_time = time;
+        run.last_len = len;
+        run.records.push(i);
+    }
+    for r in &mut runs {
+        finish(r, &mut done);
+    }
+    done
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_keys_order_every_format() {
+        let a = time_key("Nov 26 03:26:37.513").unwrap();
+        let b = time_key("Nov 26 03:26:37.6").unwrap();
+        assert_eq!(b - a, 87);
+        assert_eq!(time_key("Aug  6 16:20:37"), time_key("Aug 06 16:20:37"));
+        let iso = time_key("2024-08-26T16:20:37.250+02:00").unwrap();
+        assert_eq!(time_key("2024-08-26T16:20:38+02:00").unwrap() - iso, 750);
+        assert_eq!(
+            time_key("Mon 2024-08-26 16:20:37 CEST"),
+            time_key("2024-08-26T16:20:37+02:00")
+        );
+        assert_eq!(
+            time_key("2011/08/26_16:20:37"),
+            time_key("2011-08-26T16:20:37")
+        );
+        assert_eq!(time_key("[ 1234.567890]"), Some(1_234_567));
+        assert!(time_key("Aug 31 23:59:59").unwrap() < time_key("Sep 1 00:00:00").unwrap());
+        assert_eq!(time_key("no clock"), None);
+        assert_eq!(time_key(""), None);
+        // Hostile digits saturate instead of overflowing.
+        let huge = "9999-99999999999999-999999999999 99999999999:9999999999:99999999999";
+        assert!(time_key(huge).is_some());
+        assert!(time_key(&"9".repeat(500)).is_some());
+    }
+
+    #[test]
+    fn ids_lists() {
+        let m = "A new membership (1.9) was formed. Members joined: 1 2 left: 3";
+        assert_eq!(ids_after(m, "joined:"), vec![1, 2]);
+        assert_eq!(ids_after(m, "left:"), vec![3]);
+        assert!(ids_after(m, "failed:").is_empty());
+    }
+}
