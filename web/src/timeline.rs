@@ -71,11 +71,15 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
     let span = inc.end.saturating_sub(inc.start);
     let x = |k: usize, time: u64| {
         let (num, den) = if span > 0 {
-            (u128::from(time - inc.start), u128::from(span))
+            (time.saturating_sub(inc.start).min(span), span)
         } else {
-            (k as u128, steps.len().saturating_sub(1).max(1) as u128)
+            (k as u64, steps.len().saturating_sub(1).max(1) as u64)
         };
-        LEFT + 8 + (num * u128::from(W - LEFT - 24) / den) as u64
+        // u64 only (u128 division costs the wasm a few KB): scale both down so that
+        // `num * width` cannot overflow, whatever the timestamps.
+        let shift = (64 - den.leading_zeros()).saturating_sub(40);
+        let (num, den) = (num >> shift, (den >> shift).max(1));
+        LEFT + 8 + num * (W - LEFT - 24) / den
     };
     let y =
         |node: Option<&str>| 34 + LANE * lanes.iter().position(|l| *l == node).unwrap_or(0) as u64;
