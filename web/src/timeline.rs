@@ -60,8 +60,9 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
             .unwrap_or_default()
     };
     let steps = &inc.steps[..inc.steps.len().min(MAX_STEPS)];
-    // Lanes: the nodes with steps, then one for steps without a node.
-    let mut lanes: Vec<Option<&str>> = Vec::new();
+    // Lanes: every node involved (an empty lane says that node logged nothing here, as a
+    // killed node does), then one for steps without a node.
+    let mut lanes: Vec<Option<&str>> = inc.nodes.iter().map(|n| Some(n.as_str())).collect();
     for s in steps {
         if !lanes.contains(&s.node.as_deref()) {
             lanes.push(s.node.as_deref());

@@ -262,6 +262,29 @@ pub struct Incident {
 /// A timestamp as printed, as milliseconds for ordering: month names, ISO, `2011/08/26_…` and
 /// journalctl's monotonic seconds. Year and time zone are ignored when absent, and the zone
 /// always (logs of one cluster normally share one). `None` when no clock is found.
+/// Each file's last known time: a record without a time stamp takes the time of the record
+/// before it in the same file (0 before the first).
+#[derive(Default)]
+struct Clock(Vec<(usize, u64)>);
+
+impl Clock {
+    fn time(&mut self, r: &Record) -> u64 {
+        let t = r.timestamp.as_deref().and_then(time_key);
+        match (t, self.0.iter_mut().find(|(f, _)| *f == r.file)) {
+            (Some(t), Some(p)) => {
+                p.1 = t;
+                t
+            }
+            (Some(t), None) => {
+                self.0.push((r.file, t));
+                t
+            }
+            (None, Some(p)) => p.1,
+            (None, None) => 0,
+        }
+    }
+}
+
 pub fn time_key(ts: &str) -> Option<u64> {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -363,26 +386,13 @@ fn text_of<'a>(texts: &[&'a str], r: &Record) -> &'a str {
 pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool]) -> Vec<Incident> {
     let msg = |r: &Record| text_of(texts, r);
     // Times (inherited within a file) and node names.
-    let mut last_time: Vec<(usize, u64)> = Vec::new();
+    let mut clock = Clock::default();
     let mut steps = Vec::new();
     // Node id → name: a node's first membership line that names one node only is its own.
     let mut ids: Vec<(u32, String)> = Vec::new();
     let mut seen_hosts: Vec<String> = Vec::new();
     for (i, r) in records.iter().enumerate() {
-        let t = r.timestamp.as_deref().and_then(time_key);
-        let prev = last_time.iter_mut().find(|(f, _)| *f == r.file);
-        let time = match (t, prev) {
-            (Some(t), Some(p)) => {
-                p.1 = t;
-                t
-            }
-            (Some(t), None) => {
-                last_time.push((r.file, t));
-                t
-            }
-            (None, Some(p)) => p.1,
-            (None, None) => 0,
-        };
+        let time = clock.time(r);
         let Some(e) = r.kb else { continue };
         let Some(stage) = Stage::of(&e.code) else {
             continue;
@@ -677,21 +687,9 @@ fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Patt
     };
     // Time order within each file is input order; across files the runs are separate anyway
     // (one node per file), so input order is enough here.
-    let mut last_time: Vec<(usize, u64)> = Vec::new();
+    let mut clock = Clock::default();
     for (i, r) in records.iter().enumerate() {
-        let t = r.timestamp.as_deref().and_then(time_key);
-        let time = match (t, last_time.iter_mut().find(|x| x.0 == r.file)) {
-            (Some(t), Some(p)) => {
-                p.1 = t;
-                t
-            }
-            (Some(t), None) => {
-                last_time.push((r.file, t));
-                t
-            }
-            (None, Some(p)) => p.1,
-            (None, None) => 0,
-        };
+        let time = clock.time(r);
         let Some(kind) = r.kb.and_then(|e| PatternKind::of(&e.code)) else {
             continue;
         };

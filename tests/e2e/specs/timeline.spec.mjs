@@ -21,8 +21,9 @@ test('the lab kill logs become one incident on the timeline', async ({ page }) =
   const svg = inc.locator('svg.timeline');
   await expect(svg).toHaveAttribute('role', 'img');
   await expect(svg).toHaveAttribute('aria-label', /node lost.*n1, n2, n3/);
-  // n1 and n2 logged steps; n3 logged none in the incident, so it has no lane.
-  await expect(svg.locator('text.lane')).toHaveText(['n1', 'n2']);
+  // Every node involved has a lane; n3 (killed) logged nothing in the incident, so its lane
+  // has no marks.
+  await expect(svg.locator('text.lane')).toHaveText(['n1', 'n2', 'n3']);
   const marks = svg.locator('g.mark');
   expect(await marks.count()).toBeGreaterThan(5);
   await expect(svg.locator('g.mark.sev-warning.ev title').first()).toContainText('L103');
