@@ -408,8 +408,13 @@ fn collect(text: &str, m: &mut Maps) {
             .unwrap_or("");
         if matches!(el, "cluster" | "clusternode" | "altname") {
             if let Some(q) = tag.find(" name=").map(|q| &tag[q + 6..]) {
-                let quote = q.chars().next().unwrap_or(' ');
-                let v = q[1.min(q.len())..].split(quote).next().unwrap_or("");
+                // Only a quoted value is a name (the first character may be any character,
+                // so no byte slicing here).
+                let mut chars = q.chars();
+                let v = match chars.next() {
+                    Some(c @ ('"' | '\'')) => chars.as_str().split(c).next().unwrap_or(""),
+                    _ => "",
+                };
                 if el == "cluster" {
                     m.cluster(v);
                 } else {

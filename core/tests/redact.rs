@@ -154,3 +154,40 @@ fn redacted_configs_keep_their_findings() {
     }
     assert!(n > 30, "only {n} configs");
 }
+
+/// Inputs the fuzzer found (`tests/fixtures/fuzz-regress/redact/`), split as the fuzz target
+/// splits them (at 0xFF, into up to three inputs): redaction must not panic and must keep
+/// every line break. The first one had a `<cluster name=` whose value starts with a
+/// multi-byte character and no quote.
+#[test]
+fn fuzz_regressions() {
+    let paths = ["corosync.conf", "cluster.conf", "messages"];
+    let dir = root().join("fixtures/fuzz-regress/redact");
+    let cases = files(&dir, &[]);
+    assert!(!cases.is_empty());
+    for case in cases {
+        let data = fs::read(&case).unwrap();
+        let texts: Vec<String> = data
+            .split(|&b| b == 0xff)
+            .take(3)
+            .map(|p| corocheck_core::text::decode(p).text)
+            .collect();
+        let inputs: Vec<Input> = texts
+            .iter()
+            .zip(paths)
+            .map(|(t, p)| Input {
+                path: p.into(),
+                text: t,
+            })
+            .collect();
+        let r = redact(&inputs);
+        for (a, b) in texts.iter().zip(&r.texts) {
+            assert_eq!(
+                a.matches('\n').count(),
+                b.matches('\n').count(),
+                "{}",
+                case.display()
+            );
+        }
+    }
+}
