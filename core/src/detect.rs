@@ -1285,15 +1285,8 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
     if transport == Some("knet") {
         v3.push(msg!("detect.ev.v3-knet"));
     }
-    for k in [
-        "link_mode",
-        "linknumber",
-        "crypto_model",
-        "knet_transport",
-        "knet_link_priority",
-        "knet_pmtud_interval",
-        "knet_compression_model",
-    ] {
+    // KEYS[1..8]: the keys only corosync 3 knows (link_mode … knet_compression_model).
+    for k in &KEYS[1..8] {
         if has(k) {
             v3.push(msg!("detect.ev.v3-key", key = k));
             break;
