@@ -84,14 +84,14 @@ enum Cmd {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Print the web page's text for one language: `text-<lang>.txt`, which the page installs
-    /// at start, or with `--kb` `kb-<lang>.txt`, the knowledge base's summaries, which it
-    /// fetches once logs are analysed (scripts/build-web.sh writes all four).
+    /// Print one part of the web page's text for one language, `<part>-<lang>.txt`: `text`,
+    /// which the page installs at start, or `logs`, `cman` or `trento`, which it fetches when
+    /// the input needs them (scripts/build-web.sh writes them all).
     #[command(hide = true)]
     Text {
         lang: String,
-        #[arg(long)]
-        kb: bool,
+        #[arg(long, default_value = "text")]
+        part: String,
     },
     /// List every code.
     Rules {
@@ -185,17 +185,23 @@ fn main() -> ExitCode {
             };
             explain_code(&code, lang)
         }
-        Cmd::Text { lang, kb } => match Lang::parse(&lang) {
-            Some(l) => {
-                let part = if kb { Part::Kb } else { Part::Text };
-                let _ = write!(std::io::stdout().lock(), "{}", i18n::pack(l, part));
-                ExitCode::SUCCESS
+        Cmd::Text { lang, part } => {
+            match (
+                Lang::parse(&lang),
+                Part::ALL.into_iter().find(|p| p.name() == part),
+            ) {
+                (Some(l), Some(p)) => {
+                    let _ = write!(std::io::stdout().lock(), "{}", i18n::pack(l, p));
+                    ExitCode::SUCCESS
+                }
+                _ => {
+                    eprintln!(
+                        "corocheck: text {lang:?} --part {part:?}: expected en or ja, and text, logs, cman or trento"
+                    );
+                    ExitCode::from(2)
+                }
             }
-            None => {
-                eprintln!("corocheck: text {lang:?}: expected en or ja");
-                ExitCode::from(2)
-            }
-        },
+        }
         Cmd::Rules {
             lang,
             markdown,

@@ -563,14 +563,21 @@ fn text_packs_for_the_page() {
     let (_, ja, _) = corocheck(&["text", "ja"], None);
     assert!(ja.starts_with("corocheck-text ja\n"));
     assert_eq!(en.lines().count(), ja.lines().count());
-    let (code, kb, _) = corocheck(&["text", "--kb", "ja"], None);
+    let (code, logs, _) = corocheck(&["text", "ja", "--part", "logs"], None);
     assert_eq!(code, 0);
-    assert!(kb.starts_with("corocheck-kb ja\n"));
-    assert!(kb.contains("\nkb.pcmk-plugin-unsupported.summary\t"));
+    assert!(logs.starts_with("corocheck-logs ja\n"));
+    assert!(logs.contains("\nkb.pcmk-plugin-unsupported.summary\t"));
     assert!(!en.contains("\nkb."));
+    let (code, cman, _) = corocheck(&["text", "en", "--part", "cman"], None);
+    assert_eq!(code, 0);
+    assert!(cman.starts_with("corocheck-cman en\n") && cman.contains("\nM101.message\t"));
+    assert!(!en.contains("\nM101."));
     let (code, _, err) = corocheck(&["text", "fr"], None);
     assert_eq!(code, 2);
     assert!(err.contains("expected en or ja"));
+    let (code, _, err) = corocheck(&["text", "en", "--part", "kb"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("text, logs, cman or trento"));
 }
 
 #[test]
