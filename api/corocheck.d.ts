@@ -125,7 +125,7 @@ export interface CheckResult {
   incidents: {
     kind: string;
     kind_text: string;
-    /** Milliseconds for ordering only (year and time zone ignored). */
+    /** Milliseconds since 1970 UTC (a printed zone applied, a time without one read as UTC, a missing year inferred: see the README). */
     start: number;
     end: number;
     nodes: string[];

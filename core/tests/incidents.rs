@@ -234,3 +234,43 @@ fn a_long_gap_starts_a_new_incident_and_recovery_alone_is_none() {
     let quiet = "Aug 26 16:00:00 node1 corosync[1]:   [TOTEM ] A new membership (1:4) was formed. Members joined: 1 2\n";
     assert!(run(&[("n.log", quiet)]).incidents.is_empty());
 }
+
+/// Two nodes logging in different zones (one in JST with `+09:00`, one in UTC with `Z`): read as
+/// printed they are nine hours apart and make two incidents; in UTC they are one, interleaved.
+#[test]
+fn zones_put_nodes_on_one_time_line() {
+    let n1 = "2024-08-26T16:20:35.000+09:00 node1 corosync[2345]: [TOTEM ] A processor failed, forming new configuration.\n\
+              2024-08-26T16:20:37.000+09:00 node1 corosync[2345]: [TOTEM ] A new membership (1:12) was formed. Members left: 2\n";
+    let n2 = "2024-08-26T07:20:36.000Z node2 corosync[2211]: [TOTEM ] A processor failed, forming new configuration.\n\
+              2024-08-26T07:20:38.000Z node2 corosync[2211]: [TOTEM ] A new membership (2:12) was formed. Members left: 1\n";
+    let r = run(&[("node1.log", n1), ("node2.log", n2)]);
+    assert_eq!(r.incidents.len(), 1, "{:#?}", r.incidents);
+    let nodes: Vec<&str> = r.incidents[0]
+        .steps
+        .iter()
+        .map(|s| s.node.as_deref().unwrap_or("-"))
+        .collect();
+    assert_eq!(nodes, ["node1", "node2", "node1", "node2"]);
+    let times: Vec<u64> = r.incidents[0].steps.iter().map(|s| s.time).collect();
+    // 2024-08-26T07:20:35Z and one second apart after it.
+    assert_eq!(
+        times,
+        [
+            1_724_656_835_000,
+            1_724_656_836_000,
+            1_724_656_837_000,
+            1_724_656_838_000
+        ]
+    );
+}
+
+/// A syslog file without years that crosses New Year stays in order.
+#[test]
+fn a_year_without_years_turns_over() {
+    let log = "Dec 31 23:59:58 node1 corosync[2345]:   [TOTEM ] A processor failed, forming new configuration.\n\
+               Jan  1 00:00:01 node1 corosync[2345]:   [TOTEM ] A new membership (1:12) was formed. Members left: 2\n";
+    let r = run(&[("node1.log", log)]);
+    assert_eq!(r.incidents.len(), 1, "{:#?}", r.incidents);
+    let s = &r.incidents[0].steps;
+    assert_eq!(s[1].time - s[0].time, 3000);
+}

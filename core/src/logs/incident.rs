@@ -8,9 +8,9 @@
 //!    membership change, quorum, fencing, resource, link, crypto, start-up, stall, …); records
 //!    without one are ignored. Knet's start-up "has no active links" lines that
 //!    [`super::diagnose`] sets aside are ignored here too.
-//! 2. The steps are ordered by time ([`time_key`]: the printed timestamp as a number, year and
-//!    zone ignored; a record without one takes the time of the record before it in its file),
-//!    then by file and position.
+//! 2. The steps are ordered by time ([`super::clock`]: the printed timestamp in UTC, with its
+//!    zone when it names one and the year inferred when it prints none; a record without one
+//!    takes the time of the record before it in its file), then by file and position.
 //! 3. A warning or error step opens an incident, or joins the open one when it comes within
 //!    [`GAP_MS`] of its last step; an info step (a membership formed, quorum regained, a
 //!    resource started) only joins an open incident: it is recovery, not trouble.
@@ -25,6 +25,7 @@
 //! capped at [`MAX_KEYS`] entries so that hostile input stays cheap.
 
 use super::Record;
+use super::clock::Clock;
 use crate::diagnostic::Severity;
 use crate::i18n::Msg;
 
@@ -169,7 +170,8 @@ const CULPRIT_KINDS: [Kind; 7] = [
 pub struct Step {
     /// Index into `Report::records` (the evidence line).
     pub record: usize,
-    /// [`time_key`] of the record (inherited when it has no timestamp).
+    /// The record's time, milliseconds since 1970 UTC ([`super::clock`]; inherited when it has
+    /// no timestamp).
     pub time: u64,
     pub node: Option<String>,
     /// KB code and id.
@@ -259,96 +261,6 @@ pub struct Incident {
     pub patterns: Vec<Pattern>,
 }
 
-/// A timestamp as printed, as milliseconds for ordering: month names, ISO, `2011/08/26_…` and
-/// journalctl's monotonic seconds. Year and time zone are ignored when absent, and the zone
-/// always (logs of one cluster normally share one). `None` when no clock is found.
-/// Each file's last known time: a record without a time stamp takes the time of the record
-/// before it in the same file (0 before the first).
-#[derive(Default)]
-struct Clock(Vec<(usize, u64)>);
-
-impl Clock {
-    fn time(&mut self, r: &Record) -> u64 {
-        let t = r.timestamp.as_deref().and_then(time_key);
-        match (t, self.0.iter_mut().find(|(f, _)| *f == r.file)) {
-            (Some(t), Some(p)) => {
-                p.1 = t;
-                t
-            }
-            (Some(t), None) => {
-                self.0.push((r.file, t));
-                t
-            }
-            (None, Some(p)) => p.1,
-            (None, None) => 0,
-        }
-    }
-}
-
-pub fn time_key(ts: &str) -> Option<u64> {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let b = ts.as_bytes();
-    let mut month = None;
-    // (value, digits, the byte before)
-    let mut nums: Vec<(u64, usize, u8)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() && nums.len() < 12 {
-        let s = i;
-        if b[i].is_ascii_digit() {
-            let mut v: u64 = 0;
-            while i < b.len() && b[i].is_ascii_digit() {
-                v = v.saturating_mul(10).saturating_add(u64::from(b[i] - b'0'));
-                i += 1;
-            }
-            nums.push((v, i - s, if s > 0 { b[s - 1] } else { 0 }));
-        } else if b[i].is_ascii_alphabetic() {
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            if let Some(m) = MONTHS.iter().position(|m| *m == &ts[s..i]) {
-                month = Some(m as u64 + 1);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    let frac = |n: Option<&(u64, usize, u8)>| match n {
-        Some(&(v, d, sep)) if sep == b'.' || sep == b',' => {
-            let mut v = v;
-            for _ in 3..d.min(19) {
-                v /= 10;
-            }
-            for _ in d..3 {
-                v *= 10;
-            }
-            v
-        }
-        _ => 0,
-    };
-    let (y, mo, rest) = match (month, nums.first()) {
-        (Some(m), _) => (0, m, &nums[..]),
-        (None, Some(&(y, 4, _))) if nums.len() >= 6 => (y, nums[1].0, &nums[2..]),
-        (None, Some(&(s, _, _))) if nums.len() <= 2 => {
-            return Some(s.saturating_mul(1000).saturating_add(frac(nums.get(1))));
-        }
-        _ => return None,
-    };
-    if rest.len() < 4 {
-        return None;
-    }
-    // Saturating: absurd numbers in a hostile "timestamp" must not overflow.
-    let step = |acc: u64, radix: u64, k: usize| acc.saturating_mul(radix).saturating_add(rest[k].0);
-    let days = y
-        .saturating_mul(13)
-        .saturating_add(mo)
-        .saturating_mul(32)
-        .saturating_add(rest[0].0);
-    let secs = step(step(step(days, 24, 1), 60, 2), 60, 3);
-    Some(secs.saturating_mul(1000).saturating_add(frac(rest.get(4))))
-}
-
 /// Node ids in a list such as `Members joined: 1 2 left: 3` after `label`, up to the next word.
 fn ids_after(msg: &str, label: &str) -> Vec<u32> {
     let Some(k) = msg.find(label) else {
@@ -386,7 +298,7 @@ fn text_of<'a>(texts: &[&'a str], r: &Record) -> &'a str {
 pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool]) -> Vec<Incident> {
     let msg = |r: &Record| text_of(texts, r);
     // Times (inherited within a file) and node names.
-    let mut clock = Clock::default();
+    let mut clock = Clock::new(records);
     let mut steps = Vec::new();
     // Node id → name: a node's first membership line that names one node only is its own.
     let mut ids: Vec<(u32, String)> = Vec::new();
@@ -687,7 +599,7 @@ fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Patt
     };
     // Time order within each file is input order; across files the runs are separate anyway
     // (one node per file), so input order is enough here.
-    let mut clock = Clock::default();
+    let mut clock = Clock::new(records);
     for (i, r) in records.iter().enumerate() {
         let time = clock.time(r);
         let Some(kind) = r.kb.and_then(|e| PatternKind::of(&e.code)) else {
@@ -744,32 +656,6 @@ fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Patt
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn time_keys_order_every_format() {
-        let a = time_key("Nov 26 03:26:37.513").unwrap();
-        let b = time_key("Nov 26 03:26:37.6").unwrap();
-        assert_eq!(b - a, 87);
-        assert_eq!(time_key("Aug  6 16:20:37"), time_key("Aug 06 16:20:37"));
-        let iso = time_key("2024-08-26T16:20:37.250+02:00").unwrap();
-        assert_eq!(time_key("2024-08-26T16:20:38+02:00").unwrap() - iso, 750);
-        assert_eq!(
-            time_key("Mon 2024-08-26 16:20:37 CEST"),
-            time_key("2024-08-26T16:20:37+02:00")
-        );
-        assert_eq!(
-            time_key("2011/08/26_16:20:37"),
-            time_key("2011-08-26T16:20:37")
-        );
-        assert_eq!(time_key("[ 1234.567890]"), Some(1_234_567));
-        assert!(time_key("Aug 31 23:59:59").unwrap() < time_key("Sep 1 00:00:00").unwrap());
-        assert_eq!(time_key("no clock"), None);
-        assert_eq!(time_key(""), None);
-        // Hostile digits saturate instead of overflowing.
-        let huge = "9999-99999999999999-999999999999 99999999999:9999999999:99999999999";
-        assert!(time_key(huge).is_some());
-        assert!(time_key(&"9".repeat(500)).is_some());
-    }
 
     #[test]
     fn ids_lists() {

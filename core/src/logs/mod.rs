@@ -41,6 +41,7 @@
 //! [`Record`] itself and its small strings. Messages longer than [`kb::MAX_MATCH_LEN`] are not
 //! matched against the KB.
 
+pub mod clock;
 pub mod incident;
 pub mod kb;
 mod prefix;
