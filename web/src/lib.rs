@@ -831,7 +831,11 @@ impl Ctl {
             })
             .collect();
         let r = corocheck_core::redact::redact(&inputs);
-        let pasted = self.textarea().map(|t| t.value()).unwrap_or_default();
+        // The pasted text is the first file, without a name, when there is one.
+        let pasted = match files.first() {
+            Some(f) if f.name.is_empty() => f.text.clone(),
+            _ => String::new(),
+        };
         let mut texts = r.texts.into_iter();
         if !pasted.is_empty() {
             if let (Some(ta), Some(new)) = (self.textarea(), texts.next()) {
