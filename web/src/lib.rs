@@ -949,30 +949,24 @@ impl Ctl {
 }
 
 /// Move the keyboard focus to an element once the page has re-rendered (and scroll to it).
-/// The parts of the text a report is shown with: those of its findings' messages, and the
-/// log, cluster.conf and incident views when it has them.
+/// The parts of the text a report is shown with: the log part with log records (the KB, the
+/// incidents, the X codes), the cluster.conf part with a cluster.conf or an `M` code, the Trento
+/// part with a `T` code (a finding's help and notes share its code's part).
 fn needed_parts(r: &corocheck_core::Report) -> Vec<Part> {
-    let mut parts = vec![Part::Text];
-    let mut add = |p: Part| {
-        if !parts.contains(&p) {
-            parts.push(p);
-        }
+    let code = |c: u8| {
+        r.diagnostics
+            .iter()
+            .any(|d| d.code.as_bytes().first() == Some(&c))
     };
+    let mut parts = vec![Part::Text];
     if !r.records.is_empty() || !r.incidents.is_empty() {
-        add(Part::Logs);
+        parts.push(Part::Logs);
     }
-    if !r.cman.is_empty() {
-        add(Part::Cman);
+    if !r.cman.is_empty() || code(b'M') {
+        parts.push(Part::Cman);
     }
-    for d in &r.diagnostics {
-        let notes = d.related.iter().map(|x| &x.note);
-        for m in [Some(&d.message), d.help.as_ref()]
-            .into_iter()
-            .flatten()
-            .chain(notes)
-        {
-            add(Part::of(&m.key));
-        }
+    if code(b'T') {
+        parts.push(Part::Trento);
     }
     parts
 }
