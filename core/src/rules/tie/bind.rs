@@ -1,4 +1,4 @@
-use super::{Cfg, Logs, node_list, numbers, on_log};
+use super::{Cfg, Logs, msg, node_list, on_log};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Msg;
@@ -75,24 +75,23 @@ fn reason(text: &str) -> &str {
 
 pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
     let m = cfg.ctx.model();
-    // The last "Configured link number N: local addr: A, port=P" per file: (file, N, A, P).
-    let mut link: Option<(usize, u64, &str, u64)> = None;
+    // The last "Configured link number N: local addr: A, port=P" of a file: (file, N, A, P).
+    let mut link: Option<(usize, &str, &str, &str)> = None;
     let mut seen: Vec<(usize, &str)> = Vec::new();
     for r in logs.records {
         let code = r.kb.map_or("", |e| e.code.as_str());
         let text = logs.message(r);
         if code == "L210" {
-            let addr = text
-                .split_once("local addr: ")
-                .and_then(|(_, t)| t.split(',').next())
-                .unwrap_or("");
-            let mut n = numbers(text);
-            let number = n.next().unwrap_or(0);
-            let port = text
-                .rsplit_once("port=")
-                .and_then(|(_, p)| numbers(p).next())
-                .unwrap_or(0);
-            link = Some((r.file, number, addr, port));
+            let field = |after: &str, end: char| {
+                text.split_once(after)
+                    .map_or("", |(_, t)| t.split(end).next().unwrap_or(""))
+            };
+            link = Some((
+                r.file,
+                field("number ", ':'),
+                field("addr: ", ','),
+                field("port=", ' '),
+            ));
             continue;
         }
         if code != "L118" && code != "L206" {
@@ -103,52 +102,45 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
             continue;
         }
         seen.push((r.file, why));
-        let known = link.filter(|l| l.0 == r.file);
-        let iface_port = |number: u64| {
-            m.interfaces()
-                .iter()
-                .find(|i| u64::from(i.number) == number)
-                .and_then(|i| i.get("mcastport"))
+        let (number, addr, port) = match link.filter(|l| l.0 == r.file) {
+            Some((_, n, a, p)) => (n, a, p),
+            None => ("0", "", ""),
+        };
+        let iface = m
+            .interfaces()
+            .iter()
+            .find(|i| i.number.to_string() == number);
+        let mcastport = iface.and_then(|i| i.get("mcastport"));
+        let port = match (port, mcastport) {
+            ("", Some(k)) => k.value,
+            ("", None) => "5405",
+            (p, _) => p,
         };
         let mut rel = Vec::new();
-        let msg = match known {
-            Some((_, number, addr, _)) => {
-                let node = m.nodes().iter().find_map(|n| {
-                    n.rings()
-                        .iter()
-                        .find(|(_, k)| k.value == addr)
-                        .map(|(l, k)| (n, *l, *k))
-                });
-                let msg = match node {
-                    Some((n, l, k)) => {
-                        rel.push(cfg.key(&k, Msg::new("X004.related.addr")));
-                        Msg::new("X004.message")
-                            .arg("node", n.label())
-                            .arg("link", l)
-                    }
-                    None => Msg::new("X004.message.elsewhere"),
-                };
-                if let Some(k) = iface_port(number) {
-                    rel.push(cfg.key(&k, Msg::new("X004.related.port")));
+        let (mut key, mut node, mut ring) =
+            ("X004.message.elsewhere", String::new(), String::new());
+        if addr.is_empty() {
+            key = "X004.message.noaddr";
+            for n in m.nodes().iter().take(16) {
+                if let Some(k) = n.get("ring0_addr") {
+                    rel.push(cfg.key(&k, Msg::new("X004.related.addr")));
                 }
-                msg.arg("addr", addr)
             }
-            None => {
-                for n in m.nodes().iter().take(16) {
-                    if let Some(k) = n.get("ring0_addr") {
-                        rel.push(cfg.key(&k, Msg::new("X004.related.addr")));
-                    }
-                }
-                for i in m.interfaces() {
-                    for name in ["bindnetaddr", "mcastport"] {
-                        if let Some(k) = i.get(name) {
-                            rel.push(cfg.key(&k, Msg::new("X004.related.port")));
-                        }
-                    }
-                }
-                Msg::new("X004.message.noaddr").arg("nodes", node_list(cfg.ctx))
+            if let Some(k) = iface.and_then(|i| i.get("bindnetaddr")) {
+                rel.push(cfg.key(&k, Msg::new("X004.related.port")));
             }
-        };
+        } else {
+            for n in m.nodes() {
+                if let Some((l, k)) = n.rings().iter().find(|(_, k)| k.value == addr) {
+                    rel.push(cfg.key(k, Msg::new("X004.related.addr")));
+                    (key, node, ring) = ("X004.message", n.label(), l.to_string());
+                    break;
+                }
+            }
+        }
+        if let Some(k) = mcastport {
+            rel.push(cfg.key(&k, Msg::new("X004.related.port")));
+        }
         let help = if why.contains("already in use") {
             "X004.help.in_use"
         } else if why.contains("assign requested") {
@@ -156,17 +148,19 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         } else {
             "X004.help"
         };
-        let port = match known {
-            Some(l) => l.3.to_string(),
-            None => iface_port(0).map_or("5405", |k| k.value).to_string(),
-        };
-        let msg = msg
-            .arg("reason", why)
-            .arg("file", cfg.path)
-            .arg("port", &port);
-        let help = Msg::new(help)
-            .arg("port", port)
-            .arg("addr", known.map_or("", |l| l.2));
-        out.push(on_log(&META, r, msg, help, rel).explain(Msg::new("X004.explain")));
+        let message = msg(
+            key,
+            &[
+                ("addr", addr),
+                ("port", port),
+                ("reason", why),
+                ("node", &node),
+                ("link", &ring),
+                ("nodes", &node_list(cfg.ctx)),
+                ("file", cfg.path),
+            ],
+        );
+        let help = msg(help, &[("port", port), ("addr", addr)]);
+        out.push(on_log(&META, r, message, help, rel, "X004.explain"));
     }
 }

@@ -1,4 +1,4 @@
-use super::{Cfg, Logs, on_log};
+use super::{Cfg, Logs, msg, on_log};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Msg;
@@ -90,14 +90,13 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
     }
     match m.totem_key("keyfile").or(m.totem_key("key")) {
         Some(k) => rel.push(cfg.key(&k, Msg::new("X002.related.key"))),
-        None if rel.is_empty() => rel.push(
-            cfg.rel(
-                m.totem_anchor(),
-                Msg::new("X002.related.default")
-                    .arg("cipher", &cipher)
-                    .arg("hash", &hash),
-            ),
-        ),
+        None if rel.is_empty() => {
+            let note = msg(
+                "X002.related.default",
+                &[("cipher", &cipher), ("hash", &hash)],
+            );
+            rel.push(cfg.rel(m.totem_anchor(), note));
+        }
         None => {}
     }
     // One finding per log file, kind (a key file problem, or packets that fail) and sender;
@@ -132,41 +131,42 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut rel = rel.clone();
-        let key_msg = if off {
+        let mut key_msg = if off {
             "X002.message.off"
         } else if keyfile {
             "X002.message.key"
         } else {
             "X002.message"
         };
-        let mut msg = Msg::new(key_msg);
+        let mut node = String::new();
         if let Some(addr) = from {
-            let node = m.nodes().iter().find_map(|n| {
-                n.rings()
-                    .values()
-                    .find(|k| k.value == addr)
-                    .map(|k| (n, *k))
-            });
-            match node {
-                Some((n, k)) => {
-                    rel.push(cfg.key(&k, Msg::new("X002.related.sender")));
-                    msg = Msg::new("X002.message.from").arg("node", n.label());
+            key_msg = "X002.message.stranger";
+            for n in m.nodes() {
+                if let Some(k) = n.rings().values().find(|k| k.value == addr) {
+                    rel.push(cfg.key(k, Msg::new("X002.related.sender")));
+                    key_msg = "X002.message.from";
+                    node = n.label();
+                    break;
                 }
-                None => msg = Msg::new("X002.message.stranger"),
             }
-            msg = msg.arg("addr", addr);
         }
-        let msg = msg
-            .arg("file", cfg.path)
-            .arg("cipher", &cipher)
-            .arg("hash", &hash)
-            .arg("key", key);
-        let help = Msg::new(if keyfile {
+        let message = msg(
+            key_msg,
+            &[
+                ("addr", from.unwrap_or("")),
+                ("node", &node),
+                ("file", cfg.path),
+                ("cipher", &cipher),
+                ("hash", &hash),
+                ("key", key),
+            ],
+        );
+        let help = if keyfile {
             "X002.help.key"
         } else {
             "X002.help"
-        })
-        .arg("key", key);
-        out.push(on_log(&META, r, msg, help, rel).explain(Msg::new("X002.explain")));
+        };
+        let help = msg(help, &[("key", key)]);
+        out.push(on_log(&META, r, message, help, rel, "X002.explain"));
     }
 }

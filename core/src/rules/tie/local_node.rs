@@ -1,4 +1,4 @@
-use super::{Cfg, Logs, node_list, on_log};
+use super::{Cfg, Logs, msg, node_list, on_log};
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Msg;
@@ -83,7 +83,8 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
     let mut rel = Vec::new();
     for n in nodes.iter().take(16) {
         if let Some(k) = n.get("name").or(n.get("ring0_addr")) {
-            rel.push(cfg.key(&k, Msg::new("X003.related.node").arg("node", n.label())));
+            let note = msg("X003.related.node", &[("node", &n.label())]);
+            rel.push(cfg.key(&k, note));
         }
     }
     if rel.is_empty() {
@@ -126,15 +127,19 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
                 }
             }
         };
-        let msg = Msg::new(key)
-            .arg("host", host.unwrap_or(""))
-            .arg("file", cfg.path)
-            .arg("nodes", &list);
+        let message = msg(
+            key,
+            &[
+                ("host", host.unwrap_or("")),
+                ("file", cfg.path),
+                ("nodes", &list),
+            ],
+        );
         let help = Msg::new(if nodes.is_empty() {
             "X003.help.no_nodelist"
         } else {
             "X003.help"
         });
-        out.push(on_log(&META, r, msg, help, rel.clone()).explain(Msg::new("X003.explain")));
+        out.push(on_log(&META, r, message, help, rel.clone(), "X003.explain"));
     }
 }

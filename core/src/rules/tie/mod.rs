@@ -89,15 +89,30 @@ pub(crate) fn numbers(s: &str) -> impl Iterator<Item = u64> + '_ {
         .map(|p| p.parse().unwrap_or(u64::MAX))
 }
 
-/// A finding on a log line.
+/// A message with text arguments. One non-generic function for every message of the ties
+/// (`Msg::arg` is generic and inlined at each call: this keeps the page's wasm small).
+#[inline(never)]
+pub(crate) fn msg(key: &'static str, args: &[(&'static str, &str)]) -> Msg {
+    Msg {
+        key: key.into(),
+        args: args.iter().map(|(n, v)| (*n, v.to_string())).collect(),
+    }
+}
+
+/// A finding on a log line, with its explanation (`<CODE>.explain`).
+#[inline(never)]
 pub(crate) fn on_log(
     meta: &'static RuleMeta,
     r: &Record,
     message: Msg,
     help: Msg,
     related: Vec<Related>,
+    explain: &'static str,
 ) -> Diagnostic {
-    let mut d = meta.diag(r.message, message).help(help);
+    let mut d = meta
+        .diag(r.message, message)
+        .help(help)
+        .explain(Msg::new(explain));
     d.file = r.file;
     d.related = related;
     d
@@ -140,28 +155,27 @@ pub fn run(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>, links: &mut Vec<Di
 }
 
 /// Give findings on the config lines a link back to the log lines tied to them: every finding
-/// in the file of a related config place, whose span lies inside it, gets a related entry
-/// for the log line. Linear in findings × ties (both small: ties are one per file and kind).
+/// in the config's file whose span lies inside a related config place gets a related entry for
+/// the log line. Ties are few (at most 64 per rule and file), so this is linear in findings.
 pub fn link_back(diags: &mut [Diagnostic], ties: &[Diagnostic], cfg_file: usize) {
-    for t in ties {
-        for r in t.related.iter().filter(|r| r.file == cfg_file) {
-            for d in diags.iter_mut() {
-                let inside = d.file == r.file
-                    && d.span.start >= r.span.start
-                    && d.span.end <= r.span.end
-                    && !(d.file == t.file && d.span == t.span);
-                if inside
-                    && !d
-                        .related
-                        .iter()
-                        .any(|x| x.file == t.file && x.span == t.span)
-                {
-                    d.related.push(Related {
-                        file: t.file,
-                        span: t.span,
-                        note: Msg::new("stack.related.log-line"),
-                    });
-                }
+    let pairs: Vec<(Span, usize, Span)> = ties
+        .iter()
+        .flat_map(|t| {
+            t.related
+                .iter()
+                .filter(|r| r.file == cfg_file)
+                .map(|r| (r.span, t.file, t.span))
+        })
+        .collect();
+    for d in diags.iter_mut().filter(|d| d.file == cfg_file) {
+        for &(place, file, span) in &pairs {
+            let inside = d.span.start >= place.start && d.span.end <= place.end;
+            if inside && !d.related.iter().any(|x| x.file == file && x.span == span) {
+                d.related.push(Related {
+                    file,
+                    span,
+                    note: Msg::new("stack.related.log-line"),
+                });
             }
         }
     }

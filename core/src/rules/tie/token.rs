@@ -1,4 +1,4 @@
-use super::{Cfg, Logs, numbers, on_log};
+use super::{Cfg, Logs, msg, numbers, on_log};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::i18n::Msg;
@@ -72,81 +72,74 @@ const CODES: &[&str] = &["L102"];
 pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>, links: &mut Vec<Diagnostic>) {
     let m = cfg.ctx.model();
     let t = m.timers(cfg.ctx.target.to);
+    let (token, consensus) = (t.token.to_string(), t.consensus.to_string());
     // How the token timeout came about, naming token_coefficient when it counts.
+    let (nodes, coef) = t.coefficient.unwrap_or((0, 0));
+    let (nodes, coef) = (nodes.to_string(), coef.to_string());
     let formula = match t.coefficient {
-        Some((n, c)) => format!(
-            "{} + ({n} − 2) × {c} (token_coefficient) = {}",
-            t.token_configured, t.token
+        Some(_) => format!(
+            "{} + ({nodes} − 2) × {coef} (token_coefficient) = {token}",
+            t.token_configured
         ),
-        None => t.token.to_string(),
+        None => token.clone(),
     };
     // Config places: the token line (or `totem`), token_coefficient and the nodelist when the
     // coefficient counts, an explicit consensus.
     let mut rel = Vec::new();
+    let f = ("formula", formula.as_str());
     match m.totem_key("token") {
-        Some(k) => rel.push(cfg.key(&k, Msg::new("X001.related.token").arg("formula", &formula))),
-        None => rel.push(
-            cfg.rel(
-                m.totem_anchor(),
-                Msg::new("X001.related.default")
-                    .arg("formula", &formula)
-                    .arg("token", t.token_configured),
-            ),
-        ),
+        Some(k) => rel.push(cfg.key(&k, msg("X001.related.token", &[f]))),
+        None => {
+            let default = t.token_configured.to_string();
+            let note = msg("X001.related.default", &[f, ("token", &default)]);
+            rel.push(cfg.rel(m.totem_anchor(), note));
+        }
     }
-    if let Some((nodes, coef)) = t.coefficient {
+    if t.coefficient.is_some() {
         if let Some(k) = m.totem_key("token_coefficient") {
-            rel.push(cfg.key(&k, Msg::new("X001.related.coefficient").arg("coef", coef)));
+            rel.push(cfg.key(&k, msg("X001.related.coefficient", &[("coef", &coef)])));
         }
         if let Some(nl) = m.nodelists.first() {
-            rel.push(
-                cfg.rel(
-                    Span::new(nl.name_span.start, nl.line_span.end),
-                    Msg::new("X001.related.nodes")
-                        .arg("nodes", nodes)
-                        .arg("coef", coef),
-                ),
-            );
+            let note = msg("X001.related.nodes", &[("nodes", &nodes), ("coef", &coef)]);
+            rel.push(cfg.rel(Span::new(nl.name_span.start, nl.line_span.end), note));
         }
     }
     if let Some(k) = m.totem_key("consensus") {
-        rel.push(cfg.key(
-            &k,
-            Msg::new("X001.related.consensus").arg("consensus", t.consensus),
-        ));
+        let note = msg("X001.related.consensus", &[("consensus", &consensus)]);
+        rel.push(cfg.key(&k, note));
     }
     // One finding per log file and pair of printed numbers.
     let mut seen: Vec<(usize, u64, u64)> = Vec::new();
     for (_, r) in logs.with_codes(CODES) {
         let mut n = numbers(logs.message(r));
-        let (Some(token), Some(consensus)) = (n.next(), n.next()) else {
+        let (Some(logged), Some(waited)) = (n.next(), n.next()) else {
             continue;
         };
-        if seen.contains(&(r.file, token, consensus)) {
+        if seen.len() >= 64 || seen.contains(&(r.file, logged, waited)) {
             continue;
         }
-        seen.push((r.file, token, consensus));
-        let key = if token != u64::from(t.token) {
+        seen.push((r.file, logged, waited));
+        let key = if logged != u64::from(t.token) {
             "X001.message"
-        } else if consensus != u64::from(t.consensus) {
+        } else if waited != u64::from(t.consensus) {
             "X001.message.consensus"
         } else {
-            links.push(on_log(
-                &META,
-                r,
-                Msg::new("X001.message"),
-                Msg::new("X001.help"),
-                rel.clone(),
-            ));
+            let none = Msg::new("");
+            links.push(on_log(&META, r, none.clone(), none, rel.clone(), ""));
             continue;
         };
-        let msg = Msg::new(key)
-            .arg("token", token)
-            .arg("consensus", consensus)
-            .arg("expected", &formula)
-            .arg("expected_consensus", t.consensus)
-            .arg("file", cfg.path);
-        let help = Msg::new("X001.help").arg("expected", t.token);
-        out.push(on_log(&META, r, msg, help, rel.clone()).explain(Msg::new("X001.explain")));
+        let (logged, waited) = (logged.to_string(), waited.to_string());
+        let message = msg(
+            key,
+            &[
+                ("token", &logged),
+                ("consensus", &waited),
+                ("expected", &formula),
+                ("expected_consensus", &consensus),
+                ("file", cfg.path),
+            ],
+        );
+        let help = msg("X001.help", &[("expected", &token)]);
+        out.push(on_log(&META, r, message, help, rel.clone(), "X001.explain"));
     }
 }
