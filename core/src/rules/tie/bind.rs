@@ -69,10 +69,21 @@ nodelist では n1 が `ring0_addr: 10.213.9.1` です。n1 のログに `Config
 
 /// Why the bind failed, from the end of the line: `Address already in use (98)`.
 fn reason(text: &str) -> &str {
-    let r = text.rsplit_once(": ").map_or("", |(_, r)| r);
-    r.split(" (").next().unwrap_or(r).trim()
+    let r = text.rsplit_once(':').map_or("", |(_, r)| r);
+    r.split('(').next().unwrap_or(r).trim()
 }
 
+/// "Configured link number N: local addr: A, port=P" as (N, A, P); A may be IPv6.
+fn link_line(text: &str) -> (&str, &str, &str) {
+    let (head, rest) = text.split_once(':').unwrap_or((text, ""));
+    let number = head.rsplit(' ').next().unwrap_or("");
+    let rest = rest.split_once(':').map_or("", |(_, r)| r.trim_start());
+    let (addr, port) = rest.rsplit_once('=').unwrap_or((rest, ""));
+    let addr = addr.rsplit_once(',').map_or(addr, |(a, _)| a);
+    (number, addr, port.trim())
+}
+
+#[inline(never)]
 pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
     let m = cfg.ctx.model();
     // The last "Configured link number N: local addr: A, port=P" of a file: (file, N, A, P).
@@ -82,16 +93,8 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         let code = r.kb.map_or("", |e| e.code.as_str());
         let text = logs.message(r);
         if code == "L210" {
-            let field = |after: &str, end: char| {
-                text.split_once(after)
-                    .map_or("", |(_, t)| t.split(end).next().unwrap_or(""))
-            };
-            link = Some((
-                r.file,
-                field("number ", ':'),
-                field("addr: ", ','),
-                field("port=", ' '),
-            ));
+            let (n, a, p) = link_line(text);
+            link = Some((r.file, n, a, p));
             continue;
         }
         if code != "L118" && code != "L206" {
@@ -141,9 +144,9 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         if let Some(k) = mcastport {
             rel.push(cfg.key(&k, Msg::new("X004.related.port")));
         }
-        let help = if why.contains("already in use") {
+        let help = if why.ends_with("in use") {
             "X004.help.in_use"
-        } else if why.contains("assign requested") {
+        } else if why.starts_with("Cannot assign") {
             "X004.help.not_here"
         } else {
             "X004.help"
@@ -162,5 +165,22 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         );
         let help = msg(help, &[("port", port), ("addr", addr)]);
         out.push(on_log(&META, r, message, help, rel, "X004.explain"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_link_line_and_the_reason() {
+        let l = "Configured link number 0: local addr: 10.213.9.1, port=5405";
+        assert_eq!(super::link_line(l), ("0", "10.213.9.1", "5405"));
+        let l = "Configured link number 1: local addr: fd00::1, port=5406";
+        assert_eq!(super::link_line(l), ("1", "fd00::1", "5406"));
+        let r = "knet_link_set_config failed: Address already in use (98)";
+        assert_eq!(super::reason(r), "Address already in use");
+        assert_eq!(
+            super::reason("udp: Unable to bind listener socket: Address already in use"),
+            "Address already in use"
+        );
     }
 }

@@ -71,6 +71,7 @@ const CODES: &[&str] = &[
     "L501", "L502", "L503", "L504", "L506", "L507", "L508", "L509", "L510", "L512",
 ];
 
+#[inline(never)]
 pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
     let m = cfg.ctx.model();
     let (cipher, hash) = m
@@ -106,10 +107,11 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         let code = r.kb.map_or("", |e| e.code.as_str());
         let keyfile = code == "L509" || code == "L510";
         // The sender, when the line names it (knet: "from 10.0.0.2:5405").
-        let from = logs
-            .message(r)
-            .split_once(" from ")
-            .and_then(|(_, t)| t.split(' ').next())
+        let mut words = logs.message(r).split(' ');
+        let from = words
+            .by_ref()
+            .find(|w| *w == "from")
+            .and_then(|_| words.next())
             .and_then(|a| a.rsplit_once(':'))
             .map(|(a, _)| a)
             .filter(|a| !a.is_empty() && !keyfile && !off);

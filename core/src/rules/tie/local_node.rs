@@ -77,6 +77,7 @@ fn short(s: &str) -> &str {
     s.split('.').next().unwrap_or(s)
 }
 
+#[inline(never)]
 pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
     let m = cfg.ctx.model();
     let nodes = m.nodes();

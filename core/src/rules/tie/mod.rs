@@ -39,10 +39,12 @@ pub struct Cfg<'a> {
 
 impl Cfg<'_> {
     /// A related place in the config: a key line from the key to the end of the line.
+    #[inline(never)]
     pub(crate) fn key(&self, k: &crate::conf::KeyRef, note: Msg) -> Related {
         self.rel(Span::new(k.key_span.start, k.line_span.end), note)
     }
     /// A related place in the config.
+    #[inline(never)]
     pub(crate) fn rel(&self, span: Span, note: Msg) -> Related {
         Related {
             file: self.file,
@@ -144,6 +146,7 @@ pub(crate) fn node_list(ctx: &Ctx) -> String {
 /// Run every tie. Findings go to `out`. `links` gets ties that are no finding (the log agrees
 /// with the config): shaped like findings, never shown; `report` adds their `related` to the
 /// log line's own finding.
+#[inline(never)]
 pub fn run(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>, links: &mut Vec<Diagnostic>) {
     if cfg.ctx.major() < 2 || logs.records.is_empty() {
         return;

@@ -69,6 +69,7 @@ corosync.conf は `token: 3000` で 3 ノードです（3000 + 650 = 3650 ms）�
 
 const CODES: &[&str] = &["L102"];
 
+#[inline(never)]
 pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>, links: &mut Vec<Diagnostic>) {
     let m = cfg.ctx.model();
     let t = m.timers(cfg.ctx.target.to);
