@@ -121,7 +121,12 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
                                     && short(k.value) == short(h)))
                     })
                 });
-                if listed {
+                // corosync 3.x matches `uname -n` with the names: a listed host was found
+                // unless it ran another file; 2.x matches addresses (name resolution).
+                let v3 = r.kb.is_some_and(|e| e.code == "L402");
+                if listed && v3 {
+                    "X003.message.other"
+                } else if listed {
                     "X003.message.listed"
                 } else {
                     "X003.message"
