@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: serve test bench bench-pathological bench-web
+.PHONY: serve test bench bench-pathological bench-web bench-browser
 serve:
 	scripts/serve.sh
 test:
@@ -11,3 +11,6 @@ bench-pathological:
 bench-web:
 	scripts/build-web.sh
 	cd tests/e2e && node bench-first-render.mjs && NET=fast3g node bench-first-render.mjs 3
+bench-browser:
+	scripts/build-web.sh
+	cd tests/e2e && node bench-logs.mjs 10 100

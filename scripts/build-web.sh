@@ -35,13 +35,14 @@ done
 # (web/src/docs.rs). They come from the same source as the checks.
 cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp
 mv dist/docs.json.tmp dist/docs.json
-# The page's text, one file per language (the wasm has none; web/src/lang.rs installs one),
-# and the knowledge base's summaries per language, fetched once logs are analysed.
+# The page's text, per language and part (the wasm has none; web/src/lang.rs installs them):
+# text-<lang>.txt before the first render, logs-, cman- and trento-<lang>.txt when the input
+# needs them (core::i18n::Part).
 for lang in en ja; do
-    cargo run -q -p corocheck -- text "$lang" > "dist/text-$lang.txt.tmp"
-    mv "dist/text-$lang.txt.tmp" "dist/text-$lang.txt"
-    cargo run -q -p corocheck -- text --kb "$lang" > "dist/kb-$lang.txt.tmp"
-    mv "dist/kb-$lang.txt.tmp" "dist/kb-$lang.txt"
+    for part in text logs cman trento; do
+        cargo run -q -p corocheck -- text "$lang" --part "$part" > "dist/$part-$lang.txt.tmp"
+        mv "dist/$part-$lang.txt.tmp" "dist/$part-$lang.txt"
+    done
 done
 terser dist/boot.js --module --compress --mangle -o dist/boot.js.min
 mv dist/boot.js.min dist/boot.js

@@ -28,10 +28,10 @@ check() {
     [ "$n" -gt "$text" ] && text=$n
   done
   total=$((total + text))
-  for f in "$dir"/kb-*.txt; do
+  for f in "$dir"/logs-*.txt "$dir"/cman-*.txt "$dir"/trento-*.txt; do
     [ -e "$f" ] || continue
     n=$(gzip -9 -c "$f" | wc -c)
-    printf '%8d B gzip  %s%s (fetched once logs are analysed, not counted)\n' "$n" "${label:+$label/}" "$(basename "$f")"
+    printf '%8d B gzip  %s%s (fetched when the input has logs, a cluster.conf or Trento: not counted)\n' "$n" "${label:+$label/}" "$(basename "$f")"
   done
   [ "$total" -gt 0 ] || { echo "size-budget: no ${dir#"$ROOT"/}/ files: $hint"; exit 1; }
   printf '%8d B gzip  %stotal (budget %d B)\n' "$total" "${label:+$label }" "$budget"

@@ -5,6 +5,8 @@
 //!   MB/s for 10 MB and 100 MB;
 //! - scaling: 1×, 10×, 100× of a config and of a log, to show the curve is linear.
 //!
+//! `bench write-log MB PATH` writes the log of MB megabytes for the browser bench.
+//!
 //! `bench pathological` (`make bench-pathological`) times instead each pathological input of
 //! `core/tests/common/pathological.rs` (a 10 MB line, 100 000 nested sections, ...) at 1×, 10×
 //! and 100× (100× is the size the issue names), decoding included.
@@ -126,8 +128,18 @@ fn pathological() {
 }
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("pathological") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("pathological") {
         return pathological();
+    }
+    // `bench write-log MB PATH`: the benchmark's log, for the browser bench
+    // (tests/e2e/bench-logs.mjs) to time the same text.
+    if let [cmd, mb, path] = &args[..] {
+        if cmd == "write-log" {
+            let mb: usize = mb.parse().expect("write-log MB PATH");
+            std::fs::write(path, log(mb * 1024 * 1024)).expect("write the log");
+            return;
+        }
     }
     let opts3 = Options {
         target: Some(Target::major(3)),

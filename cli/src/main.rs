@@ -84,14 +84,14 @@ enum Cmd {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Print the web page's text for one language: `text-<lang>.txt`, which the page installs
-    /// at start, or with `--kb` `kb-<lang>.txt`, the knowledge base's summaries, which it
-    /// fetches once logs are analysed (scripts/build-web.sh writes all four).
+    /// Print one part of the web page's text for one language, `<part>-<lang>.txt`: `text`,
+    /// which the page installs at start, or `logs`, `cman` or `trento`, which it fetches when
+    /// the input needs them (scripts/build-web.sh writes them all).
     #[command(hide = true)]
     Text {
         lang: String,
-        #[arg(long)]
-        kb: bool,
+        #[arg(long, default_value = "text")]
+        part: String,
     },
     /// List every code.
     Rules {
@@ -185,17 +185,23 @@ fn main() -> ExitCode {
             };
             explain_code(&code, lang)
         }
-        Cmd::Text { lang, kb } => match Lang::parse(&lang) {
-            Some(l) => {
-                let part = if kb { Part::Kb } else { Part::Text };
-                let _ = write!(std::io::stdout().lock(), "{}", i18n::pack(l, part));
-                ExitCode::SUCCESS
+        Cmd::Text { lang, part } => {
+            match (
+                Lang::parse(&lang),
+                Part::ALL.into_iter().find(|p| p.name() == part),
+            ) {
+                (Some(l), Some(p)) => {
+                    let _ = write!(std::io::stdout().lock(), "{}", i18n::pack(l, p));
+                    ExitCode::SUCCESS
+                }
+                _ => {
+                    eprintln!(
+                        "corocheck: text {lang:?} --part {part:?}: expected en or ja, and text, logs, cman or trento"
+                    );
+                    ExitCode::from(2)
+                }
             }
-            None => {
-                eprintln!("corocheck: text {lang:?}: expected en or ja");
-                ExitCode::from(2)
-            }
-        },
+        }
         Cmd::Rules {
             lang,
             markdown,
@@ -779,16 +785,19 @@ fn write_text(
         } else {
             src.chars().count() + 1
         };
-        let width = end_col
+        let n = end_col
             .saturating_sub(c)
             .max(1)
             .min(shown.chars().count().saturating_sub(col0).max(1));
+        // Carets by terminal cells, so they stay under the text after wide (CJK) characters.
+        let indent = cells(shown.chars().take(col0));
+        let width = cells(shown.chars().skip(col0).take(n)).max(1);
         writeln!(
             out,
             "{:>w$} {} {}{}",
             "",
             p.wrap("1;34", "|"),
-            " ".repeat(col0),
+            " ".repeat(indent),
             p.sev(d.severity, &"^".repeat(width)),
             w = gutter
         )?;
@@ -974,6 +983,33 @@ fn write_incidents(
                 pat.message.render(lang)
             )?;
         }
+        // Columns as wide as their widest entry, in terminal cells (Japanese labels are wide).
+        let stage_w = inc
+            .steps
+            .iter()
+            .map(|s| cells(s.stage.label().render(lang).chars()))
+            .max()
+            .unwrap_or(0);
+        let node_w = inc
+            .steps
+            .iter()
+            .map(|s| cells(s.node.as_deref().unwrap_or("-").chars()))
+            .max()
+            .unwrap_or(0);
+        let time_w = inc
+            .steps
+            .iter()
+            .map(|s| {
+                cells(
+                    report.records[s.record]
+                        .timestamp
+                        .as_deref()
+                        .unwrap_or("-")
+                        .chars(),
+                )
+            })
+            .max()
+            .unwrap_or(0);
         let mut lines = 0;
         let mut i = 0;
         while i < inc.steps.len() {
@@ -1005,10 +1041,10 @@ fn write_incidents(
             };
             writeln!(
                 out,
-                " {star}{:<19} {:<8} {:<12} {}{times}  {}:{l}",
-                r.timestamp.as_deref().unwrap_or("-"),
-                s.node.as_deref().unwrap_or("-"),
-                s.stage.label().render(lang),
+                " {star}{} {} {} {}{times}  {}:{l}",
+                pad(r.timestamp.as_deref().unwrap_or("-"), time_w),
+                pad(s.node.as_deref().unwrap_or("-"), node_w),
+                pad(&s.stage.label().render(lang), stage_w),
                 s.code,
                 inputs[r.file].path,
             )?;
@@ -1017,6 +1053,41 @@ fn write_incidents(
         }
     }
     Ok(())
+}
+
+/// How many terminal cells a character takes: two for the East Asian wide and fullwidth ranges
+/// (CJK, kana, hangul, fullwidth forms), none for combining marks, else one.
+fn cell(c: char) -> usize {
+    match c as u32 {
+        0x0300..=0x036F | 0x200B..=0x200F | 0x3099..=0x309A => 0,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
+fn cells(chars: impl Iterator<Item = char>) -> usize {
+    chars.map(cell).sum()
+}
+
+/// `s` followed by spaces up to `width` terminal cells (nothing added when it is wider).
+fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_string();
+    for _ in cells(s.chars())..width {
+        out.push(' ');
+    }
+    out
 }
 
 /// A window of at most `max` characters of `line` around character column `col` (0-based);

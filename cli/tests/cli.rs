@@ -563,14 +563,21 @@ fn text_packs_for_the_page() {
     let (_, ja, _) = corocheck(&["text", "ja"], None);
     assert!(ja.starts_with("corocheck-text ja\n"));
     assert_eq!(en.lines().count(), ja.lines().count());
-    let (code, kb, _) = corocheck(&["text", "--kb", "ja"], None);
+    let (code, logs, _) = corocheck(&["text", "ja", "--part", "logs"], None);
     assert_eq!(code, 0);
-    assert!(kb.starts_with("corocheck-kb ja\n"));
-    assert!(kb.contains("\nkb.pcmk-plugin-unsupported.summary\t"));
+    assert!(logs.starts_with("corocheck-logs ja\n"));
+    assert!(logs.contains("\nkb.pcmk-plugin-unsupported.summary\t"));
     assert!(!en.contains("\nkb."));
+    let (code, cman, _) = corocheck(&["text", "en", "--part", "cman"], None);
+    assert_eq!(code, 0);
+    assert!(cman.starts_with("corocheck-cman en\n") && cman.contains("\nM101.message\t"));
+    assert!(!en.contains("\nM101."));
     let (code, _, err) = corocheck(&["text", "fr"], None);
     assert_eq!(code, 2);
     assert!(err.contains("expected en or ja"));
+    let (code, _, err) = corocheck(&["text", "en", "--part", "kb"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("text, logs, cman or trento"));
 }
 
 #[test]
@@ -618,5 +625,57 @@ fn repeated_findings_are_counted_exactly() {
         v["summary"]["warnings"],
         249 + others,
         "the summary counts every finding"
+    );
+}
+
+/// Terminal columns count cells: Japanese labels take two each, and the incident timeline's
+/// columns and the carets under a source line stay aligned after them.
+#[test]
+fn japanese_output_lines_up_by_terminal_cells() {
+    let dir = format!(
+        "{}/../tests/fixtures/logs/incidents/fencing",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (_, out, _) = corocheck(
+        &[
+            "check",
+            "--lang",
+            "ja",
+            &format!("{dir}/node1.log"),
+            &format!("{dir}/node2.log"),
+        ],
+        None,
+    );
+    let cell = |c: char| if (c as u32) >= 0x2E80 { 2 } else { 1 };
+    // The code column (`L1xx`, `L6xx`, ...) starts at the same cell on every step line.
+    let starts: Vec<usize> = out
+        .lines()
+        .filter(|l| l.contains("node1.log:") || l.contains("node2.log:"))
+        .filter_map(|l| {
+            let at = l.find(" L")?;
+            Some(l[..at].chars().map(cell).sum())
+        })
+        .collect();
+    assert!(starts.len() >= 5, "{out}");
+    assert!(starts.iter().all(|&s| s == starts[0]), "{starts:?}\n{out}");
+    assert!(out.contains("メンバーシップ"), "{out}");
+    // Carets under a value written in fullwidth digits cover its four characters: 8 cells.
+    let (_, out, _) = corocheck(
+        &["check", "--lang", "ja", "-"],
+        Some("totem {\n  version: 2\n  token: ５０００\n}\n"),
+    );
+    let src = out
+        .lines()
+        .position(|l| l.starts_with("3 |") && l.contains("token: ５０００"))
+        .expect(&out);
+    let carets = out.lines().nth(src + 1).unwrap();
+    let col = carets.find('^').expect(carets);
+    assert_eq!(carets.matches('^').count(), 8, "{out}");
+    let line = out.lines().nth(src).unwrap();
+    let before: usize = line[..line.find('５').unwrap()].chars().map(cell).sum();
+    assert_eq!(
+        carets[..col].chars().map(cell).sum::<usize>(),
+        before,
+        "{out}"
     );
 }

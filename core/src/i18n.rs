@@ -254,45 +254,75 @@ pub fn lookup(key: &str, lang: Lang) -> Option<Cow<'static, str>> {
     crate::logs::kb::text(key, lang).map(Cow::Borrowed)
 }
 
-/// The page's text comes in two parts per language: `Text` (`text-<lang>.txt`, everything the
-/// page shows before any log is read) and `Kb` (`kb-<lang>.txt`, the knowledge base's summaries
-/// and first actions, `kb.*` keys), fetched only once logs are analysed.
+/// The page's text comes in parts per language, each a file `<part>-<lang>.txt`: `Text`
+/// (everything the page shows for a corosync.conf) is fetched before the first render; the
+/// others only once the input needs them: `Logs` (the knowledge base's summaries and first
+/// actions, the incidents, the timeline) when logs are read, `Cman` (the `M` codes and the
+/// cluster.conf conversion) when a cluster.conf is read, `Trento` (the `T` codes) with that
+/// profile. A visitor who checks a corosync.conf never downloads the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Text,
-    Kb,
+    Logs,
+    Cman,
+    Trento,
 }
 
 impl Part {
+    pub const ALL: [Part; 4] = [Part::Text, Part::Logs, Part::Cman, Part::Trento];
+
     /// The part a key belongs to.
     pub fn of(key: &str) -> Part {
-        if key.starts_with("kb.") {
-            Part::Kb
+        let head = key.split('.').next().unwrap_or("");
+        let code = |c: u8| {
+            head.len() == 4
+                && head.as_bytes()[0] == c
+                && head[1..].bytes().all(|b| b.is_ascii_digit())
+        };
+        if code(b'M') || head == "cman" || key.starts_with("ui.cman.") {
+            Part::Cman
+        } else if code(b'T') {
+            Part::Trento
+        } else if matches!(head, "kb" | "incident")
+            || ["ui.timeline.", "ui.logformat."]
+                .iter()
+                .any(|p| key.starts_with(p))
+        {
+            Part::Logs
         } else {
             Part::Text
         }
     }
+
     pub fn name(self) -> &'static str {
         match self {
             Part::Text => "text",
-            Part::Kb => "kb",
+            Part::Logs => "logs",
+            Part::Cman => "cman",
+            Part::Trento => "trento",
         }
     }
 }
 
 /// Text installed at run time, by [`Part`] and [`Lang`].
-static PACKS: [[OnceLock<HashMap<String, String>>; 2]; 2] = [
+static PACKS: [[OnceLock<HashMap<String, String>>; 2]; 4] = [
+    [OnceLock::new(), OnceLock::new()],
+    [OnceLock::new(), OnceLock::new()],
     [OnceLock::new(), OnceLock::new()],
     [OnceLock::new(), OnceLock::new()],
 ];
 
-/// Set when [`render`] met a key it has no text for (a part not installed yet).
-static MISSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// The parts [`render`] met a key of without having its text (not installed yet), one bit each.
+static MISSED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
-/// Whether a key was rendered without its text since the last call (the page then fetches the
-/// part that is missing and renders again).
-pub fn take_missed() -> bool {
-    MISSED.swap(false, std::sync::atomic::Ordering::Relaxed)
+/// The parts a key was rendered without text from since the last call (the page then fetches
+/// them and renders again).
+pub fn take_missed() -> Vec<Part> {
+    let bits = MISSED.swap(0, std::sync::atomic::Ordering::Relaxed);
+    Part::ALL
+        .into_iter()
+        .filter(|p| bits & (1 << *p as u8) != 0)
+        .collect()
 }
 
 /// Install one part of one language's text from a pack written by [`pack`] (the web page, built
@@ -305,9 +335,7 @@ pub fn install(lang: Lang, text: &str) -> Result<usize, String> {
     let header = lines.next().unwrap_or("").trim_end_matches('\r');
     let parsed = header.strip_prefix("corocheck-").and_then(|h| {
         let (part, l) = h.split_once(' ')?;
-        let part = [Part::Text, Part::Kb]
-            .into_iter()
-            .find(|p| p.name() == part)?;
+        let part = Part::ALL.into_iter().find(|p| p.name() == part)?;
         Some((part, Lang::parse(l)?))
     });
     let part = match parsed {
@@ -341,35 +369,29 @@ pub fn installed(lang: Lang, part: Part) -> bool {
     cfg!(feature = "text") || PACKS[part as usize][lang as usize].get().is_some()
 }
 
-/// One part of one language's text for [`install`]. `Text`: every catalog entry the page shows
-/// (not the CLI's own strings, nor the `<CODE>.explain` prose, which the page reads from
-/// `docs.json`); `Kb`: each knowledge-base entry's summary and first action. One
-/// `key<TAB>text` line per entry, sorted, with `\` and line breaks escaped, after a
-/// `corocheck-<part> <lang>` line.
+/// One part of one language's text for [`install`]: every catalog entry the page shows (not
+/// the CLI's own strings, nor the `<CODE>.explain` prose, which the page reads from
+/// `docs.json`) and each knowledge-base entry's summary and first action, those whose key
+/// [`Part::of`] puts in `part`. One `key<TAB>text` line per entry, sorted, with `\` and line
+/// breaks escaped, after a `corocheck-<part> <lang>` line.
 #[cfg(feature = "text")]
 pub fn pack(lang: Lang, part: Part) -> String {
-    let mut entries: Vec<(String, &str)> = Vec::new();
-    match part {
-        Part::Text => entries.extend(
-            catalog()
-                .iter()
-                .filter(|(k, e)| {
-                    e.source != "cli.cat"
-                        && (!k.ends_with(".explain") || *k == "ui.findings.explain")
-                })
-                .map(|(k, e)| (k.clone(), e.get(lang))),
-        ),
-        Part::Kb => {
-            for e in crate::logs::kb::entries() {
-                let [summary, action, _] = e.msg_keys();
-                for key in [summary, action] {
-                    if let Some(t) = crate::logs::kb::text(key, lang) {
-                        entries.push((key.to_string(), t));
-                    }
-                }
+    let mut entries: Vec<(String, &str)> = catalog()
+        .iter()
+        .filter(|(k, e)| {
+            e.source != "cli.cat" && (!k.ends_with(".explain") || *k == "ui.findings.explain")
+        })
+        .map(|(k, e)| (k.clone(), e.get(lang)))
+        .collect();
+    for e in crate::logs::kb::entries() {
+        let [summary, action, _] = e.msg_keys();
+        for key in [summary, action] {
+            if let Some(t) = crate::logs::kb::text(key, lang) {
+                entries.push((key.to_string(), t));
             }
         }
     }
+    entries.retain(|(k, _)| Part::of(k) == part);
     crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
     let mut out = format!("corocheck-{} {}\n", part.name(), lang.code());
     for (k, v) in entries {
@@ -414,7 +436,10 @@ pub fn render(key: &str, args: &[(&'static str, String)], lang: Lang) -> String 
     match lookup(key, lang) {
         Some(t) => fill(&t, args),
         None => {
-            MISSED.store(true, std::sync::atomic::Ordering::Relaxed);
+            MISSED.fetch_or(
+                1 << Part::of(key) as u8,
+                std::sync::atomic::Ordering::Relaxed,
+            );
             key.to_string()
         }
     }
@@ -535,7 +560,7 @@ mod tests {
     fn a_pack_gives_back_every_text_the_page_shows() {
         for lang in [Lang::En, Lang::Ja] {
             let mut map = HashMap::new();
-            for part in [Part::Text, Part::Kb] {
+            for part in Part::ALL {
                 let text = pack(lang, part);
                 let mut lines = text.lines();
                 let header = format!("corocheck-{} {}", part.name(), lang.code());
@@ -563,6 +588,36 @@ mod tests {
                 assert_eq!(map.get(&key), Some(&e.summary.get(lang).to_string()));
                 let key = format!("kb.{}.action", e.id);
                 assert_eq!(map.get(&key), Some(&e.actions[0].get(lang).to_string()));
+            }
+        }
+    }
+
+    #[test]
+    fn keys_fall_in_the_part_of_the_input_that_needs_them() {
+        for (key, part) in [
+            ("C101.message", Part::Text),
+            ("ui.roles.heading", Part::Text),
+            ("stack.cman.role", Part::Text),
+            ("M101.message", Part::Cman),
+            ("cman.conv.pcs.header", Part::Cman),
+            ("ui.cman.heading", Part::Cman),
+            ("T101.help", Part::Trento),
+            ("kb.totem-token-lost.summary", Part::Logs),
+            ("incident.cause", Part::Logs),
+            ("ui.timeline.heading", Part::Logs),
+            // The log table's heading shows (with "no log lines") for every input.
+            ("ui.records.heading", Part::Text),
+            // Look-alikes stay in the first part.
+            ("M10.message", Part::Text),
+            ("Mx01.message", Part::Text),
+            ("ui.cmanx", Part::Text),
+        ] {
+            assert_eq!(Part::of(key), part, "{key}");
+        }
+        // Every part has text in both languages.
+        for part in Part::ALL {
+            for lang in [Lang::En, Lang::Ja] {
+                assert!(pack(lang, part).lines().count() > 5, "{part:?} {lang:?}");
             }
         }
     }

@@ -3,8 +3,9 @@
 //! The wasm carries no catalog: the core is built without its `text` feature, and
 //! `text-<lang>.txt` beside the wasm (written by `corocheck text <lang>`) is fetched and
 //! installed (`i18n::install`) before anything is rendered in that language. A visitor downloads
-//! one language, not both. The knowledge base's summaries (`kb-<lang>.txt`) come only when
-//! logs are analysed, or when a render met a key without text (`i18n::take_missed`). `boot.js` starts fetching the first language while the wasm loads and
+//! one language, not both. The other parts (`logs-`, `cman-`, `trento-<lang>.txt`, see
+//! `i18n::Part`) come only when the input needs them, or when a render met a key without text
+//! (`i18n::take_missed`). `boot.js` starts fetching the first language while the wasm loads and
 //! leaves the promise in `globalThis.corocheckText`; when its guess of the language differs from
 //! [`crate::initial_lang`], the text is fetched again here.
 
@@ -15,7 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 /// The file name of a part of a language's text (relative: the page may live under any
-/// sub-path): `text-<lang>.txt` or `kb-<lang>.txt`.
+/// sub-path): `<part>-<lang>.txt`.
 pub fn url(lang: Lang, part: Part) -> String {
     format!("{}-{}.txt", part.name(), lang.code())
 }

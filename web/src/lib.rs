@@ -255,14 +255,17 @@ impl Ctl {
 
     fn set_lang(&self, lang: Lang) {
         if !i18n::installed(lang, Part::Text) {
-            // Its text first (one fetch, then kept); the page stays in the current language
-            // until it has arrived.
+            // Its text first (one fetch per part, then kept): every part the current language
+            // has; the page stays in the current language until they have arrived.
             let me = self.clone();
-            let kb = i18n::installed(self.lang(), Part::Kb);
+            let parts: Vec<Part> = Part::ALL
+                .into_iter()
+                .filter(|p| i18n::installed(self.lang(), *p))
+                .collect();
             spawn_local(async move {
-                let mut got = lang::ensure(lang, Part::Text).await;
-                if got.is_ok() && kb {
-                    got = lang::ensure(lang, Part::Kb).await;
+                let mut got = Ok(());
+                for p in parts {
+                    got = got.and(lang::ensure(lang, p).await);
                 }
                 match got {
                     Ok(()) => me.set_lang(lang),
@@ -369,33 +372,41 @@ impl Ctl {
                 m.gutter = AttrValue::from(snippet::gutter_text(lines, GUTTER_MAX));
             }
         }
-        self.redraw_with_kb();
+        self.redraw_with_text();
     }
 
-    /// Render, after fetching the knowledge base's text first when the analysis shows log
-    /// findings and it is not here yet (so no finding ever shows a bare key).
-    fn redraw_with_kb(&self) {
+    /// Render, after fetching first the parts of the text the analysis needs and the page does
+    /// not have yet (logs, cluster.conf, Trento: see `i18n::Part`), so no finding ever shows a
+    /// bare key.
+    fn redraw_with_text(&self) {
         let lang = self.lang();
-        let needs = self.m.borrow().analysis.as_ref().is_some_and(|a| {
-            a.report.records.iter().any(|r| r.kb.is_some())
-                || a.report
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.message.key.starts_with("kb."))
-        });
-        if needs && !i18n::installed(lang, Part::Kb) {
-            let me = self.clone();
-            spawn_local(async move {
-                if let Err(e) = lang::ensure(lang, Part::Kb).await {
+        let missing: Vec<Part> = match self.m.borrow().analysis.as_ref() {
+            Some(a) => needed_parts(&a.report)
+                .into_iter()
+                .filter(|p| !i18n::installed(lang, *p))
+                .collect(),
+            None => Vec::new(),
+        };
+        if missing.is_empty() {
+            self.redraw();
+        } else {
+            self.fetch_parts(lang, missing);
+        }
+    }
+
+    /// Fetch and install parts of `lang`'s text, then render again.
+    fn fetch_parts(&self, lang: Lang, parts: Vec<Part>) {
+        let me = self.clone();
+        spawn_local(async move {
+            for p in parts {
+                if let Err(e) = lang::ensure(lang, p).await {
                     me.m.borrow_mut()
                         .notices
                         .push(Msg::new("ui.lang.failed").arg("error", e));
                 }
-                me.redraw();
-            });
-        } else {
-            self.redraw();
-        }
+            }
+            me.redraw();
+        });
     }
 
     fn on_input(&self) {
@@ -934,6 +945,34 @@ impl Ctl {
 }
 
 /// Move the keyboard focus to an element once the page has re-rendered (and scroll to it).
+/// The parts of the text a report is shown with: those of its findings' messages, and the
+/// log, cluster.conf and incident views when it has them.
+fn needed_parts(r: &corocheck_core::Report) -> Vec<Part> {
+    let mut parts = vec![Part::Text];
+    let mut add = |p: Part| {
+        if !parts.contains(&p) {
+            parts.push(p);
+        }
+    };
+    if !r.records.is_empty() || !r.incidents.is_empty() {
+        add(Part::Logs);
+    }
+    if !r.cman.is_empty() {
+        add(Part::Cman);
+    }
+    for d in &r.diagnostics {
+        let notes = d.related.iter().map(|x| &x.note);
+        for m in [Some(&d.message), d.help.as_ref()]
+            .into_iter()
+            .flatten()
+            .chain(notes)
+        {
+            add(Part::of(&m.key));
+        }
+    }
+    parts
+}
+
 fn focus_by_id(id: String, scroll: bool) {
     spawn_local(async move {
         TimeoutFuture::new(0).await;
@@ -995,12 +1034,12 @@ pub fn App() -> Html {
         use_effect(move || {
             highlight::paint(&c, true);
             let lang = c.lang();
-            if i18n::take_missed() && !i18n::installed(lang, Part::Kb) {
-                spawn_local(async move {
-                    if lang::ensure(lang, Part::Kb).await.is_ok() {
-                        c.redraw();
-                    }
-                });
+            let missed: Vec<Part> = i18n::take_missed()
+                .into_iter()
+                .filter(|p| !i18n::installed(lang, *p))
+                .collect();
+            if !missed.is_empty() {
+                c.fetch_parts(lang, missed);
             }
         });
     }

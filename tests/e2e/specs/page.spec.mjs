@@ -1,6 +1,11 @@
 // The page's own behaviour: language, input paths, navigation, limits, privacy.
 // These do not depend on which rules the core has.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { test, expect, open, paste } from './guard.mjs';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
 test.describe('language', () => {
   test.describe('browser in Japanese', () => {
@@ -29,6 +34,39 @@ test.describe('language', () => {
     await page.locator('.lang-btn[lang="en"]').click();
     await expect(page.locator('#welcome h2')).toHaveText('What corocheck does');
     expect(texts).toEqual(['en', 'ja']);
+  });
+
+  test('the other parts of the text come only when the input needs them', async ({ page }) => {
+    const parts = [];
+    page.on('request', (r) => {
+      const m = /\/(\w+)-(en|ja)\.txt$/.exec(new URL(r.url()).pathname);
+      if (m) parts.push(m[1]);
+    });
+    // No text may ever show as its bare key (`M104.message`, `kb.x.summary`, `ui.timeline.…`).
+    const noBareKeys = async () =>
+      expect(page.locator('main')).not.toContainText(/\b([A-Z]\d{3}\.(message|help)|kb\.[a-z-]+\.|incident\.|cman\.conv|ui\.[a-z_]+\.)/);
+    await open(page);
+    await paste(page, readFileSync(path.join(fixtures, 'config/v1-plugin.conf'), 'utf8'));
+    await noBareKeys();
+    expect(parts).toEqual(['text']);
+    // A cluster.conf with findings (M1xx) and one that converts (the cluster.conf card).
+    await paste(page, readFileSync(path.join(fixtures, 'cman/broken-pcmk.conf'), 'utf8'));
+    await expect(page.locator('#findings')).toContainText('M104');
+    await noBareKeys();
+    await paste(page, readFileSync(path.join(fixtures, 'cman/rhel6-pcmk.conf'), 'utf8'));
+    await expect(page.locator('#cman')).toBeVisible();
+    await noBareKeys();
+    expect(parts).toEqual(['text', 'cman']);
+    await paste(page, readFileSync(path.join(fixtures, 'logs/corosync3-file.log'), 'utf8'));
+    await expect(page.locator('#records table')).toBeVisible();
+    await noBareKeys();
+    expect(parts).toEqual(['text', 'cman', 'logs']);
+    // Japanese: the parts installed in English come along with the language.
+    await page.locator('.lang-btn[lang="ja"]').click();
+    await expect(page.locator('#welcome h2, #findings h2').first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await noBareKeys();
+    expect(parts.slice(3).sort()).toEqual(['cman', 'logs', 'text']);
   });
 
   test('defaults to English, and the toggle is remembered', async ({ page }) => {

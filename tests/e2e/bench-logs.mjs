@@ -1,0 +1,74 @@
+// Log throughput in the browser (a bench, not a test): node bench-logs.mjs [MB ...]
+// Times the JavaScript API of dist/embed/ (the core as the page ships it: wasm, opt-level z)
+// in Debian's headless Chromium on the log `make bench` times natively (cli/examples/bench.rs,
+// `bench write-log`). Each size is split into files of at most 50 MB, one per node, analysed
+// together with checkFiles (the core reads at most 64 MiB per file). Prints MB/s per size: the
+// whole call (analysis and the report handed to JavaScript) and the best of RUNS (default 3).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './playwright.config.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const sizes = process.argv.slice(2).map(Number);
+if (sizes.length === 0) sizes.push(10, 100);
+const runs = Number(process.env.RUNS ?? 3);
+const port = process.env.PORT ?? '8098';
+const PART = 50;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'corocheck-bench-'));
+symlinkSync(path.join(root, 'dist/embed'), path.join(dir, 'embed'));
+writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>bench</title>');
+const files = {};
+for (const mb of sizes) {
+  files[mb] = [];
+  for (let left = mb, i = 1; left > 0; left -= PART, i++) {
+    const name = `${mb}mb-node${i}.log`;
+    execFileSync('cargo', ['run', '-q', '--release', '-p', 'corocheck', '--example', 'bench', '--', 'write-log', String(Math.min(PART, left)), path.join(dir, name)], { cwd: root, stdio: 'inherit' });
+    files[mb].push({ name, mb: Math.min(PART, left) });
+  }
+}
+const server = spawn('python3', ['-m', 'http.server', port, '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}/`;
+for (let i = 0; i < 100; i++) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 100));
+}
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage();
+  await page.goto(base);
+  for (const mb of sizes) {
+    const r = await page.evaluate(
+      async ([list, runs]) => {
+        const texts = [];
+        for (const f of list) texts.push({ name: f.name, text: await (await fetch(f.name)).text() });
+        const m = await import('./embed/corocheck.js');
+        await m.default();
+        const times = [];
+        let findings = 0;
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          const rep = m.checkFiles(texts, { lang: 'en' });
+          times.push(performance.now() - t0);
+          findings = rep.diagnostics.length;
+        }
+        return { times, findings, bytes: texts.reduce((n, t) => n + t.text.length, 0) };
+      },
+      [files[mb], runs],
+    );
+    const best = Math.min(...r.times) / 1000;
+    const mib = r.bytes / 1048576;
+    console.log(`browser log ${mb} MB (${files[mb].length} file${files[mb].length > 1 ? 's' : ''}): best ${best.toFixed(2)} s of ${runs}, ${(mib / best).toFixed(0)} MB/s (${r.findings} findings listed)`);
+  }
+} finally {
+  await browser.close();
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
