@@ -257,9 +257,9 @@ pub fn lookup(key: &str, lang: Lang) -> Option<Cow<'static, str>> {
 /// The page's text comes in parts per language, each a file `<part>-<lang>.txt`: `Text`
 /// (everything the page shows for a corosync.conf) is fetched before the first render; the
 /// others only once the input needs them: `Logs` (the knowledge base's summaries and first
-/// actions, the incidents, the timeline) when logs are read, `Cman` (the `M` codes and the
-/// cluster.conf conversion) when a cluster.conf is read, `Trento` (the `T` codes) with that
-/// profile. A visitor who checks a corosync.conf never downloads the rest.
+/// actions, the incidents, the timeline, the `X` codes) when logs are read, `Cman` (the `M`
+/// codes and the cluster.conf conversion) when a cluster.conf is read, `Trento` (the `T`
+/// codes) with that profile. A visitor who checks a corosync.conf never downloads the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Text,
@@ -284,6 +284,8 @@ impl Part {
         } else if code(b'T') {
             Part::Trento
         } else if matches!(head, "kb" | "incident")
+            // X0xx (config and logs together) exist only when logs were given.
+            || code(b'X')
             || ["ui.timeline.", "ui.logformat."]
                 .iter()
                 .any(|p| key.starts_with(p))

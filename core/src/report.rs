@@ -281,9 +281,45 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         }
     }
 
-    // 5. Tie findings across documents (config line ↔ the log lines it causes).
+    // 5. Tie findings across documents (config line ↔ the log lines it causes): the plugin
+    // stanza, then the first main corosync.conf against every log record (X0xx).
     stack::correlate(&mut diagnostics, &records);
     let texts: Vec<&str> = inputs.iter().map(|i| i.text).collect();
+    if let (Some((file, si, text, tree, target)), false) = (kept.first(), records.is_empty()) {
+        let ctx = Ctx::new(
+            Conf::new(text, tree),
+            *target,
+            opts.target.is_some(),
+            ConfRole::Main,
+            &facts,
+        );
+        let reflow = &segmented[*file][*si].reflow;
+        let back = |s: Span| reflow.as_ref().map_or(s, |r| r.to_original(s));
+        let cfg = rules::tie::Cfg {
+            ctx: &ctx,
+            file: *file,
+            path: &inputs[*file].path,
+            back: &back,
+        };
+        let logs = rules::tie::Logs {
+            records: &records,
+            texts: &texts,
+        };
+        let (mut ties, mut links) = (Vec::new(), Vec::new());
+        rules::tie::run(&cfg, &logs, &mut ties, &mut links);
+        // A log line that agrees with the config: its own finding points at the setting.
+        for l in &links {
+            if let Some(d) = diagnostics
+                .iter_mut()
+                .find(|d| d.file == l.file && d.span == l.span)
+            {
+                d.related.extend(l.related.iter().cloned());
+            }
+        }
+        rules::tie::link_back(&mut diagnostics, &links, *file);
+        rules::tie::link_back(&mut diagnostics, &ties, *file);
+        diagnostics.append(&mut ties);
+    }
     let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
     let incidents = logs::incident::build(&records, &texts, &paths, &quiet);
 

@@ -10,6 +10,8 @@
 //!   (`migrate.rs`)
 //! - `M0xx` cluster.conf XML, `M1xx` what cman/fenced/rgmanager read from it (`cman/`)
 //! - `T1xx` the opt-in Trento profile (`trento/`)
+//! - `X0xx` config and logs together: a log line explained with the settings behind it
+//!   (`tie/`)
 //! - `D0xx` input and detection (encoding, binary, what was pasted)
 //! - `L…` log knowledge-base entries (see `logs::kb`)
 //!
@@ -44,6 +46,7 @@ pub mod config;
 pub mod migrate;
 pub mod plugin;
 pub mod syntax;
+pub mod tie;
 pub mod trento;
 
 /// Static facts about a rule.
@@ -222,6 +225,7 @@ pub fn all_meta() -> Vec<&'static RuleMeta> {
     v.extend(cman::rules().iter().map(|r| r.meta));
     v.extend(crate::detect::metas());
     v.extend(cluster::metas());
+    v.extend(tie::metas());
     v.extend(trento::metas());
     v.push(&migrate::META);
     crate::sort::sort_by_key(&mut v, |m| m.code);
