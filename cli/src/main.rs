@@ -1006,7 +1006,7 @@ fn write_incidents(
             writeln!(
                 out,
                 " {star}{:<19} {:<8} {:<12} {}{times}  {}:{l}",
-                r.timestamp.as_deref().unwrap_or("-"),
+                corocheck_core::logs::field(inputs[r.file].text, r.timestamp).unwrap_or("-"),
                 s.node.as_deref().unwrap_or("-"),
                 s.stage.label().render(lang),
                 s.code,

@@ -451,6 +451,28 @@ pub const MAX_SAME_CODE: usize = 100;
 /// severity, the span of the first one not built, and how many there were in all.
 pub type Counted = (&'static str, Severity, Span, usize);
 
+/// Count one finding in `c`; true while it is among the first [`MAX_SAME_CODE`] of its code
+/// and severity (build it), false after (it is only counted). See [`crate::rules::Ctx::listed`].
+pub(crate) fn listed(
+    c: &mut Vec<Counted>,
+    code: &'static str,
+    severity: Severity,
+    span: Span,
+) -> bool {
+    let i = match c.iter().position(|x| x.0 == code && x.1 == severity) {
+        Some(i) => i,
+        None => {
+            c.push((code, severity, span, 0));
+            c.len() - 1
+        }
+    };
+    c[i].3 += 1;
+    if c[i].3 == MAX_SAME_CODE + 1 {
+        c[i].2 = span;
+    }
+    c[i].3 <= MAX_SAME_CODE
+}
+
 /// Keep the first [`MAX_SAME_CODE`] findings of each code and severity (in the order they
 /// were found) and replace the rest with one D007, at the first one left out, with the exact
 /// count. `counted` adds the findings rules only counted (built: the first MAX_SAME_CODE).

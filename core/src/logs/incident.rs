@@ -268,8 +268,11 @@ pub struct Incident {
 struct Clock(Vec<(usize, u64)>);
 
 impl Clock {
-    fn time(&mut self, r: &Record) -> u64 {
-        let t = r.timestamp.as_deref().and_then(time_key);
+    fn time(&mut self, r: &Record, texts: &[&str]) -> u64 {
+        let t = texts
+            .get(r.file)
+            .and_then(|text| super::field(text, r.timestamp))
+            .and_then(time_key);
         match (t, self.0.iter_mut().find(|(f, _)| *f == r.file)) {
             (Some(t), Some(p)) => {
                 p.1 = t;
@@ -292,9 +295,10 @@ pub fn time_key(ts: &str) -> Option<u64> {
     let b = ts.as_bytes();
     let mut month = None;
     // (value, digits, the byte before)
-    let mut nums: Vec<(u64, usize, u8)> = Vec::new();
+    let mut buf = [(0u64, 0usize, 0u8); 12];
+    let mut n = 0;
     let mut i = 0;
-    while i < b.len() && nums.len() < 12 {
+    while i < b.len() && n < buf.len() {
         let s = i;
         if b[i].is_ascii_digit() {
             let mut v: u64 = 0;
@@ -302,7 +306,8 @@ pub fn time_key(ts: &str) -> Option<u64> {
                 v = v.saturating_mul(10).saturating_add(u64::from(b[i] - b'0'));
                 i += 1;
             }
-            nums.push((v, i - s, if s > 0 { b[s - 1] } else { 0 }));
+            buf[n] = (v, i - s, if s > 0 { b[s - 1] } else { 0 });
+            n += 1;
         } else if b[i].is_ascii_alphabetic() {
             while i < b.len() && b[i].is_ascii_alphabetic() {
                 i += 1;
@@ -314,6 +319,7 @@ pub fn time_key(ts: &str) -> Option<u64> {
             i += 1;
         }
     }
+    let nums = &buf[..n];
     let frac = |n: Option<&(u64, usize, u8)>| match n {
         Some(&(v, d, sep)) if sep == b'.' || sep == b',' => {
             let mut v = v;
@@ -328,7 +334,7 @@ pub fn time_key(ts: &str) -> Option<u64> {
         _ => 0,
     };
     let (y, mo, rest) = match (month, nums.first()) {
-        (Some(m), _) => (0, m, &nums[..]),
+        (Some(m), _) => (0, m, nums),
         (None, Some(&(y, 4, _))) if nums.len() >= 6 => (y, nums[1].0, &nums[2..]),
         (None, Some(&(s, _, _))) if nums.len() <= 2 => {
             return Some(s.saturating_mul(1000).saturating_add(frac(nums.get(1))));
@@ -363,14 +369,14 @@ fn ids_after(msg: &str, label: &str) -> Vec<u32> {
 
 /// The node name of a record: its host, or the file name without directory and extension
 /// when several files were given and the line names no host.
-fn node_of(r: &Record, paths: &[&str]) -> Option<String> {
-    if let Some(h) = &r.host {
-        return Some(h.clone());
+fn node_of<'a>(r: &Record, texts: &[&'a str], paths: &[&'a str]) -> Option<&'a str> {
+    if let Some(h) = texts.get(r.file).and_then(|t| super::field(t, r.host)) {
+        return Some(h);
     }
     let p = paths.get(r.file).filter(|_| paths.len() > 1)?;
     let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
     let stem = base.split('.').next().unwrap_or(base);
-    (!stem.is_empty()).then(|| stem.to_string())
+    (!stem.is_empty()).then_some(stem)
 }
 
 /// The message text of a record.
@@ -390,9 +396,9 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
     let mut steps = Vec::new();
     // Node id → name: a node's first membership line that names one node only is its own.
     let mut ids: Vec<(u32, String)> = Vec::new();
-    let mut seen_hosts: Vec<String> = Vec::new();
+    let mut seen_hosts: Vec<&str> = Vec::new();
     for (i, r) in records.iter().enumerate() {
-        let time = clock.time(r);
+        let time = clock.time(r, texts);
         let Some(e) = r.kb else { continue };
         let Some(stage) = Stage::of(&e.code) else {
             continue;
@@ -400,22 +406,22 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
         if quiet.get(i) == Some(&true) {
             continue;
         }
-        let node = node_of(r, paths);
+        let node = node_of(r, texts, paths);
         if e.code == "L107" {
-            if let Some(n) = node.as_ref().filter(|n| !seen_hosts.contains(n)) {
+            if let Some(n) = node.filter(|n| !seen_hosts.contains(n)) {
                 let j = ids_after(msg(r), "joined:");
                 if j.len() == 1 && !ids.iter().any(|x| x.0 == j[0]) && ids.len() < MAX_KEYS {
-                    ids.push((j[0], n.clone()));
+                    ids.push((j[0], n.to_string()));
                 }
                 if seen_hosts.len() < MAX_KEYS {
-                    seen_hosts.push(n.clone());
+                    seen_hosts.push(n);
                 }
             }
         }
         steps.push(Step {
             record: i,
             time,
-            node,
+            node: node.map(str::to_string),
             code: e.code.as_str(),
             kb: e.id.as_str(),
             stage,
@@ -653,11 +659,11 @@ fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<Str
 }
 
 /// Runs of pattern lines per (pattern, node, key), in time order.
-fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Pattern> {
+fn find_patterns<'a>(records: &[Record], texts: &[&'a str], paths: &[&'a str]) -> Vec<Pattern> {
     let msg = |r: &Record| text_of(texts, r);
-    struct Run {
+    struct Run<'a> {
         kind: PatternKind,
-        node: Option<String>,
+        node: Option<&'a str>,
         /// The link for flapping (`host: 3 link: 0`); empty otherwise.
         key: String,
         last_time: u64,
@@ -671,7 +677,7 @@ fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Patt
         let recs = std::mem::take(&mut r.records);
         let t = r.kind.threshold();
         if recs.len() >= t {
-            let node = r.node.clone();
+            let node = r.node.map(str::to_string);
             done.push(Pattern {
                 kind: r.kind,
                 count: recs.len(),
@@ -689,12 +695,12 @@ fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Patt
     // (one node per file), so input order is enough here.
     let mut clock = Clock::default();
     for (i, r) in records.iter().enumerate() {
-        let time = clock.time(r);
+        let time = clock.time(r, texts);
         let Some(kind) = r.kb.and_then(|e| PatternKind::of(&e.code)) else {
             continue;
         };
         let m = msg(r);
-        let node = node_of(r, paths);
+        let node = node_of(r, texts, paths);
         // The link of a flapping line, `host/link` (`link: host: 3 link: 0 is down` → `3/0`).
         let key = match kind {
             PatternKind::FlappingLink => m

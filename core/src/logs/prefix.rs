@@ -408,7 +408,7 @@ fn after_ts_syslog<'a>(rest: &'a str, ts: &'a str, fmt: LogFormat) -> Option<Pre
 
 /// corosync 1.x file: `corosync [TOTEM ] msg` (`logs.md` §1.3).
 fn corosync1<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
-    let (i, _) = tag::<_, _, nom::error::Error<&str>>("corosync")
+    let (i, daemon) = tag::<_, _, nom::error::Error<&str>>("corosync")
         .parse(i)
         .ok()?;
     let (i, _) = ws0(i).ok()?;
@@ -416,7 +416,7 @@ fn corosync1<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
     let mut p = Prefix {
         format: Some(LogFormat::Corosync1File),
         timestamp: Some(ts),
-        daemon: Some("corosync"),
+        daemon: Some(daemon),
         subsystem: Some(sub),
         body: rest_after_ws(i),
         ..Prefix::default()
@@ -432,7 +432,7 @@ fn corosync23<'a>(i: &'a str, ts: Option<&'a str>) -> Option<Prefix<'a>> {
     let (i, _) = ws(i).ok()?;
     let (i, host) = token(i).ok()?;
     let (i, _) = ws(i).ok()?;
-    let (i, _) = tag::<_, _, nom::error::Error<&str>>("corosync")
+    let (i, daemon) = tag::<_, _, nom::error::Error<&str>>("corosync")
         .parse(i)
         .ok()?;
     let (i, _) = ws0(i).ok()?;
@@ -443,7 +443,7 @@ fn corosync23<'a>(i: &'a str, ts: Option<&'a str>) -> Option<Prefix<'a>> {
         format: Some(LogFormat::Corosync23File),
         timestamp: ts,
         host: Some(host),
-        daemon: Some("corosync"),
+        daemon: Some(daemon),
         pid: Some(pid),
         subsystem: Some(sub),
         level: Some(level),

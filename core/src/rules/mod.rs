@@ -176,19 +176,7 @@ impl<'a> Ctx<'a> {
     /// the finding is only counted (the report lists none past that number and says how many
     /// in D007), so a million of them cost no million messages.
     pub fn listed(&self, code: &'static str, severity: Severity, span: Span) -> bool {
-        let mut c = self.counted.borrow_mut();
-        let i = match c.iter().position(|x| x.0 == code && x.1 == severity) {
-            Some(i) => i,
-            None => {
-                c.push((code, severity, span, 0));
-                c.len() - 1
-            }
-        };
-        c[i].3 += 1;
-        if c[i].3 == crate::detect::MAX_SAME_CODE + 1 {
-            c[i].2 = span;
-        }
-        c[i].3 <= crate::detect::MAX_SAME_CODE
+        crate::detect::listed(&mut self.counted.borrow_mut(), code, severity, span)
     }
 
     pub fn major(&self) -> u8 {
