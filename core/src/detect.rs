@@ -577,6 +577,11 @@ fn is_key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '/')
 }
 
+/// [`is_key_char`] on bytes (every key character is ASCII).
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/')
+}
+
 fn classify(line: &str) -> Class {
     if let Some(f) = logs::detect_line(line) {
         return Class::Log(f);
@@ -588,7 +593,8 @@ fn classify(line: &str) -> Class {
 fn classify_conf(line: &str) -> Class {
     // A byte-order mark is not content (the parser reports it).
     let t = line.trim_start_matches('\u{FEFF}');
-    let t = t.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
+    // Blanks and CR are ASCII: trimming bytes is trimming characters.
+    let t = t.trim_matches([' ', '\t', '\r']);
     if t.is_empty() {
         return Class::Blank;
     }
@@ -598,12 +604,12 @@ fn classify_conf(line: &str) -> Class {
     if t.starts_with('<') {
         return Class::Xml;
     }
-    if let Some(i) = t.find('{') {
+    if let Some(i) = memchr::memchr(b'{', t.as_bytes()) {
         let name = t[..i].trim_end_matches([' ', '\t', ':']);
         // A line that ends in `{` opens a section even with a bad name (the rules say why).
         if name.is_empty()
             || t.ends_with('{')
-            || name.chars().all(is_key_char)
+            || name.bytes().all(is_key_byte)
             || SECTION_NAMES.iter().any(|s| name.eq_ignore_ascii_case(s))
         {
             return Class::Open;
@@ -613,9 +619,9 @@ fn classify_conf(line: &str) -> Class {
     if t.starts_with('}') {
         return Class::Close;
     }
-    if let Some(i) = t.find(':') {
+    if let Some(i) = memchr::memchr(b':', t.as_bytes()) {
         let key = t[..i].trim_end();
-        if !key.is_empty() && key.chars().all(is_key_char) {
+        if !key.is_empty() && key.bytes().all(is_key_byte) {
             return Class::KeyValue {
                 known: KEY_HINTS.contains(&key),
             };
@@ -1286,7 +1292,8 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
         let Some((k, v)) = t.split_once(':') else {
             continue;
         };
-        if let Some(i) = KEYS.iter().position(|x| *x == k.trim_end()) {
+        let k = k.trim_end();
+        if let Some(i) = KEYS.iter().position(|x| *x == k) {
             seen[i] = true;
             if i == KEYS.len() - 1 {
                 transport = Some(v.trim());
