@@ -265,14 +265,23 @@ pub struct Incident {
 /// Each file's last known time: a record without a time stamp takes the time of the record
 /// before it in the same file (0 before the first).
 #[derive(Default)]
-struct Clock(Vec<(usize, u64)>);
+struct Clock<'a>(Vec<(usize, u64)>, Option<(&'a str, Option<u64>)>);
 
-impl Clock {
-    fn time(&mut self, r: &Record, texts: &[&str]) -> u64 {
-        let t = texts
+impl<'a> Clock<'a> {
+    fn time(&mut self, r: &Record, texts: &[&'a str]) -> u64 {
+        let ts = texts
             .get(r.file)
-            .and_then(|text| super::field(text, r.timestamp))
-            .and_then(time_key);
+            .and_then(|text| super::field(text, r.timestamp));
+        // Many lines share a second: the same printed time is read once.
+        let t = match (ts, self.1) {
+            (Some(ts), Some((last, t))) if ts == last => t,
+            (Some(ts), _) => {
+                let t = time_key(ts);
+                self.1 = Some((ts, t));
+                t
+            }
+            (None, _) => None,
+        };
         match (t, self.0.iter_mut().find(|(f, _)| *f == r.file)) {
             (Some(t), Some(p)) => {
                 p.1 = t;
