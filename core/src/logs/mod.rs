@@ -191,6 +191,9 @@ pub fn field(text: &str, f: Option<Span>) -> Option<&str> {
 /// The format of a single line, if it starts with a log record (leading blanks allowed).
 pub fn detect_line(line: &str) -> Option<LogFormat> {
     let t = line.trim_start_matches([' ', '\t']);
+    if !prefix::may_start(t.as_bytes()) {
+        return None;
+    }
     prefix::parse(t).and_then(|p| p.format)
 }
 

@@ -147,6 +147,8 @@ pub struct Ctx<'a> {
     pub facts: &'a crate::stack::Facts,
     /// The config as corosync reads it, built once and shared by every rule.
     model: std::cell::OnceCell<config::model::Model<'a>>,
+    /// `quoted_value::text_keys`, shared by the two rules that read it.
+    pub(crate) text_keys: std::cell::OnceCell<Vec<crate::conf::KeyRef<'a>>>,
     /// Findings counted by [`Ctx::listed`] instead of built: code, severity, the first one's
     /// span, how many.
     pub(crate) counted: std::cell::RefCell<Vec<crate::detect::Counted>>,
@@ -167,6 +169,7 @@ impl<'a> Ctx<'a> {
             role,
             facts,
             model: std::cell::OnceCell::new(),
+            text_keys: std::cell::OnceCell::new(),
             counted: Default::default(),
         }
     }

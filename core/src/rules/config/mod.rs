@@ -488,7 +488,17 @@ fn state_of<T>(
 
 /// The state of a key in a section (schema path) for a target.
 pub(crate) fn key_state(t: Target, path: &str, name: &str) -> State<schema::KeyDef> {
-    state_of(t, schema::key_rows(path, name), |r| (r.from, r.to))
+    // `state_of` reads the rows up to four times: find them once (a key has a few).
+    let mut buf = [None; 8];
+    let mut n = 0;
+    for r in schema::key_rows(path, name) {
+        if n == buf.len() {
+            return state_of(t, schema::key_rows(path, name), |r| (r.from, r.to));
+        }
+        buf[n] = Some(r);
+        n += 1;
+    }
+    state_of(t, buf[..n].iter().flatten().copied(), |r| (r.from, r.to))
 }
 
 /// The state of a section (dotted path) for a target.

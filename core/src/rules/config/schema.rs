@@ -1289,11 +1289,17 @@ pub fn key_rows<'a>(
 ) -> impl Iterator<Item = &'static KeyDef> + Clone + 'a {
     let ix = key_index();
     let exact: &'static [&'static KeyDef] = ix.exact.get(key).map(|v| v.as_slice()).unwrap_or(&[]);
+    // Exact rows are indexed by their name already.
     exact
         .iter()
-        .chain(ix.patterns.iter())
         .copied()
-        .filter(move |d| section_matches(d.section, section) && d.key.matches(key))
+        .filter(move |d| section_matches(d.section, section))
+        .chain(
+            ix.patterns
+                .iter()
+                .copied()
+                .filter(move |d| section_matches(d.section, section) && d.key.matches(key)),
+        )
 }
 
 /// Every row for a section path.
