@@ -1,4 +1,5 @@
 use super::{diag, is_foreign_logging_daemon};
+use crate::conf::KeyRef;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::i18n::Msg;
@@ -68,14 +69,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if s.name == "uidgid" || is_foreign_logging_daemon(ctx, s, &path) {
             continue;
         }
-        let keys: Vec<_> = conf.keys(id).collect();
-        let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            last.insert(k.name, i);
+        // The last line of each name wins; two passes, no copy of a section's keys.
+        let mut last: std::collections::HashMap<&str, KeyRef> = std::collections::HashMap::new();
+        for k in conf.keys(id) {
+            last.insert(k.name, k);
         }
-        for (i, k) in keys.iter().enumerate() {
-            let winner = &keys[last[k.name]];
-            if last[k.name] == i || !ctx.listed(META.code, Severity::Warning, k.key_span) {
+        for k in conf.keys(id) {
+            let winner = &last[k.name];
+            if winner.key_span == k.key_span
+                || !ctx.listed(META.code, Severity::Warning, k.key_span)
+            {
                 continue;
             }
             let mut d = diag(
