@@ -69,13 +69,18 @@ fn clock() -> f64 {
         )
 }
 
+/// Seconds per call of `f`: at least `reps` calls after one warm-up, and more until a quarter
+/// of a second has passed (the kernel updates a running thread's CPU time at scheduler ticks,
+/// a few milliseconds apart).
 fn time<F: FnMut()>(mut f: F, reps: usize) -> f64 {
     f();
-    let t = clock();
-    for _ in 0..reps {
+    let (t, wall) = (clock(), Instant::now());
+    let mut n = 0;
+    while n < reps || wall.elapsed().as_secs_f64() < 0.25 {
         f();
+        n += 1;
     }
-    (clock() - t) / reps as f64
+    (clock() - t) / n as f64
 }
 
 /// Seconds per `analyze` of one input, averaged over `reps` runs after one warm-up.
