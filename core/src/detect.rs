@@ -604,7 +604,7 @@ fn classify_conf(line: &str) -> Class {
     if t.starts_with('<') {
         return Class::Xml;
     }
-    if let Some(i) = memchr::memchr(b'{', t.as_bytes()) {
+    if let Some(i) = t.bytes().position(|b| b == b'{') {
         let name = t[..i].trim_end_matches([' ', '\t', ':']);
         // A line that ends in `{` opens a section even with a bad name (the rules say why).
         if name.is_empty()
@@ -619,7 +619,7 @@ fn classify_conf(line: &str) -> Class {
     if t.starts_with('}') {
         return Class::Close;
     }
-    if let Some(i) = memchr::memchr(b':', t.as_bytes()) {
+    if let Some(i) = t.bytes().position(|b| b == b':') {
         let key = t[..i].trim_end();
         if !key.is_empty() && key.bytes().all(is_key_byte) {
             return Class::KeyValue {

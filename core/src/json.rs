@@ -210,7 +210,8 @@ pub fn report(report: &Report, inputs: &[Input], lang: Lang, target: Option<Targ
         }).collect::<Vec<_>>(),
         "records": report.records.iter().map(|r| {
             let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
-            let f = |s| crate::logs::field(inputs[r.file].text, s);
+            // As owned strings: the same serializer as the other optional strings (wasm size).
+            let f = |s| crate::logs::field(inputs[r.file].text, s).map(str::to_string);
             json!({"path": inputs[r.file].path, "line": l, "timestamp": f(r.timestamp), "host": f(r.host), "daemon": f(r.daemon),
                    "subsystem": f(r.subsystem), "level": f(r.level), "kb": r.kb.map(|e| e.code.clone())})
         }).collect::<Vec<_>>(),

@@ -300,10 +300,15 @@ fn index_keys(text: &str, tree: &mut Tree) {
                 LineKind::KeyValue { key, .. } => &text[key.start..key.end],
                 _ => "",
             };
-            let id = *ids.entry(n).or_insert_with(|| {
-                names.push(n);
-                names.len() - 1
-            });
+            // `get` and `insert` as the rules use them: no entry API code in the wasm.
+            let id = match ids.get(n) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(n, names.len());
+                    names.push(n);
+                    names.len() - 1
+                }
+            };
             keys.push((l, id));
         }
         let mut by_name: Vec<usize> = (0..names.len()).collect();

@@ -1,5 +1,4 @@
 use super::{diag, is_foreign_logging_daemon};
-use crate::conf::KeyRef;
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Related, Severity};
 use crate::i18n::Msg;
@@ -70,17 +69,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // The last line of each name wins; two passes, no copy of a section's keys.
-        let mut last: std::collections::HashMap<&str, KeyRef> = std::collections::HashMap::new();
+        let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for k in conf.keys(id) {
-            last.insert(k.name, k);
+            last.insert(k.name, k.line);
         }
         for k in conf.keys(id) {
-            let winner = &last[k.name];
-            if winner.key_span == k.key_span
-                || !ctx.listed(META.code, Severity::Warning, k.key_span)
-            {
+            let w = last[k.name];
+            if w == k.line || !ctx.listed(META.code, Severity::Warning, k.key_span) {
                 continue;
             }
+            let Some(winner) = conf.key_at(w) else {
+                continue;
+            };
             let mut d = diag(
                 &META,
                 Severity::Warning,
