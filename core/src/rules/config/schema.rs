@@ -1289,17 +1289,11 @@ pub fn key_rows<'a>(
 ) -> impl Iterator<Item = &'static KeyDef> + Clone + 'a {
     let ix = key_index();
     let exact: &'static [&'static KeyDef] = ix.exact.get(key).map(|v| v.as_slice()).unwrap_or(&[]);
-    // Exact rows are indexed by their name already.
     exact
         .iter()
+        .chain(ix.patterns.iter())
         .copied()
-        .filter(move |d| section_matches(d.section, section))
-        .chain(
-            ix.patterns
-                .iter()
-                .copied()
-                .filter(move |d| section_matches(d.section, section) && d.key.matches(key)),
-        )
+        .filter(move |d| section_matches(d.section, section) && d.key.matches(key))
 }
 
 /// Every row for a section path.
@@ -1534,5 +1528,20 @@ mod change_tests {
         }
         assert!(!v.contains(&r(3, 0, 0)), "series starts are not listed");
         assert!(v.windows(2).all(|w| w[0] < w[1]));
+    }
+}
+
+#[cfg(test)]
+mod rows_tests {
+    /// `rules::config::key_state` keeps a key's rows in a buffer of 8.
+    #[test]
+    fn a_key_has_at_most_eight_rows() {
+        let ix = super::key_index();
+        let most = ix.exact.values().map(Vec::len).max().unwrap_or(0);
+        assert!(
+            most + ix.patterns.len() <= 8,
+            "{most} + {}",
+            ix.patterns.len()
+        );
     }
 }
