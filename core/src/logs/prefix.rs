@@ -363,30 +363,13 @@ fn rest_after_ws(i: &str) -> &str {
 pub(crate) fn may_start(b: &[u8]) -> bool {
     let Some(&c) = b.first() else { return false };
     match c {
-        b'A'..=b'Z' => matches!(
-            b.get(..3),
-            Some(
-                b"Jan"
-                    | b"Feb"
-                    | b"Mar"
-                    | b"Apr"
-                    | b"May"
-                    | b"Jun"
-                    | b"Jul"
-                    | b"Aug"
-                    | b"Sep"
-                    | b"Oct"
-                    | b"Nov"
-                    | b"Dec"
-                    | b"Mon"
-                    | b"Tue"
-                    | b"Wed"
-                    | b"Thu"
-                    | b"Fri"
-                    | b"Sat"
-                    | b"Sun"
-            )
-        ),
+        b'A'..=b'Z' => {
+            let Some(w) = b.get(..3) else { return false };
+            MONTHS
+                .iter()
+                .chain(WEEKDAYS.iter())
+                .any(|m| m.as_bytes() == w)
+        }
         b'0'..=b'9' => b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-',
         b'[' => b.get(1).is_some_and(|&d| d.is_ascii_digit() || d == b' '),
         b'a'..=b'z' => {
