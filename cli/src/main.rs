@@ -983,6 +983,9 @@ fn write_incidents(
                 pat.message.render(lang)
             )?;
         }
+        let stamp = |r: &corocheck_core::logs::Record| {
+            corocheck_core::logs::field(inputs[r.file].text, r.timestamp).unwrap_or("-")
+        };
         // Columns as wide as their widest entry, in terminal cells (Japanese labels are wide).
         let stage_w = inc
             .steps
@@ -999,15 +1002,7 @@ fn write_incidents(
         let time_w = inc
             .steps
             .iter()
-            .map(|s| {
-                cells(
-                    report.records[s.record]
-                        .timestamp
-                        .as_deref()
-                        .unwrap_or("-")
-                        .chars(),
-                )
-            })
+            .map(|s| cells(stamp(&report.records[s.record]).chars()))
             .max()
             .unwrap_or(0);
         let mut lines = 0;
@@ -1042,7 +1037,7 @@ fn write_incidents(
             writeln!(
                 out,
                 " {star}{} {} {} {}{times}  {}:{l}",
-                pad(r.timestamp.as_deref().unwrap_or("-"), time_w),
+                pad(stamp(r), time_w),
                 pad(s.node.as_deref().unwrap_or("-"), node_w),
                 pad(&s.stage.label().render(lang), stage_w),
                 s.code,

@@ -451,6 +451,28 @@ pub const MAX_SAME_CODE: usize = 100;
 /// severity, the span of the first one not built, and how many there were in all.
 pub type Counted = (&'static str, Severity, Span, usize);
 
+/// Count one finding in `c`; true while it is among the first [`MAX_SAME_CODE`] of its code
+/// and severity (build it), false after (it is only counted). See [`crate::rules::Ctx::listed`].
+pub(crate) fn listed(
+    c: &mut Vec<Counted>,
+    code: &'static str,
+    severity: Severity,
+    span: Span,
+) -> bool {
+    let i = match c.iter().position(|x| x.0 == code && x.1 == severity) {
+        Some(i) => i,
+        None => {
+            c.push((code, severity, span, 0));
+            c.len() - 1
+        }
+    };
+    c[i].3 += 1;
+    if c[i].3 == MAX_SAME_CODE + 1 {
+        c[i].2 = span;
+    }
+    c[i].3 <= MAX_SAME_CODE
+}
+
 /// Keep the first [`MAX_SAME_CODE`] findings of each code and severity (in the order they
 /// were found) and replace the rest with one D007, at the first one left out, with the exact
 /// count. `counted` adds the findings rules only counted (built: the first MAX_SAME_CODE).
@@ -555,6 +577,11 @@ fn is_key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '/')
 }
 
+/// [`is_key_char`] on bytes (every key character is ASCII).
+fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/')
+}
+
 fn classify(line: &str) -> Class {
     if let Some(f) = logs::detect_line(line) {
         return Class::Log(f);
@@ -566,7 +593,8 @@ fn classify(line: &str) -> Class {
 fn classify_conf(line: &str) -> Class {
     // A byte-order mark is not content (the parser reports it).
     let t = line.trim_start_matches('\u{FEFF}');
-    let t = t.trim_matches(|c: char| c == ' ' || c == '\t' || c == '\r');
+    // Blanks and CR are ASCII: trimming bytes is trimming characters.
+    let t = t.trim_matches([' ', '\t', '\r']);
     if t.is_empty() {
         return Class::Blank;
     }
@@ -576,12 +604,12 @@ fn classify_conf(line: &str) -> Class {
     if t.starts_with('<') {
         return Class::Xml;
     }
-    if let Some(i) = t.find('{') {
+    if let Some(i) = t.bytes().position(|b| b == b'{') {
         let name = t[..i].trim_end_matches([' ', '\t', ':']);
         // A line that ends in `{` opens a section even with a bad name (the rules say why).
         if name.is_empty()
             || t.ends_with('{')
-            || name.chars().all(is_key_char)
+            || name.bytes().all(is_key_byte)
             || SECTION_NAMES.iter().any(|s| name.eq_ignore_ascii_case(s))
         {
             return Class::Open;
@@ -591,9 +619,9 @@ fn classify_conf(line: &str) -> Class {
     if t.starts_with('}') {
         return Class::Close;
     }
-    if let Some(i) = t.find(':') {
+    if let Some(i) = t.bytes().position(|b| b == b':') {
         let key = t[..i].trim_end();
-        if !key.is_empty() && key.chars().all(is_key_char) {
+        if !key.is_empty() && key.bytes().all(is_key_byte) {
             return Class::KeyValue {
                 known: KEY_HINTS.contains(&key),
             };
@@ -1264,7 +1292,8 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
         let Some((k, v)) = t.split_once(':') else {
             continue;
         };
-        if let Some(i) = KEYS.iter().position(|x| *x == k.trim_end()) {
+        let k = k.trim_end();
+        if let Some(i) = KEYS.iter().position(|x| *x == k) {
             seen[i] = true;
             if i == KEYS.len() - 1 {
                 transport = Some(v.trim());

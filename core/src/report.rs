@@ -202,15 +202,20 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                     }
                 }
                 DocKind::Log(_) => {
-                    let recs = logs::read(text, range, i);
+                    let mut recs = logs::read(text, range, i);
                     let skip = logs::startup_links(&recs, text);
-                    found = logs::diagnose_quiet(&recs, &skip);
+                    found = logs::diagnose_quiet(&recs, &skip, Some(&mut counted));
                     quiet.extend(skip);
-                    records.extend(recs.into_iter().map(|mut r| {
-                        r.span = back(r.span);
-                        r.message = back(r.message);
-                        r
-                    }));
+                    if seg.reflow.is_some() {
+                        for r in &mut recs {
+                            r.map_spans(back);
+                        }
+                    }
+                    if records.is_empty() {
+                        records = recs;
+                    } else {
+                        records.append(&mut recs);
+                    }
                 }
                 DocKind::ClusterConf => {
                     found = detect::cluster_conf_findings(text, range);

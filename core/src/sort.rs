@@ -9,7 +9,7 @@
 //! permutation that is the only per-type code.
 //!
 //! Invariants: stable (equal elements keep their order); O(n log n) comparisons; O(n) extra
-//! memory (two index buffers); never panics for a comparator that is not a total order (the
+//! memory (two index buffers and the run ends); never panics for a comparator that is not a total order (the
 //! result is then some permutation of the input).
 
 use std::cmp::Ordering;
@@ -34,18 +34,29 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 }
 
 /// The permutation that sorts `n` elements: position `k` of the result holds the index of the
-/// element that belongs at `k`. Bottom-up merge sort, non-generic.
+/// element that belongs at `k`. Natural merge sort, non-generic: it starts from the runs
+/// already in order (sorted input costs `n - 1` comparisons and no copy), then merges
+/// neighbouring runs until one is left.
 fn order(n: usize, cmp: &mut dyn FnMut(u32, u32) -> Ordering) -> Vec<u32> {
     debug_assert!(n <= u32::MAX as usize);
     let mut a: Vec<u32> = (0..n as u32).collect();
+    // Where each run ends.
+    let mut ends: Vec<usize> = (1..n)
+        .filter(|&i| cmp(i as u32, i as u32 - 1) == Ordering::Less)
+        .collect();
+    ends.push(n);
+    if ends.len() == 1 {
+        return a;
+    }
     let mut b = a.clone();
-    let mut width = 1;
-    while width < n {
+    while ends.len() > 1 {
         let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            // Runs already in order (common: positions, sorted input) are copied, not merged.
+        let mut merged = Vec::with_capacity(ends.len() / 2 + 1);
+        for pair in ends.chunks(2) {
+            let mid = pair[0];
+            let hi = *pair.last().unwrap_or(&mid);
+            merged.push(hi);
+            // Runs already in order (after a first merge) are copied, not merged.
             if mid == hi || cmp(a[mid], a[mid - 1]) != Ordering::Less {
                 b[lo..hi].copy_from_slice(&a[lo..hi]);
                 lo = hi;
@@ -69,7 +80,7 @@ fn order(n: usize, cmp: &mut dyn FnMut(u32, u32) -> Ordering) -> Vec<u32> {
             lo = hi;
         }
         std::mem::swap(&mut a, &mut b);
-        width *= 2;
+        ends = merged;
     }
     a
 }
@@ -114,6 +125,28 @@ mod tests {
                 let mut std = v.clone();
                 std.sort_by_key(|p| p.0);
                 assert_eq!(ours, std, "n={n} modulus={modulus}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_in_order_agree_with_std() {
+        // Sorted, reversed, sorted with an unsorted tail, and saw-tooth inputs.
+        for n in [2usize, 3, 10, 101, 1000] {
+            let shapes: [Vec<(usize, usize)>; 4] = [
+                (0..n).map(|i| (i / 3, i)).collect(),
+                (0..n).map(|i| (n - i, i)).collect(),
+                (0..n)
+                    .map(|i| (if i < n - n / 4 { i } else { i % 7 }, i))
+                    .collect(),
+                (0..n).map(|i| (i % 5, i)).collect(),
+            ];
+            for v in shapes {
+                let mut ours = v.clone();
+                sort_by_key(&mut ours, |p| p.0);
+                let mut std = v;
+                std.sort_by_key(|p| p.0);
+                assert_eq!(ours, std, "n={n}");
             }
         }
     }

@@ -122,8 +122,8 @@ fn findings(report: &Report, texts: &[String]) -> Vec<Found> {
             code: d.code,
             severity: d.severity,
             line: line.to_string(),
-            host: rec.host.clone(),
-            time: time_key(rec.timestamp.as_deref().expect("timestamp")),
+            host: corocheck_core::logs::field(text, rec.host).map(str::to_string),
+            time: time_key(corocheck_core::logs::field(text, rec.timestamp).expect("timestamp")),
             pos: d.span.start,
         });
     }

@@ -207,8 +207,8 @@ fn every_example_matches_its_entry_and_no_other() {
                 )),
             }
             let origin = kb::Origin {
-                subsystem: r.subsystem.as_deref(),
-                daemon: r.daemon.as_deref(),
+                subsystem: logs::field(ex, r.subsystem),
+                daemon: logs::field(ex, r.daemon),
             };
             for other in kb::matching_entries(&ex[r.message.start..r.message.end], origin) {
                 if other.id != e.id && !e.refines.contains(&other.id) {

@@ -47,11 +47,11 @@ type View<'a> = (
 fn view<'a>(text: &'a str, r: &'a Record) -> View<'a> {
     (
         r.format,
-        r.timestamp.as_deref(),
-        r.host.as_deref(),
-        r.daemon.as_deref(),
-        r.subsystem.as_deref(),
-        r.level.as_deref(),
+        logs::field(text, r.timestamp),
+        logs::field(text, r.host),
+        logs::field(text, r.daemon),
+        logs::field(text, r.subsystem),
+        logs::field(text, r.level),
         &text[r.message.start..r.message.end],
         r.kb.map(|e| e.id.as_str()),
     )
@@ -86,7 +86,7 @@ fn corosync1_logfile() {
     spans_are_sane(&t, &r);
     assert_eq!(r.len(), 11);
     assert!(r.iter().all(|r| r.format == Corosync1File
-        && r.daemon.as_deref() == Some("corosync")
+        && logs::field(&t, r.daemon) == Some("corosync")
         && r.host.is_none()));
     assert_eq!(
         view(&t, &r[0]),
@@ -139,7 +139,7 @@ fn corosync1_and_cman_syslog() {
     assert_eq!(r.len(), 8);
     assert!(
         r.iter()
-            .all(|r| r.format == Syslog && r.host.as_deref() == Some("node1"))
+            .all(|r| r.format == Syslog && logs::field(&t, r.host) == Some("node1"))
     );
     assert_eq!(
         view(&t, &r[0]),
@@ -441,7 +441,7 @@ fn pacemaker_1_1_detail_log() {
     assert_eq!(r.len(), 5);
     assert!(
         r.iter()
-            .all(|r| r.format == Pacemaker11Detail && r.host.as_deref() == Some("node1"))
+            .all(|r| r.format == Pacemaker11Detail && logs::field(&t, r.host) == Some("node1"))
     );
     assert_eq!(
         view(&t, &r[0]),
@@ -766,7 +766,11 @@ fn seed_case_corosync_log() {
     assert_eq!(r.len(), 2);
     for rec in &r {
         assert_eq!(
-            (rec.format, rec.subsystem.as_deref(), rec.level.as_deref()),
+            (
+                rec.format,
+                logs::field(&t, rec.subsystem),
+                logs::field(&t, rec.level)
+            ),
             (Corosync1File, Some("pcmk"), Some("ERROR"))
         );
         assert_eq!(function(&t, rec), Some("process_ais_conf"));
@@ -807,7 +811,11 @@ fn seed_case_glued_question() {
     for rec in &r {
         assert!(rec.glued);
         assert_eq!(
-            (rec.format, rec.subsystem.as_deref(), rec.level.as_deref()),
+            (
+                rec.format,
+                logs::field(&t, rec.subsystem),
+                logs::field(&t, rec.level)
+            ),
             (Corosync1File, Some("pcmk"), Some("ERROR"))
         );
     }

@@ -2,7 +2,7 @@
 
 use corocheck_core::Lang;
 use corocheck_core::i18n::{Msg, t};
-use corocheck_core::logs::Record;
+use corocheck_core::logs::{Record, field};
 use yew::prelude::*;
 
 use crate::{Analysis, Ctl, Focus, MAX_ROWS};
@@ -82,13 +82,14 @@ fn row(
     let text = a.sources.get(r.file).map(|s| &*s.text).unwrap_or("");
     let message = text.get(r.message.start..r.message.end).unwrap_or("");
     let (loc, _) = a.location(r.file, r.span.start, lang);
-    let who = match (&r.daemon, &r.subsystem) {
+    let f = |s| field(text, s).unwrap_or_default();
+    let who = match (field(text, r.daemon), field(text, r.subsystem)) {
         (Some(d), Some(s)) => format!("{d} [{s}]"),
-        (Some(d), None) => d.clone(),
+        (Some(d), None) => d.to_string(),
         (None, Some(s)) => format!("[{s}]"),
         (None, None) => String::new(),
     };
-    let level = r.level.clone().unwrap_or_default();
+    let level = f(r.level);
     let kb = r.kb.map(|e| {
         let c = ctl.clone();
         let (file, span) = (r.file, r.span);
@@ -108,8 +109,8 @@ fn row(
     html! {
         <tr id={format!("record-{i}")} tabindex="-1" class={classes!(focused.then_some("focused"))}>
             <td class="nowrap">{ loc_cell }</td>
-            if cols.time { <td class="nowrap mono">{ r.timestamp.clone().unwrap_or_default() }</td> }
-            if cols.host { <td class="mono">{ r.host.clone().unwrap_or_default() }</td> }
+            if cols.time { <td class="nowrap mono">{ f(r.timestamp) }</td> }
+            if cols.host { <td class="mono">{ f(r.host) }</td> }
             <td class="mono nowrap">{ who }</td>
             if cols.level { <td><span class={classes!("lv", level_class(&level))}>{ level }</span></td> }
             if cols.kb { <td>{ for kb }</td> }

@@ -56,8 +56,12 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
     let recs = &a.report.records;
     let ts = |i: usize| {
         recs.get(i)
-            .and_then(|r| r.timestamp.clone())
+            .and_then(|r| {
+                let text = a.sources.get(r.file).map_or("", |s| &*s.text);
+                corocheck_core::logs::field(text, r.timestamp)
+            })
             .unwrap_or_default()
+            .to_string()
     };
     let steps = &inc.steps[..inc.steps.len().min(MAX_STEPS)];
     // Lanes: every node involved (an empty lane says that node logged nothing here, as a

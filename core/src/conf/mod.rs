@@ -62,7 +62,7 @@ impl<'a> Conf<'a> {
         }
     }
 
-    fn key_at(&self, line: usize) -> Option<KeyRef<'a>> {
+    pub(crate) fn key_at(&self, line: usize) -> Option<KeyRef<'a>> {
         let l = &self.tree.lines[line];
         match l.kind {
             LineKind::KeyValue { key, value } => Some(KeyRef {

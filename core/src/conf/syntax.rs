@@ -284,24 +284,53 @@ pub fn parse(text: &str, range: Span, dialect: Dialect) -> Tree {
     tree
 }
 
-/// Fill every section's `keys_by_name` (stable: equal names keep file order).
+/// Fill every section's `keys_by_name` (stable: equal names keep file order). Linear: a key
+/// takes the rank of its name among the section's distinct names (only those are sorted; a big
+/// section repeats few names), then a counting sort by rank.
 fn index_keys(text: &str, tree: &mut Tree) {
     let lines = &tree.lines;
-    let name = |l: usize| match lines[l].kind {
-        LineKind::KeyValue { key, .. } => &text[key.start..key.end],
-        _ => "",
-    };
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for s in &mut tree.sections {
-        let mut keys: Vec<usize> = s
-            .items
-            .iter()
-            .filter_map(|it| match it {
-                Item::Key(l) => Some(*l),
-                Item::Section(_) => None,
-            })
-            .collect();
-        crate::sort::sort_by(&mut keys, |a, b| name(*a).cmp(name(*b)));
-        s.keys_by_name = keys;
+        ids.clear();
+        let mut names: Vec<&str> = Vec::new();
+        let mut keys: Vec<(usize, usize)> = Vec::new();
+        for it in &s.items {
+            let Item::Key(l) = *it else { continue };
+            let n = match lines[l].kind {
+                LineKind::KeyValue { key, .. } => &text[key.start..key.end],
+                _ => "",
+            };
+            // `get` and `insert` as the rules use them: no entry API code in the wasm.
+            let id = match ids.get(n) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(n, names.len());
+                    names.push(n);
+                    names.len() - 1
+                }
+            };
+            keys.push((l, id));
+        }
+        let mut by_name: Vec<usize> = (0..names.len()).collect();
+        crate::sort::sort_by(&mut by_name, |a, b| names[*a].cmp(names[*b]));
+        // `next[rank]`: where the next key of that name goes.
+        let mut rank = vec![0; names.len()];
+        for (r, &id) in by_name.iter().enumerate() {
+            rank[id] = r;
+        }
+        let mut next = vec![0; names.len() + 1];
+        for &(_, id) in &keys {
+            next[rank[id] + 1] += 1;
+        }
+        for r in 1..next.len() {
+            next[r] += next[r - 1];
+        }
+        let mut out = vec![0; keys.len()];
+        for &(l, id) in &keys {
+            out[next[rank[id]]] = l;
+            next[rank[id]] += 1;
+        }
+        s.keys_by_name = out;
     }
 }
 

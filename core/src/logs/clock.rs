@@ -72,10 +72,12 @@ pub fn read(ts: &str) -> Option<Stamp> {
     let b = ts.as_bytes();
     let mut month = None;
     let mut zone = None;
-    // (value, digits, the byte before)
-    let mut nums: Vec<(u64, usize, u8)> = Vec::new();
+    // (value, digits, the byte before); no allocation: this runs for every log line.
+    let mut buf = [(0u64, 0usize, 0u8); 12];
+    let mut n = 0;
     let mut i = 0;
-    while i < b.len() && nums.len() < 12 {
+    while i < b.len() && n < buf.len() {
+        let nums = &buf[..n];
         let s = i;
         if b[i].is_ascii_digit() {
             let mut v: u64 = 0;
@@ -83,7 +85,8 @@ pub fn read(ts: &str) -> Option<Stamp> {
                 v = v.saturating_mul(10).saturating_add(u64::from(b[i] - b'0'));
                 i += 1;
             }
-            nums.push((v, i - s, if s > 0 { b[s - 1] } else { 0 }));
+            buf[n] = (v, i - s, if s > 0 { b[s - 1] } else { 0 });
+            n += 1;
         } else if b[i].is_ascii_alphabetic() {
             while i < b.len() && b[i].is_ascii_alphabetic() {
                 i += 1;
@@ -116,6 +119,7 @@ pub fn read(ts: &str) -> Option<Stamp> {
             i += 1;
         }
     }
+    let nums = &buf[..n];
     let frac = |n: Option<&(u64, usize, u8)>| match n {
         Some(&(v, d, sep)) if sep == b'.' || sep == b',' => {
             let mut v = v;
@@ -138,7 +142,7 @@ pub fn read(ts: &str) -> Option<Stamp> {
                 .skip(4)
                 .find(|n| n.1 == 4 && n.2 == b' ')
                 .map(|n| n.0);
-            (year, m, &nums[..])
+            (year, m, nums)
         }
         (None, Some(&(y, 4, _))) if nums.len() >= 6 => (Some(y), nums[1].0, &nums[2..]),
         (None, Some(&(s, _, _))) if nums.len() <= 2 => {
@@ -206,23 +210,26 @@ pub fn time_key(ts: &str) -> Option<u64> {
 /// Each file's time line: the year inferred for timestamps without one, and the last time (a
 /// record without a timestamp takes the time of the record before it in its file, 0 before
 /// the first).
-pub struct Clock {
+pub struct Clock<'a> {
     /// The year and month of the first timestamp with a year, in any file.
     base: Option<(u64, u64)>,
     /// (file, last time, current year, last month)
     files: Vec<(usize, u64, Option<u64>, u64)>,
+    /// The last timestamp read: many lines share a second, each is read once.
+    last: Option<(&'a str, Option<Stamp>)>,
 }
 
-impl Clock {
-    /// A clock for `records`: looks at the first timestamp of each file for a year.
-    pub fn new(records: &[Record]) -> Clock {
+impl<'a> Clock<'a> {
+    /// A clock for `records` (whose fields point into `texts`): looks at the first timestamp
+    /// of each file for a year.
+    pub fn new(records: &[Record], texts: &[&str]) -> Clock<'a> {
         let mut seen: Vec<usize> = Vec::new();
         let mut base = None;
         for r in records {
             if seen.contains(&r.file) || seen.len() >= 64 {
                 continue;
             }
-            let Some(ts) = r.timestamp.as_deref() else {
+            let Some(ts) = texts.get(r.file).and_then(|t| super::field(t, r.timestamp)) else {
                 continue;
             };
             seen.push(r.file);
@@ -239,12 +246,22 @@ impl Clock {
         Clock {
             base,
             files: Vec::new(),
+            last: None,
         }
     }
 
     /// The time of `r` in milliseconds since 1970 UTC (see the module docs).
-    pub fn time(&mut self, r: &Record) -> u64 {
-        let stamp = r.timestamp.as_deref().and_then(read);
+    pub fn time(&mut self, r: &Record, texts: &[&'a str]) -> u64 {
+        let ts = texts.get(r.file).and_then(|t| super::field(t, r.timestamp));
+        let stamp = match (ts, self.last) {
+            (Some(ts), Some((last, st))) if ts == last => st,
+            (Some(ts), _) => {
+                let st = read(ts);
+                self.last = Some((ts, st));
+                st
+            }
+            (None, _) => None,
+        };
         let k = match self.files.iter().position(|f| f.0 == r.file) {
             Some(k) => k,
             None => {
@@ -330,13 +347,14 @@ mod tests {
         assert!(time_key("0000-01-01T00:00:00+14:00").is_some());
     }
 
-    fn rec(file: usize, ts: &str) -> Record {
+    /// A record of `file` whose timestamp is the whole of `texts[file]`'s line `line`.
+    fn rec(file: usize, span: (usize, usize)) -> Record {
         Record {
             file,
-            span: Span::new(0, 0),
-            message: Span::new(0, 0),
+            span: Span::new(span.0, span.1),
+            message: Span::new(span.1, span.1),
             format: LogFormat::Corosync1File,
-            timestamp: Some(ts.to_string()),
+            timestamp: Some(Span::new(span.0, span.1)),
             host: None,
             daemon: None,
             subsystem: None,
@@ -349,40 +367,57 @@ mod tests {
         }
     }
 
+    /// Records for (file, timestamp) pairs, with the texts their spans point into.
+    fn records(stamps: &[(usize, &str)]) -> (Vec<Record>, Vec<String>) {
+        let mut texts = vec![String::new(); 2];
+        let recs = stamps
+            .iter()
+            .map(|(f, ts)| {
+                let start = texts[*f].len();
+                texts[*f].push_str(ts);
+                texts[*f].push('\n');
+                rec(*f, (start, start + ts.len()))
+            })
+            .collect();
+        (recs, texts)
+    }
+
+    fn times(stamps: &[(usize, &str)]) -> Vec<u64> {
+        let (recs, texts) = records(stamps);
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut c = Clock::new(&recs, &texts);
+        recs.iter().map(|r| c.time(r, &texts)).collect()
+    }
+
     #[test]
     fn years_are_inferred_across_new_year_and_files() {
         // File 0 has no year and crosses New Year; file 1 prints ISO times with a zone.
-        let recs = [
-            rec(1, "2024-12-31T23:59:58+09:00"),
-            rec(0, "Dec 31 14:59:59"),
-            rec(0, "Jan  1 00:00:01"),
-            rec(1, "2025-01-01T09:00:02+09:00"),
-        ];
-        let mut c = Clock::new(&recs);
-        let t: Vec<u64> = recs.iter().map(|r| c.time(r)).collect();
+        let t = times(&[
+            (1, "2024-12-31T23:59:58+09:00"),
+            (0, "Dec 31 14:59:59"),
+            (0, "Jan  1 00:00:01"),
+            (1, "2025-01-01T09:00:02+09:00"),
+        ]);
         assert_eq!(t[0], time_key("2024-12-31T14:59:58Z").unwrap());
         assert_eq!(t[1], time_key("2024-12-31T14:59:59Z").unwrap());
         assert_eq!(t[2], time_key("2025-01-01T00:00:01Z").unwrap());
         assert_eq!(t[3], time_key("2025-01-01T00:00:02Z").unwrap());
-        assert!(t[0] < t[1] && t[1] < t[2] && t[2] < t[3]);
         // A file that starts in December next to one whose first year-stamped line is in
         // January belongs to the year before.
-        let recs = [rec(0, "2025-01-02T00:00:00Z"), rec(1, "Dec 30 10:00:00")];
-        let mut c = Clock::new(&recs);
-        assert!(c.time(&recs[1]) < c.time(&recs[0]));
-        assert_eq!(c.time(&recs[1]), time_key("2024-12-30T10:00:00Z").unwrap());
-        // No year anywhere: 1970, and a record without a time takes the one before it.
-        let mut r = rec(0, "");
-        r.timestamp = None;
-        let recs = [rec(0, "Aug 26 16:20:37"), r];
-        let mut c = Clock::new(&recs);
-        let first = c.time(&recs[0]);
-        assert_eq!(first, time_key("1970-08-26T16:20:37").unwrap());
-        assert_eq!(c.time(&recs[1]), first);
+        let t = times(&[(0, "2025-01-02T00:00:00Z"), (1, "Dec 30 10:00:00")]);
+        assert_eq!(t[1], time_key("2024-12-30T10:00:00Z").unwrap());
+        // No year anywhere: 1970; the same printed time twice reads the same.
+        let t = times(&[(0, "Aug 26 16:20:37"), (0, "Aug 26 16:20:37")]);
+        assert_eq!(t, [time_key("1970-08-26T16:20:37").unwrap(); 2]);
+        // A record without a time takes the one before it in its file.
+        let (mut recs, texts) = records(&[(0, "Aug 26 16:20:37"), (0, "x")]);
+        recs[1].timestamp = None;
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut c = Clock::new(&recs, &texts);
+        let first = c.time(&recs[0], &texts);
+        assert_eq!(c.time(&recs[1], &texts), first);
         // A month back by less than half a year (lines slightly out of order) is no new year.
-        let recs = [rec(0, "Sep  1 00:00:01"), rec(0, "Aug 31 23:59:59")];
-        let mut c = Clock::new(&recs);
-        let (a, b) = (c.time(&recs[0]), c.time(&recs[1]));
-        assert_eq!(a - b, 2000);
+        let t = times(&[(0, "Sep  1 00:00:01"), (0, "Aug 31 23:59:59")]);
+        assert_eq!(t[0] - t[1], 2000);
     }
 }

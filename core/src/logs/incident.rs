@@ -275,14 +275,14 @@ fn ids_after(msg: &str, label: &str) -> Vec<u32> {
 
 /// The node name of a record: its host, or the file name without directory and extension
 /// when several files were given and the line names no host.
-fn node_of(r: &Record, paths: &[&str]) -> Option<String> {
-    if let Some(h) = &r.host {
-        return Some(h.clone());
+fn node_of<'a>(r: &Record, texts: &[&'a str], paths: &[&'a str]) -> Option<&'a str> {
+    if let Some(h) = texts.get(r.file).and_then(|t| super::field(t, r.host)) {
+        return Some(h);
     }
     let p = paths.get(r.file).filter(|_| paths.len() > 1)?;
     let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
     let stem = base.split('.').next().unwrap_or(base);
-    (!stem.is_empty()).then(|| stem.to_string())
+    (!stem.is_empty()).then_some(stem)
 }
 
 /// The message text of a record.
@@ -298,13 +298,13 @@ fn text_of<'a>(texts: &[&'a str], r: &Record) -> &'a str {
 pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool]) -> Vec<Incident> {
     let msg = |r: &Record| text_of(texts, r);
     // Times (inherited within a file) and node names.
-    let mut clock = Clock::new(records);
+    let mut clock = Clock::new(records, texts);
     let mut steps = Vec::new();
     // Node id → name: a node's first membership line that names one node only is its own.
     let mut ids: Vec<(u32, String)> = Vec::new();
-    let mut seen_hosts: Vec<String> = Vec::new();
+    let mut seen_hosts: Vec<&str> = Vec::new();
     for (i, r) in records.iter().enumerate() {
-        let time = clock.time(r);
+        let time = clock.time(r, texts);
         let Some(e) = r.kb else { continue };
         let Some(stage) = Stage::of(&e.code) else {
             continue;
@@ -312,22 +312,22 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
         if quiet.get(i) == Some(&true) {
             continue;
         }
-        let node = node_of(r, paths);
+        let node = node_of(r, texts, paths);
         if e.code == "L107" {
-            if let Some(n) = node.as_ref().filter(|n| !seen_hosts.contains(n)) {
+            if let Some(n) = node.filter(|n| !seen_hosts.contains(n)) {
                 let j = ids_after(msg(r), "joined:");
                 if j.len() == 1 && !ids.iter().any(|x| x.0 == j[0]) && ids.len() < MAX_KEYS {
-                    ids.push((j[0], n.clone()));
+                    ids.push((j[0], n.to_string()));
                 }
                 if seen_hosts.len() < MAX_KEYS {
-                    seen_hosts.push(n.clone());
+                    seen_hosts.push(n);
                 }
             }
         }
         steps.push(Step {
             record: i,
             time,
-            node,
+            node: node.map(str::to_string),
             code: e.code.as_str(),
             kb: e.id.as_str(),
             stage,
@@ -565,11 +565,11 @@ fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<Str
 }
 
 /// Runs of pattern lines per (pattern, node, key), in time order.
-fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Pattern> {
+fn find_patterns<'a>(records: &[Record], texts: &[&'a str], paths: &[&'a str]) -> Vec<Pattern> {
     let msg = |r: &Record| text_of(texts, r);
-    struct Run {
+    struct Run<'a> {
         kind: PatternKind,
-        node: Option<String>,
+        node: Option<&'a str>,
         /// The link for flapping (`host: 3 link: 0`); empty otherwise.
         key: String,
         last_time: u64,
@@ -583,7 +583,7 @@ fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Patt
         let recs = std::mem::take(&mut r.records);
         let t = r.kind.threshold();
         if recs.len() >= t {
-            let node = r.node.clone();
+            let node = r.node.map(str::to_string);
             done.push(Pattern {
                 kind: r.kind,
                 count: recs.len(),
@@ -599,14 +599,14 @@ fn find_patterns(records: &[Record], texts: &[&str], paths: &[&str]) -> Vec<Patt
     };
     // Time order within each file is input order; across files the runs are separate anyway
     // (one node per file), so input order is enough here.
-    let mut clock = Clock::new(records);
+    let mut clock = Clock::new(records, texts);
     for (i, r) in records.iter().enumerate() {
-        let time = clock.time(r);
+        let time = clock.time(r, texts);
         let Some(kind) = r.kb.and_then(|e| PatternKind::of(&e.code)) else {
             continue;
         };
         let m = msg(r);
-        let node = node_of(r, paths);
+        let node = node_of(r, texts, paths);
         // The link of a flapping line, `host/link` (`link: host: 3 link: 0 is down` → `3/0`).
         let key = match kind {
             PatternKind::FlappingLink => m

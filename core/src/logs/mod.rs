@@ -139,15 +139,16 @@ pub struct Record {
     /// `function: `; before Pacemaker's ` | ` extended detail).
     pub message: Span,
     pub format: LogFormat,
-    /// As printed (`Aug 26 16:20:37`, `2024-08-26T16:20:37+02:00`, …).
-    pub timestamp: Option<String>,
-    pub host: Option<String>,
+    /// The prefix fields are spans in the same text as `span` (read them with [`field`]).
+    /// The timestamp as printed (`Aug 26 16:20:37`, `2024-08-26T16:20:37+02:00`, …).
+    pub timestamp: Option<Span>,
+    pub host: Option<Span>,
     /// `corosync`, `pacemakerd`, `crmd`, … (the syslog tag, or the name the format prints).
-    pub daemon: Option<String>,
+    pub daemon: Option<Span>,
     /// `TOTEM`, `pcmk`, `KNET`, ... (trimmed)
-    pub subsystem: Option<String>,
+    pub subsystem: Option<Span>,
     /// As printed (`ERROR`, `notice`, ...), if any.
-    pub level: Option<String>,
+    pub level: Option<Span>,
     /// The knowledge-base entry the message matched.
     pub kb: Option<&'static kb::Entry>,
     /// The process id, when printed.
@@ -160,9 +161,40 @@ pub struct Record {
     pub glued: bool,
 }
 
+impl Record {
+    /// Move every span of the record through `f` (text with restored line breaks → input).
+    pub(crate) fn map_spans(&mut self, f: &dyn Fn(Span) -> Span) {
+        self.span = f(self.span);
+        self.message = f(self.message);
+        for s in [
+            &mut self.timestamp,
+            &mut self.host,
+            &mut self.daemon,
+            &mut self.subsystem,
+            &mut self.level,
+            &mut self.function,
+            &mut self.detail,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            *s = f(*s);
+        }
+    }
+}
+
+/// The text of a record's field (`field(text, r.host)`); `text` is the input the record's spans
+/// point into.
+pub fn field(text: &str, f: Option<Span>) -> Option<&str> {
+    f.and_then(|s| text.get(s.start..s.end))
+}
+
 /// The format of a single line, if it starts with a log record (leading blanks allowed).
 pub fn detect_line(line: &str) -> Option<LogFormat> {
     let t = line.trim_start_matches([' ', '\t']);
+    if !prefix::may_start(t.as_bytes()) {
+        return None;
+    }
     prefix::parse(t).and_then(|p| p.format)
 }
 
@@ -377,23 +409,25 @@ fn make_record<'t>(
         end = msg_end;
         detail = None;
     }
-    let function = pf.function.map(|f| {
+    // Every field of the prefix borrows from `line`.
+    let at = |f: &str| {
         let s = offset_in(line, f);
+        debug_assert!(s + f.len() <= line.len() && f.as_ptr() as usize >= line.as_ptr() as usize);
         Span::new(base + s, base + s + f.len())
-    });
+    };
     Record {
         file,
         span: Span::new(base + start, base + end.max(start)),
         message: Span::new(base + body, base + msg_end),
         format: pf.format.unwrap_or(LogFormat::Syslog),
-        timestamp: pf.timestamp.map(str::to_string),
-        host: pf.host.map(str::to_string),
-        daemon: pf.daemon.map(str::to_string),
-        subsystem: pf.subsystem.map(str::to_string),
-        level: pf.level.map(str::to_string),
+        timestamp: pf.timestamp.map(at),
+        host: pf.host.map(at),
+        daemon: pf.daemon.map(at),
+        subsystem: pf.subsystem.map(at),
+        level: pf.level.map(at),
         kb: entry,
         pid: pf.pid.and_then(|p| p.parse().ok()),
-        function,
+        function: pf.function.map(at),
         detail,
         glued,
     }
@@ -429,16 +463,27 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// explanation. Unmatched records produce nothing, and neither do knet's start-up lines that
 /// [`startup_links`] sets aside.
 pub fn diagnose(records: &[Record], text: &str) -> Vec<Diagnostic> {
-    diagnose_quiet(records, &startup_links(records, text))
+    diagnose_quiet(records, &startup_links(records, text), None)
 }
 
 /// [`diagnose`] with the start-up lines already found (`skip[i]`: record `i` is no finding).
-pub(crate) fn diagnose_quiet(records: &[Record], skip: &[bool]) -> Vec<Diagnostic> {
+/// With `counted`, findings past [`crate::detect::MAX_SAME_CODE`] of a code are only counted
+/// there (see [`crate::detect::cap_repeats`]), not built.
+pub(crate) fn diagnose_quiet(
+    records: &[Record],
+    skip: &[bool],
+    mut counted: Option<&mut Vec<crate::detect::Counted>>,
+) -> Vec<Diagnostic> {
     records
         .iter()
         .zip(skip.iter().copied())
         .filter_map(|(r, skip)| {
             let e = r.kb.filter(|_| !skip)?;
+            if let Some(c) = counted.as_deref_mut() {
+                if !crate::detect::listed(c, e.code.as_str(), e.severity, r.message) {
+                    return None;
+                }
+            }
             let [summary, action, meaning] = e.msg_keys();
             let mut d = Diagnostic::new(e.code.as_str(), e.severity, r.message, Msg::new(summary))
                 .help(Msg::new(action));

@@ -150,6 +150,8 @@ pub struct Ctx<'a> {
     pub facts: &'a crate::stack::Facts,
     /// The config as corosync reads it, built once and shared by every rule.
     model: std::cell::OnceCell<config::model::Model<'a>>,
+    /// `quoted_value::text_keys`, shared by the two rules that read it.
+    pub(crate) text_keys: std::cell::OnceCell<Vec<crate::conf::KeyRef<'a>>>,
     /// Findings counted by [`Ctx::listed`] instead of built: code, severity, the first one's
     /// span, how many.
     pub(crate) counted: std::cell::RefCell<Vec<crate::detect::Counted>>,
@@ -170,6 +172,7 @@ impl<'a> Ctx<'a> {
             role,
             facts,
             model: std::cell::OnceCell::new(),
+            text_keys: std::cell::OnceCell::new(),
             counted: Default::default(),
         }
     }
@@ -179,19 +182,7 @@ impl<'a> Ctx<'a> {
     /// the finding is only counted (the report lists none past that number and says how many
     /// in D007), so a million of them cost no million messages.
     pub fn listed(&self, code: &'static str, severity: Severity, span: Span) -> bool {
-        let mut c = self.counted.borrow_mut();
-        let i = match c.iter().position(|x| x.0 == code && x.1 == severity) {
-            Some(i) => i,
-            None => {
-                c.push((code, severity, span, 0));
-                c.len() - 1
-            }
-        };
-        c[i].3 += 1;
-        if c[i].3 == crate::detect::MAX_SAME_CODE + 1 {
-            c[i].2 = span;
-        }
-        c[i].3 <= crate::detect::MAX_SAME_CODE
+        crate::detect::listed(&mut self.counted.borrow_mut(), code, severity, span)
     }
 
     pub fn major(&self) -> u8 {

@@ -51,7 +51,7 @@ totem {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for k in text_keys(ctx) {
+    for &k in text_keys(ctx) {
         // Heuristics commands (`exec_NAME`) are command lines; `#` may be meant for them.
         if k.name.starts_with("exec_") {
             continue;

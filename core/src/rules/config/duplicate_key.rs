@@ -68,16 +68,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if s.name == "uidgid" || is_foreign_logging_daemon(ctx, s, &path) {
             continue;
         }
-        let keys: Vec<_> = conf.keys(id).collect();
+        // The last line of each name wins; two passes, no copy of a section's keys.
         let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            last.insert(k.name, i);
+        for k in conf.keys(id) {
+            last.insert(k.name, k.line);
         }
-        for (i, k) in keys.iter().enumerate() {
-            let winner = &keys[last[k.name]];
-            if last[k.name] == i || !ctx.listed(META.code, Severity::Warning, k.key_span) {
+        for k in conf.keys(id) {
+            let w = last[k.name];
+            if w == k.line || !ctx.listed(META.code, Severity::Warning, k.key_span) {
                 continue;
             }
+            let Some(winner) = conf.key_at(w) else {
+                continue;
+            };
             let mut d = diag(
                 &META,
                 Severity::Warning,

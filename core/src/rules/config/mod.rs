@@ -488,7 +488,13 @@ fn state_of<T>(
 
 /// The state of a key in a section (schema path) for a target.
 pub(crate) fn key_state(t: Target, path: &str, name: &str) -> State<schema::KeyDef> {
-    state_of(t, schema::key_rows(path, name), |r| (r.from, r.to))
+    // `state_of` reads the rows up to four times: find them once (a key has at most 8, a
+    // schema test checks it).
+    let mut buf = [None; 8];
+    for (slot, r) in buf.iter_mut().zip(schema::key_rows(path, name)) {
+        *slot = Some(r);
+    }
+    state_of(t, buf.iter().flatten().copied(), |r| (r.from, r.to))
 }
 
 /// The state of a section (dotted path) for a target.

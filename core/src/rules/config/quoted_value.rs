@@ -62,8 +62,13 @@ pub(crate) fn names_a_place(name: &str) -> bool {
         )
 }
 
-/// Text keys the schema knows in this place for the target (typed keys are C603's).
-pub(crate) fn text_keys<'a>(ctx: &Ctx<'a>) -> Vec<KeyRef<'a>> {
+/// Text keys the schema knows in this place for the target (typed keys are C603's); found
+/// once per config.
+pub(crate) fn text_keys<'c, 'a>(ctx: &'c Ctx<'a>) -> &'c [KeyRef<'a>] {
+    ctx.text_keys.get_or_init(|| find_text_keys(ctx))
+}
+
+fn find_text_keys<'a>(ctx: &Ctx<'a>) -> Vec<KeyRef<'a>> {
     let t = ctx.target;
     let mut v = Vec::new();
     for place in checked_places(ctx) {
@@ -80,7 +85,7 @@ pub(crate) fn text_keys<'a>(ctx: &Ctx<'a>) -> Vec<KeyRef<'a>> {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for k in text_keys(ctx) {
+    for &k in text_keys(ctx) {
         let v = k.value;
         let quoted = v.len() >= 2
             && ((v.starts_with('"') && v.ends_with('"'))

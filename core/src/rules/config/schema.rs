@@ -1240,15 +1240,37 @@ pub fn section_matches(row: &str, path: &str) -> bool {
 
 /// Rows with an exact key name, indexed by name; rows with a pattern, listed.
 struct KeyIndex {
-    exact: std::collections::HashMap<&'static str, Vec<&'static KeyDef>>,
+    exact: std::collections::HashMap<&'static str, Vec<&'static KeyDef>, NameHash>,
     patterns: Vec<&'static KeyDef>,
+}
+
+/// A multiply-rotate hash (as FxHash) for [`KeyIndex`]: every key is looked up there several
+/// times, and SipHash was a tenth of the time on a million keys. The table holds our names only,
+/// so input cannot flood it.
+type NameHash = std::hash::BuildHasherDefault<NameHasher>;
+
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn key_index() -> &'static KeyIndex {
     static INDEX: std::sync::OnceLock<KeyIndex> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut exact: std::collections::HashMap<&'static str, Vec<&'static KeyDef>> =
-            std::collections::HashMap::new();
+        let mut exact: std::collections::HashMap<_, Vec<&'static KeyDef>, NameHash> =
+            Default::default();
         let mut patterns = Vec::new();
         for d in KEYS {
             match d.key {
@@ -1506,5 +1528,20 @@ mod change_tests {
         }
         assert!(!v.contains(&r(3, 0, 0)), "series starts are not listed");
         assert!(v.windows(2).all(|w| w[0] < w[1]));
+    }
+}
+
+#[cfg(test)]
+mod rows_tests {
+    /// `rules::config::key_state` keeps a key's rows in a buffer of 8.
+    #[test]
+    fn a_key_has_at_most_eight_rows() {
+        let ix = super::key_index();
+        let most = ix.exact.values().map(Vec::len).max().unwrap_or(0);
+        assert!(
+            most + ix.patterns.len() <= 8,
+            "{most} + {}",
+            ix.patterns.len()
+        );
     }
 }

@@ -70,7 +70,9 @@ impl<'a> Logs<'a> {
     }
     /// The host that wrote the record, when its format prints one.
     pub(crate) fn host(&self, r: &'a Record) -> Option<&'a str> {
-        r.host.as_deref()
+        self.texts
+            .get(r.file)
+            .and_then(|t| crate::logs::field(t, r.host))
     }
     /// Records whose KB code is one of `codes`, with their index.
     pub(crate) fn with_codes(
