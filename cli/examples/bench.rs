@@ -87,10 +87,17 @@ fn time<F: FnMut()>(mut f: F, reps: usize) -> f64 {
 
 /// Seconds per `analyze` of one input, averaged over `reps` runs after one warm-up.
 fn time_analyze(path: &str, text: &str, opts: &Options, reps: usize) -> f64 {
-    time_files(&[(path.to_string(), text.to_string())], opts, reps)
+    time_inputs(
+        &[Input {
+            path: path.into(),
+            text,
+        }],
+        opts,
+        reps,
+    )
 }
 
-/// Seconds per `analyze` of several inputs together.
+/// Seconds per `analyze` of (path, text) files together.
 fn time_files(files: &[(String, String)], opts: &Options, reps: usize) -> f64 {
     let inputs: Vec<Input> = files
         .iter()
@@ -99,9 +106,13 @@ fn time_files(files: &[(String, String)], opts: &Options, reps: usize) -> f64 {
             text: t,
         })
         .collect();
+    time_inputs(&inputs, opts, reps)
+}
+
+fn time_inputs(inputs: &[Input], opts: &Options, reps: usize) -> f64 {
     time(
         || {
-            std::hint::black_box(analyze(&inputs, opts));
+            std::hint::black_box(analyze(inputs, opts));
         },
         reps,
     )

@@ -987,24 +987,16 @@ fn write_incidents(
             corocheck_core::logs::field(inputs[r.file].text, r.timestamp).unwrap_or("-")
         };
         // Columns as wide as their widest entry, in terminal cells (Japanese labels are wide).
-        let stage_w = inc
-            .steps
-            .iter()
-            .map(|s| cells(s.stage.label().render(lang).chars()))
-            .max()
-            .unwrap_or(0);
-        let node_w = inc
-            .steps
-            .iter()
-            .map(|s| cells(s.node.as_deref().unwrap_or("-").chars()))
-            .max()
-            .unwrap_or(0);
-        let time_w = inc
-            .steps
-            .iter()
-            .map(|s| cells(stamp(&report.records[s.record]).chars()))
-            .max()
-            .unwrap_or(0);
+        let widest = |f: &dyn Fn(&corocheck_core::logs::incident::Step) -> String| {
+            inc.steps
+                .iter()
+                .map(|s| cells(f(s).chars()))
+                .max()
+                .unwrap_or(0)
+        };
+        let stage_w = widest(&|s| s.stage.label().render(lang));
+        let node_w = widest(&|s| s.node.as_deref().unwrap_or("-").to_string());
+        let time_w = widest(&|s| stamp(&report.records[s.record]).to_string());
         let mut lines = 0;
         let mut i = 0;
         while i < inc.steps.len() {

@@ -390,22 +390,30 @@ impl Ctl {
         if missing.is_empty() {
             self.redraw();
         } else {
-            self.fetch_parts(lang, missing);
+            self.fetch_parts(lang, missing, false);
         }
     }
 
-    /// Fetch and install parts of `lang`'s text, then render again.
-    fn fetch_parts(&self, lang: Lang, parts: Vec<Part>) {
+    /// Fetch and install parts of `lang`'s text, then render again. With `only_if_got` (after a
+    /// render met keys without text) it renders again only when a part arrived: a part that
+    /// cannot be fetched must not make every render fetch it again.
+    fn fetch_parts(&self, lang: Lang, parts: Vec<Part>, only_if_got: bool) {
         let me = self.clone();
         spawn_local(async move {
+            let mut got = false;
             for p in parts {
-                if let Err(e) = lang::ensure(lang, p).await {
-                    me.m.borrow_mut()
-                        .notices
-                        .push(Msg::new("ui.lang.failed").arg("error", e));
+                match lang::ensure(lang, p).await {
+                    Ok(()) => got = true,
+                    Err(e) => {
+                        me.m.borrow_mut()
+                            .notices
+                            .push(Msg::new("ui.lang.failed").arg("error", e))
+                    }
                 }
             }
-            me.redraw();
+            if got || !only_if_got {
+                me.redraw();
+            }
         });
     }
 
@@ -948,7 +956,6 @@ impl Ctl {
     }
 }
 
-/// Move the keyboard focus to an element once the page has re-rendered (and scroll to it).
 /// The parts of the text a report is shown with: the log part with log records (the KB, the
 /// incidents, the X codes), the cluster.conf part with a cluster.conf or an `M` code, the Trento
 /// part with a `T` code (a finding's help and notes share its code's part).
@@ -971,6 +978,7 @@ fn needed_parts(r: &corocheck_core::Report) -> Vec<Part> {
     parts
 }
 
+/// Move the keyboard focus to an element once the page has re-rendered (and scroll to it).
 fn focus_by_id(id: String, scroll: bool) {
     spawn_local(async move {
         TimeoutFuture::new(0).await;
@@ -1037,7 +1045,7 @@ pub fn App() -> Html {
                 .filter(|p| !i18n::installed(lang, *p))
                 .collect();
             if !missed.is_empty() {
-                c.fetch_parts(lang, missed);
+                c.fetch_parts(lang, missed, true);
             }
         });
     }

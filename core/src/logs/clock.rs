@@ -193,8 +193,10 @@ fn epoch_ms(year: u64, month: u64, day: u64, ms: u64, offset: Option<i64>) -> u6
     t.clamp(0, i128::from(u64::MAX)) as u64
 }
 
-/// A timestamp alone as milliseconds since 1970 UTC (a missing year is 1970).
-pub fn time_key(ts: &str) -> Option<u64> {
+/// A timestamp alone as milliseconds since 1970 UTC (a missing year is 1970): the tests' way
+/// to name a time.
+#[cfg(test)]
+fn time_key(ts: &str) -> Option<u64> {
     Some(match read(ts)? {
         Stamp::Monotonic(ms) => ms,
         Stamp::Calendar {

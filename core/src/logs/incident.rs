@@ -285,18 +285,10 @@ fn node_of<'a>(r: &Record, texts: &[&'a str], paths: &[&'a str]) -> Option<&'a s
     (!stem.is_empty()).then_some(stem)
 }
 
-/// The message text of a record.
-fn text_of<'a>(texts: &[&'a str], r: &Record) -> &'a str {
-    texts
-        .get(r.file)
-        .and_then(|t| t.get(r.message.start..r.message.end))
-        .unwrap_or("")
-}
-
 /// Build the incidents of `records`. `texts[f]` is the text of file `f` (record spans point
 /// into it), `paths[f]` its name, `quiet[i]` marks records that are no finding (knet start-up).
 pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool]) -> Vec<Incident> {
-    let msg = |r: &Record| text_of(texts, r);
+    let msg = |r: &Record| super::message_of(texts, r);
     // Times (inherited within a file) and node names.
     let mut clock = Clock::new(records, texts);
     let mut steps = Vec::new();
@@ -385,7 +377,7 @@ fn explain(
     texts: &[&str],
     name: &dyn Fn(u32) -> String,
 ) -> Incident {
-    let msg = |r: &Record| text_of(texts, r);
+    let msg = |r: &Record| super::message_of(texts, r);
     let has = |codes: &[&str]| steps.iter().any(|s| codes.contains(&s.code));
     let ev = |codes: &[&str]| -> Vec<usize> {
         steps
@@ -541,7 +533,7 @@ fn explain(
 /// sources in "Unable to decrypt packet from …", L508), if one stands out. With three nodes and
 /// one wrong key, that node fails with both peers, each of the others with one.
 fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<String> {
-    let msg = |r: &Record| text_of(texts, r);
+    let msg = |r: &Record| super::message_of(texts, r);
     let mut per: Vec<(&str, Vec<&str>)> = Vec::new();
     for s in steps.iter().filter(|s| s.code == "L508") {
         let (Some(n), Some(src)) = (
@@ -566,7 +558,7 @@ fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<Str
 
 /// Runs of pattern lines per (pattern, node, key), in time order.
 fn find_patterns<'a>(records: &[Record], texts: &[&'a str], paths: &[&'a str]) -> Vec<Pattern> {
-    let msg = |r: &Record| text_of(texts, r);
+    let msg = |r: &Record| super::message_of(texts, r);
     struct Run<'a> {
         kind: PatternKind,
         node: Option<&'a str>,

@@ -189,6 +189,14 @@ pub fn field(text: &str, f: Option<Span>) -> Option<&str> {
     f.and_then(|s| text.get(s.start..s.end))
 }
 
+/// The message text of a record, `texts[f]` being the text of input `f` ("" when out of range).
+pub(crate) fn message_of<'a>(texts: &[&'a str], r: &Record) -> &'a str {
+    texts
+        .get(r.file)
+        .and_then(|t| field(t, Some(r.message)))
+        .unwrap_or("")
+}
+
 /// The format of a single line, if it starts with a log record (leading blanks allowed).
 pub fn detect_line(line: &str) -> Option<LogFormat> {
     let t = line.trim_start_matches([' ', '\t']);

@@ -63,10 +63,7 @@ pub struct Logs<'a> {
 impl<'a> Logs<'a> {
     /// The message text of a record.
     pub(crate) fn message(&self, r: &Record) -> &'a str {
-        self.texts
-            .get(r.file)
-            .and_then(|t| t.get(r.message.start..r.message.end))
-            .unwrap_or("")
+        crate::logs::message_of(self.texts, r)
     }
     /// The host that wrote the record, when its format prints one.
     pub(crate) fn host(&self, r: &'a Record) -> Option<&'a str> {
