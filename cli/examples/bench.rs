@@ -40,18 +40,27 @@ const LOG_LINES: &[&str] = &[
     "Aug 26 16:20:37 corosync [TOTEM ] A processor failed, forming new configuration.",
     "Aug 26 16:20:37 node1 corosync[2345]:   [TOTEM ] A processor failed, forming new configuration.",
     "Aug 26 16:20:37.512 [2345] node1 corosync info    [KNET  ] link: host: 2 link: 0 is down",
-    "Aug 26 16:20:39.871 [2345] node1 corosync notice  [TOTEM ] A new membership (1.2a) was formed. Members left: 2",
+    "Aug 26 16:20:38.871 [2345] node1 corosync notice  [TOTEM ] A new membership (1.2a) was formed. Members left: 2",
     "Aug 26 16:20:39 node1 corosync[2345]:   [QUORUM] Members[1]: 1",
     "Aug 26 16:20:40 [2360] node1 crmd:   notice: do_state_transition: State transition S_IDLE -> S_POLICY_ENGINE",
     "Aug 26 16:20:41 node1 pacemaker-fenced    [2361] (remote_op_done)  notice: Operation 'reboot' targeting node2 by node1 for pacemaker-controld.2365@node1: OK",
     "Aug 26 16:20:42 node1 pacemaker-controld[2365]:  notice: Result of monitor operation for vip on node1: not running",
 ];
 
+/// `bytes` of log: [`LOG_LINES`] again and again, their times moved on by six seconds each round
+/// (a log's time runs forward; the lines keep their formats and their offsets within a round),
+/// from `Aug  1 00:00:00` on.
 fn log(bytes: usize) -> String {
     let mut s = String::with_capacity(bytes + 200);
     let mut i = 0;
     while s.len() < bytes {
-        s.push_str(LOG_LINES[i % LOG_LINES.len()]);
+        let line = LOG_LINES[i % LOG_LINES.len()];
+        // Every line starts with `Aug 26 16:20:SS`.
+        let sec: u64 = line[13..15].parse().expect("a bench line's seconds");
+        let t = (i / LOG_LINES.len()) as u64 * 6 + sec - 37;
+        let (day, h, m, sec) = (1 + t / 86_400, t / 3600 % 24, t / 60 % 60, t % 60);
+        s.push_str(&format!("Aug {day:>2} {h:02}:{m:02}:{sec:02}"));
+        s.push_str(&line[15..]);
         s.push('\n');
         i += 1;
     }

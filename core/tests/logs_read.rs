@@ -58,11 +58,11 @@ fn view<'a>(text: &'a str, r: &'a Record) -> View<'a> {
 }
 
 fn function<'a>(text: &'a str, r: &Record) -> Option<&'a str> {
-    r.function.map(|s| &text[s.start..s.end])
+    r.function.get().map(|s| &text[s.start..s.end])
 }
 
 fn detail<'a>(text: &'a str, r: &Record) -> Option<&'a str> {
-    r.detail.map(|s| &text[s.start..s.end])
+    r.detail.get().map(|s| &text[s.start..s.end])
 }
 
 /// Every record lies on its own line and inside the text.

@@ -307,7 +307,7 @@ impl<'a> Clock<'a> {
 mod tests {
     use super::*;
     use crate::Span;
-    use crate::logs::LogFormat;
+    use crate::logs::{LogFormat, OptSpan};
 
     #[test]
     fn every_format_on_one_time_line() {
@@ -356,15 +356,15 @@ mod tests {
             span: Span::new(span.0, span.1),
             message: Span::new(span.1, span.1),
             format: LogFormat::Corosync1File,
-            timestamp: Some(Span::new(span.0, span.1)),
-            host: None,
-            daemon: None,
-            subsystem: None,
-            level: None,
+            timestamp: Some(Span::new(span.0, span.1)).into(),
+            host: OptSpan::NONE,
+            daemon: OptSpan::NONE,
+            subsystem: OptSpan::NONE,
+            level: OptSpan::NONE,
             kb: None,
             pid: None,
-            function: None,
-            detail: None,
+            function: OptSpan::NONE,
+            detail: OptSpan::NONE,
             glued: false,
         }
     }
@@ -413,7 +413,7 @@ mod tests {
         assert_eq!(t, [time_key("1970-08-26T16:20:37").unwrap(); 2]);
         // A record without a time takes the one before it in its file.
         let (mut recs, texts) = records(&[(0, "Aug 26 16:20:37"), (0, "x")]);
-        recs[1].timestamp = None;
+        recs[1].timestamp = OptSpan::NONE;
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let mut c = Clock::new(&recs, &texts);
         let first = c.time(&recs[0], &texts);

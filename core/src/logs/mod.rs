@@ -141,22 +141,22 @@ pub struct Record {
     pub format: LogFormat,
     /// The prefix fields are spans in the same text as `span` (read them with [`field`]).
     /// The timestamp as printed (`Aug 26 16:20:37`, `2024-08-26T16:20:37+02:00`, …).
-    pub timestamp: Option<Span>,
-    pub host: Option<Span>,
+    pub timestamp: OptSpan,
+    pub host: OptSpan,
     /// `corosync`, `pacemakerd`, `crmd`, … (the syslog tag, or the name the format prints).
-    pub daemon: Option<Span>,
+    pub daemon: OptSpan,
     /// `TOTEM`, `pcmk`, `KNET`, ... (trimmed)
-    pub subsystem: Option<Span>,
+    pub subsystem: OptSpan,
     /// As printed (`ERROR`, `notice`, ...), if any.
-    pub level: Option<Span>,
+    pub level: OptSpan,
     /// The knowledge-base entry the message matched.
     pub kb: Option<&'static kb::Entry>,
     /// The process id, when printed.
     pub pid: Option<u32>,
     /// The C function name Pacemaker printed before the message, if any.
-    pub function: Option<Span>,
+    pub function: OptSpan,
     /// Pacemaker's extended detail (after ` | `), if any.
-    pub detail: Option<Span>,
+    pub detail: OptSpan,
     /// The record shares its line with other records or prose (see the module docs).
     pub glued: bool,
 }
@@ -174,19 +174,65 @@ impl Record {
             &mut self.level,
             &mut self.function,
             &mut self.detail,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            *s = f(*s);
+        ] {
+            *s = s.get().map(f).into();
         }
+    }
+}
+
+/// An optional span in 8 bytes: a record has seven, and a log of a million lines has a million
+/// records. Offsets fit in `u32` (an input is read up to 64 MiB, `crate::detect::MAX_INPUT`); a span that
+/// would not is stored as none rather than cut.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct OptSpan {
+    start: u32,
+    end: u32,
+}
+
+impl OptSpan {
+    pub const NONE: OptSpan = OptSpan {
+        start: u32::MAX,
+        end: u32::MAX,
+    };
+    pub fn get(self) -> Option<Span> {
+        (self.start != u32::MAX).then(|| Span::new(self.start as usize, self.end as usize))
+    }
+    pub fn is_some(self) -> bool {
+        self.start != u32::MAX
+    }
+    pub fn is_none(self) -> bool {
+        !self.is_some()
+    }
+}
+
+impl From<Option<Span>> for OptSpan {
+    fn from(s: Option<Span>) -> Self {
+        match s {
+            Some(s) if s.end < u32::MAX as usize && s.start <= s.end => OptSpan {
+                start: s.start as u32,
+                end: s.end as u32,
+            },
+            _ => OptSpan::NONE,
+        }
+    }
+}
+
+impl From<OptSpan> for Option<Span> {
+    fn from(s: OptSpan) -> Self {
+        s.get()
+    }
+}
+
+impl std::fmt::Debug for OptSpan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
     }
 }
 
 /// The text of a record's field (`field(text, r.host)`); `text` is the input the record's spans
 /// point into.
-pub fn field(text: &str, f: Option<Span>) -> Option<&str> {
-    f.and_then(|s| text.get(s.start..s.end))
+pub fn field(text: &str, f: impl Into<Option<Span>>) -> Option<&str> {
+    f.into().and_then(|s| text.get(s.start..s.end))
 }
 
 /// The message text of a record, `texts[f]` being the text of input `f` ("" when out of range).
@@ -428,15 +474,15 @@ fn make_record<'t>(
         span: Span::new(base + start, base + end.max(start)),
         message: Span::new(base + body, base + msg_end),
         format: pf.format.unwrap_or(LogFormat::Syslog),
-        timestamp: pf.timestamp.map(at),
-        host: pf.host.map(at),
-        daemon: pf.daemon.map(at),
-        subsystem: pf.subsystem.map(at),
-        level: pf.level.map(at),
+        timestamp: pf.timestamp.map(at).into(),
+        host: pf.host.map(at).into(),
+        daemon: pf.daemon.map(at).into(),
+        subsystem: pf.subsystem.map(at).into(),
+        level: pf.level.map(at).into(),
         kb: entry,
         pid: pf.pid.and_then(|p| p.parse().ok()),
-        function: pf.function.map(at),
-        detail,
+        function: pf.function.map(at).into(),
+        detail: detail.into(),
         glued,
     }
 }
@@ -577,6 +623,24 @@ mod tests {
         assert_eq!(find(b"a | b", b" | "), Some(1));
         assert_eq!(find(b"a |b", b" | "), None);
         assert_eq!(find(b"", b" | "), None);
+    }
+
+    /// A log of a million lines holds a million records: the record stays small (it was 232
+    /// bytes with `Option<Span>` fields, more than twice the line it describes).
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn records_stay_small() {
+        assert_eq!(std::mem::size_of::<OptSpan>(), 8);
+        assert!(std::mem::size_of::<Record>() <= 120, "{}", std::mem::size_of::<Record>());
+    }
+
+    #[test]
+    fn opt_span_round_trips_and_refuses_what_does_not_fit() {
+        for s in [None, Some(Span::new(0, 0)), Some(Span::new(3, 70_000_000))] {
+            assert_eq!(OptSpan::from(s).get(), s);
+        }
+        assert!(OptSpan::from(Some(Span::new(1, u32::MAX as usize))).is_none());
+        assert!(OptSpan::from(Some(Span::new(5, 4))).is_none());
     }
 
     #[test]
