@@ -3,20 +3,32 @@
 # wasm-bindgen --target web, wasm-opt -Oz), its TypeScript types, the hand-written
 # <pre data-corocheck> element and its stylesheet. scripts/build-web.sh calls this after trunk
 # (trunk may empty dist/); embed.html goes next to the page.
+# `scripts/build-api.sh --bench DIR` builds instead, into DIR, the same bundle with the
+# `bench` feature (analyzeOnly, for tests/e2e/bench-logs.mjs); it is never shipped.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 E2E="$ROOT/tests/e2e"
 export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 OUT=dist/embed
-cargo build -q -p corocheck-api --lib --target wasm32-unknown-unknown --profile release-z
+FEATURES=()
+if [ "${1:-}" = "--bench" ]; then
+    OUT=${2:?usage: build-api.sh --bench DIR}
+    FEATURES=(--features bench)
+fi
+cargo build -q -p corocheck-api --lib --target wasm32-unknown-unknown --profile release-z "${FEATURES[@]}"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name corocheck \
     target/wasm32-unknown-unknown/release-z/corocheck_api.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Oz --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --low-memory-unused --zero-filled-memory \
     -o "$OUT/corocheck_bg.wasm" "$OUT/corocheck_bg.wasm"
+if [ ${#FEATURES[@]} -gt 0 ]; then
+    # The next plain build must not reuse the bench build's wasm.
+    touch api/src/lib.rs
+    exit 0
+fi
 cp api/js/corocheck-embed.js api/js/corocheck-embed.d.ts api/js/corocheck-embed.css \
     api/js/embed-demo.js "$OUT/"
 cp embed.html dist/

@@ -4,7 +4,7 @@
 # example configs of Debian's corosync/pcs/crmsh packages, the wasm32 build of the core, the
 # web build with its size budget, and the browser test.
 # With CI=true or FUZZ=1, also a bounded fuzz run of every fuzz target (FUZZ_SECONDS each,
-# default 45); a crash, timeout or out-of-memory fails it. This is what CI runs (.ci/run).
+# default 60: "about a minute per target"); a crash, timeout or out-of-memory fails it. This is what CI runs (.ci/run).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -35,6 +35,6 @@ scripts/size-budget.sh
 step "browser test (Playwright, system Chromium)"
 scripts/e2e.sh
 if [ "${CI:-}" = true ] || [ "${FUZZ:-}" = 1 ]; then
-  step "bounded fuzz: ${FUZZ_SECONDS:-45} s per target (scripts/fuzz.sh)"
-  FUZZ_SECONDS=${FUZZ_SECONDS:-45} scripts/fuzz.sh
+  step "bounded fuzz: ${FUZZ_SECONDS:-60} s per target (scripts/fuzz.sh)"
+  FUZZ_SECONDS=${FUZZ_SECONDS:-60} scripts/fuzz.sh
 fi

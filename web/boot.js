@@ -15,8 +15,20 @@ globalThis.corocheckText = {
   text: fetch('text-' + lang + '.txt').then((r) => (r.ok ? r.text() : Promise.reject(r.status))),
 };
 globalThis.corocheckText.text.catch(() => {});
-const bindings = await import(tag.dataset.js);
-await bindings.default({ module_or_path: tag.dataset.wasm });
+try {
+  const bindings = await import(tag.dataset.js);
+  await bindings.default({ module_or_path: tag.dataset.wasm });
+} catch (e) {
+  // The wasm uses SIMD (README, "Browsers"): a browser without it cannot compile the module.
+  // Say so instead of leaving an empty page.
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = (typeof WebAssembly !== 'object' || !WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]))
+    ? 'corocheck needs a browser with WebAssembly SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later). / corocheck の実行には WebAssembly SIMD に対応したブラウザ（Chrome・Edge 91、Firefox 89、Safari 16.4 以降）が必要です。'
+    : 'corocheck could not start: ' + e + ' / corocheck を起動できませんでした: ' + e);
+  document.body.append(p);
+  throw e;
+}
 // Offline after the first visit: the service worker (dist/sw.js) keeps the app's files. Its
 // URL is relative, so it covers whatever sub-path the page is served from.
 if ('serviceWorker' in navigator && window.isSecureContext) {

@@ -221,6 +221,36 @@ pub fn ui_text(key: &str, lang: &str) -> String {
     }
 }
 
+/// `analyzeOnly([{name, text}])` (feature `bench`, never shipped): the analysis alone, without
+/// building the report object, for the browser bench to time the core as the page runs it.
+/// Returns the number of findings, so the work cannot be skipped.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = analyzeOnly, skip_typescript)]
+pub fn analyze_only(files: JsValue) -> Result<u32, JsError> {
+    let arr = files
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| JsError::new("analyzeOnly(files): files must be an array"))?;
+    let mut list = Vec::with_capacity(arr.length() as usize);
+    for (i, f) in arr.iter().enumerate() {
+        let mut v = js_object(&f, &format!("files[{i}]"), &["name", "text"])?.into_iter();
+        let (Some(name), Some(text)) = (v.next().flatten(), v.next().flatten()) else {
+            return Err(JsError::new(
+                "analyzeOnly: each file needs a name and a text",
+            ));
+        };
+        list.push((name, text));
+    }
+    let inputs: Vec<Input> = list
+        .iter()
+        .map(|(path, text)| Input {
+            path: path.clone(),
+            text,
+        })
+        .collect();
+    let r = analyze(&inputs, &Options::default());
+    Ok(r.diagnostics.len() as u32 + r.records.len() as u32)
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../corocheck.d.ts");
 

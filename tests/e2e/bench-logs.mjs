@@ -2,8 +2,10 @@
 // Times the JavaScript API of dist/embed/ (the core as the page ships it: wasm, opt-level z)
 // in Debian's headless Chromium on the log `make bench` times natively (cli/examples/bench.rs,
 // `bench write-log`). Each size is split into files of at most 50 MB, one per node, analysed
-// together with checkFiles (the core reads at most 64 MiB per file). Prints MB/s per size: the
-// whole call (analysis and the report handed to JavaScript) and the best of RUNS (default 3).
+// together (the core reads at most 64 MiB per file). Prints MB/s per size, best of RUNS
+// (default 3), twice: the analysis alone (analyzeOnly, from a copy of the bundle built with the
+// API's `bench` feature: scripts/build-api.sh --bench), and checkFiles' whole call (analysis,
+// the JSON report with every record, and its conversion to JavaScript objects).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ const PART = 50;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'corocheck-bench-'));
 symlinkSync(path.join(root, 'dist/embed'), path.join(dir, 'embed'));
+execFileSync(path.join(root, 'scripts/build-api.sh'), ['--bench', path.join(dir, 'bench')], { cwd: root, stdio: 'inherit' });
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>bench</title>');
 const files = {};
 for (const mb of sizes) {
@@ -51,21 +54,31 @@ try {
         for (const f of list) texts.push({ name: f.name, text: await (await fetch(f.name)).text() });
         const m = await import('./embed/corocheck.js');
         await m.default();
+        const b = await import('./bench/corocheck.js');
+        await b.default();
         const times = [];
+        const alone = [];
         let findings = 0;
         for (let i = 0; i < runs; i++) {
-          const t0 = performance.now();
+          let t0 = performance.now();
+          b.analyzeOnly(texts);
+          alone.push(performance.now() - t0);
+          t0 = performance.now();
           const rep = m.checkFiles(texts, { lang: 'en' });
           times.push(performance.now() - t0);
           findings = rep.diagnostics.length;
         }
-        return { times, findings, bytes: texts.reduce((n, t) => n + t.text.length, 0) };
+        return { times, alone, findings, bytes: texts.reduce((n, t) => n + t.text.length, 0) };
       },
       [files[mb], runs],
     );
-    const best = Math.min(...r.times) / 1000;
     const mib = r.bytes / 1048576;
-    console.log(`browser log ${mb} MB (${files[mb].length} file${files[mb].length > 1 ? 's' : ''}): best ${best.toFixed(2)} s of ${runs}, ${(mib / best).toFixed(0)} MB/s (${r.findings} findings listed)`);
+    const what = `browser log ${mb} MB (${files[mb].length} file${files[mb].length > 1 ? 's' : ''})`;
+    for (const [label, t] of [['analysis alone', r.alone], ['checkFiles, whole call', r.times]]) {
+      const best = Math.min(...t) / 1000;
+      console.log(`${what}, ${label}: best ${best.toFixed(2)} s of ${runs}, ${(mib / best).toFixed(0)} MB/s`);
+    }
+    console.log(`  (${r.findings} findings listed)`);
   }
 } finally {
   await browser.close();

@@ -295,8 +295,11 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
     // Node id → name: a node's first membership line that names one node only is its own.
     let mut ids: Vec<(u32, String)> = Vec::new();
     let mut seen_hosts: Vec<&str> = Vec::new();
+    // Every record's time, read once here for the steps and the patterns.
+    let mut times = Vec::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
         let time = clock.time(r, texts);
+        times.push(time);
         let Some(e) = r.kb else { continue };
         let Some(stage) = Stage::of(&e.code) else {
             continue;
@@ -351,7 +354,7 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
         }
     }
 
-    let patterns = find_patterns(records, texts, paths);
+    let patterns = find_patterns(records, &times, texts, paths);
     let mut out: Vec<Incident> = groups
         .into_iter()
         .map(|steps| explain(steps, records, texts, &name))
@@ -557,7 +560,13 @@ fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<Str
 }
 
 /// Runs of pattern lines per (pattern, node, key), in time order.
-fn find_patterns<'a>(records: &[Record], texts: &[&'a str], paths: &[&'a str]) -> Vec<Pattern> {
+/// `times[i]` is record `i`'s time.
+fn find_patterns<'a>(
+    records: &[Record],
+    times: &[u64],
+    texts: &[&'a str],
+    paths: &[&'a str],
+) -> Vec<Pattern> {
     let msg = |r: &Record| super::message_of(texts, r);
     struct Run<'a> {
         kind: PatternKind,
@@ -591,9 +600,7 @@ fn find_patterns<'a>(records: &[Record], texts: &[&'a str], paths: &[&'a str]) -
     };
     // Time order within each file is input order; across files the runs are separate anyway
     // (one node per file), so input order is enough here.
-    let mut clock = Clock::new(records, texts);
-    for (i, r) in records.iter().enumerate() {
-        let time = clock.time(r, texts);
+    for (i, (r, &time)) in records.iter().zip(times).enumerate() {
         let Some(kind) = r.kb.and_then(|e| PatternKind::of(&e.code)) else {
             continue;
         };
@@ -609,7 +616,11 @@ fn find_patterns<'a>(records: &[Record], texts: &[&'a str], paths: &[&'a str]) -
                 .join("/"),
             _ => String::new(),
         };
-        let len = m.split_whitespace().count();
+        // A retransmit list's length (the other kinds do not grow).
+        let len = match kind {
+            PatternKind::RetransmitGrowth => m.split_whitespace().count(),
+            _ => 0,
+        };
         let k = match runs
             .iter()
             .position(|x| x.kind == kind && x.node == node && x.key == key)

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test as plain } from '@playwright/test';
 import { test, expect, open, paste } from './guard.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
@@ -228,4 +229,21 @@ test.describe('phone width', () => {
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]);
   });
+});
+
+// A browser that cannot compile the wasm (it needs WebAssembly SIMD, README "Browsers") gets a
+// message, not an empty page. Simulated by serving bytes that are no wasm module; the error is
+// expected here, so this test does not use the guard fixture.
+plain('a wasm that cannot start leaves a message, not an empty page', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(/_bg\.wasm$/, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }),
+  );
+  await page.goto('/');
+  const alert = page.locator('body > p[role="alert"]');
+  await expect(alert).toContainText('corocheck could not start');
+  await expect(alert).toContainText('corocheck を起動できませんでした');
+  await expect(page.locator('#input')).toHaveCount(0);
+  expect(errors.length).toBe(1);
 });
