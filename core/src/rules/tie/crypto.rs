@@ -14,7 +14,8 @@ declare_rule! {
     /// L509, L510) are explained with the cipher and hash corosync uses (`crypto_cipher`,
     /// `crypto_hash`, `secauth` and the version's defaults) and the key file (`keyfile`, else
     /// `/etc/corosync/authkey`). When the line names the sender's address, the node with that
-    /// address in the nodelist is named.
+    /// address in the nodelist is named. A short key is reported with the bits corosync read
+    /// and needs; a key path other than the config's means the node ran another config.
     ///
     /// ## Why is this bad?
     /// With crypto on, each node encrypts and signs every packet with the authkey and the
@@ -48,7 +49,7 @@ declare_rule! {
         name: "log-crypto-failure",
         severity: Error,
         docs_ja: "## 何をするか
-corosync.conf とログを一緒に受け取ったとき、ログの暗号化エラーを設定ファイルの暗号化の設定と結び付けます。認証または復号に失敗したパケット（corosync 2.x の \"Received message has invalid digest\"、\"Digest does not match\"、\"Incoming packet has different crypto type\"、knet の \"nsscrypto: Digest does not match\"、\"PK11_DigestFinal (decrypt) failed\"、\"rx: Unable to decrypt packet from A:P\"。L501〜L504、L506〜L508、L512）と、読めない認証キー（\"Could not open …\"、\"Could only read N bits …\"。L509、L510）を、corosync が使う暗号方式とハッシュ（`crypto_cipher`、`crypto_hash`、`secauth` とバージョンごとの既定値）およびキーファイル（`keyfile`、なければ `/etc/corosync/authkey`）とともに説明します。行に送信元のアドレスがあれば、nodelist でそのアドレスを持つノードを示します。
+corosync.conf とログを一緒に受け取ったとき、ログの暗号化エラーを設定ファイルの暗号化の設定と結び付けます。認証または復号に失敗したパケット（corosync 2.x の \"Received message has invalid digest\"、\"Digest does not match\"、\"Incoming packet has different crypto type\"、knet の \"nsscrypto: Digest does not match\"、\"PK11_DigestFinal (decrypt) failed\"、\"rx: Unable to decrypt packet from A:P\"。L501〜L504、L506〜L508、L512）と、読めない認証キー（\"Could not open …\"、\"Could only read N bits …\"。L509、L510）を、corosync が使う暗号方式とハッシュ（`crypto_cipher`、`crypto_hash`、`secauth` とバージョンごとの既定値）およびキーファイル（`keyfile`、なければ `/etc/corosync/authkey`）とともに説明します。行に送信元のアドレスがあれば、nodelist でそのアドレスを持つノードを示します。キーが短い場合は corosync が読めたビット数と必要なビット数を示し、ログのキーのパスが設定ファイルと異なる場合は、そのノードが別の設定で動いていたことを示します。
 
 ## なぜ問題か
 暗号化が有効なとき、各ノードはすべてのパケットを認証キーと設定された暗号方式・ハッシュで暗号化し署名します。相手のパケットを読めるのは、キーのバイト列が同じで、`crypto_cipher` と `crypto_hash` も同じ場合だけです。そうでなければパケットはすべて破棄され、ノードは 1 つのメンバーシップを形成できず、互いにフェンシングすることもあります。認証キーを読めない場合、corosync は起動時に停止します（終了ステータス 8）。
@@ -133,8 +134,24 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut rel = rel.clone();
+        // What the key file line says: the path corosync tried, and for a short key the bits
+        // it read and needs.
+        let problem = if keyfile && !off {
+            key_problem(logs.message(r))
+        } else {
+            None
+        };
+        let other_path = problem
+            .as_ref()
+            .filter(|p| p.path != key && key != "totem.key")
+            .map(|p| p.path);
+        let short = problem.as_ref().and_then(|p| p.bits);
         let mut key_msg = if off {
             "X002.message.off"
+        } else if other_path.is_some() {
+            "X002.message.key.path"
+        } else if short.is_some() {
+            "X002.message.short"
         } else if keyfile {
             "X002.message.key"
         } else {
@@ -161,14 +178,67 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
                 ("cipher", &cipher),
                 ("hash", &hash),
                 ("key", key),
+                ("path", other_path.unwrap_or("")),
+                ("bits", &short.map_or(String::new(), |b| b.0.to_string())),
+                ("need", &short.map_or(String::new(), |b| b.1.to_string())),
             ],
         );
-        let help = if keyfile {
-            "X002.help.key"
-        } else {
-            "X002.help"
+        let help = match key_msg {
+            "X002.message.key.path" => "X002.help.key.path",
+            "X002.message.short" => "X002.help.short",
+            _ if keyfile => "X002.help.key",
+            _ => "X002.help",
         };
         let help = msg(help, &[("key", key)]);
         out.push(on_log(&META, r, message, help, rel, "X002.explain"));
+    }
+}
+
+/// What corosync said about its key file: the path it tried and, for a short key, the bits it
+/// read and the bits it needs.
+struct KeyProblem<'a> {
+    path: &'a str,
+    bits: Option<(u32, u32)>,
+}
+
+/// Reads "Could not open PATH: REASON" (L509) and "Could only read N bits of [minimum ]M bits
+/// from PATH." (L510; `exec/totemconfig.c`, 1.x/2.x print "of 1024 bits", 3.x "of minimum N
+/// bits").
+fn key_problem(m: &str) -> Option<KeyProblem<'_>> {
+    if let Some(rest) = m.strip_prefix("Could not open ") {
+        let (path, _) = rest.rsplit_once(": ")?;
+        return Some(KeyProblem { path, bits: None });
+    }
+    let rest = m.strip_prefix("Could only read ")?;
+    let (read, rest) = rest.split_once(" bits of ")?;
+    let rest = rest.strip_prefix("minimum ").unwrap_or(rest);
+    let (need, path) = rest.split_once(" bits from ")?;
+    let bits = (read.trim().parse().ok()?, need.trim().parse().ok()?);
+    Some(KeyProblem {
+        path: path.trim_end().trim_end_matches('.'),
+        bits: Some(bits),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_problem;
+
+    #[test]
+    fn key_lines_give_path_and_bits() {
+        let p =
+            key_problem("Could not open /etc/corosync/authkey: No such file or directory").unwrap();
+        assert_eq!((p.path, p.bits), ("/etc/corosync/authkey", None));
+        let p = key_problem(
+            "Could only read 512 bits of minimum 1024 bits from /etc/corosync/authkey.",
+        )
+        .unwrap();
+        assert_eq!(
+            (p.path, p.bits),
+            ("/etc/corosync/authkey", Some((512, 1024)))
+        );
+        let p = key_problem("Could only read 80 bits of 1024 bits from /etc/ais/authkey.").unwrap();
+        assert_eq!((p.path, p.bits), ("/etc/ais/authkey", Some((80, 1024))));
+        assert!(key_problem("Could only read lots of bits").is_none());
     }
 }
