@@ -249,8 +249,9 @@ struct Kb {
     by_id: HashMap<String, usize>,
     /// (entry, template) indexes of anchored templates, by their leading literal.
     lead: Trie,
-    /// Templates starting with `%s` or a typed hole.
-    floating: Vec<(u16, u16)>,
+    /// Templates starting with `%s` or a typed hole, with the first three bytes of their
+    /// needle when they have one (see `template::Grams`).
+    floating: Vec<((u16, u16), Option<[u8; 3]>)>,
     problems: Vec<Problem>,
 }
 
@@ -277,7 +278,7 @@ fn kb() -> &'static Kb {
                 let key = (ei as u16, ti as u16);
                 match t.lead() {
                     Some(l) => lead.insert(l, key),
-                    None => floating.push(key),
+                    None => floating.push((key, t.needle_gram())),
                 }
             }
         }
@@ -375,7 +376,15 @@ fn for_candidates(message: &str, mut f: impl FnMut(usize, &'static Entry, &'stat
         f(ei as usize, e, &e.compiled[ti as usize]);
     };
     k.lead.walk(m.as_bytes(), &mut visit);
-    k.floating.iter().copied().for_each(visit);
+    if k.floating.is_empty() {
+        return;
+    }
+    let grams = super::template::Grams::of(m.as_bytes());
+    for &(key, gram) in &k.floating {
+        if gram.is_none_or(|g| grams.may_have(g)) {
+            visit(key);
+        }
+    }
 }
 
 /// The entry whose template matches the whole message most specifically. `message` is the text

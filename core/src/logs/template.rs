@@ -216,6 +216,13 @@ impl Template {
         }
     }
 
+    /// The first three bytes of the blank-free literal every match contains, for templates that
+    /// start with a hole (see [`Grams`]).
+    pub(crate) fn needle_gram(&self) -> Option<[u8; 3]> {
+        let n = self.needle.as_ref()?.needle();
+        Some([*n.first()?, *n.get(1)?, *n.get(2)?])
+    }
+
     /// Does the whole message match?
     pub fn matches(&self, msg: &str) -> bool {
         let m = trim_blanks(msg.as_bytes());
@@ -377,6 +384,32 @@ fn trim_blanks(m: &[u8]) -> &[u8] {
     &m[..e]
 }
 
+/// Which 3-byte sequences a message contains, as a 1024-bit set (a hash of each window). A
+/// template that starts with a hole cannot be anchored on its first bytes, so every message
+/// would try it; when the first three bytes of its needle are not in the set, it cannot match
+/// and is skipped without searching. False positives only cost the search that was done
+/// before; there are no false negatives.
+pub(crate) struct Grams([u64; 16]);
+
+impl Grams {
+    fn slot(g: [u8; 3]) -> usize {
+        let x = u32::from(g[0]) << 16 | u32::from(g[1]) << 8 | u32::from(g[2]);
+        (x.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+    pub(crate) fn of(msg: &[u8]) -> Grams {
+        let mut set = [0u64; 16];
+        for w in msg.windows(3) {
+            let k = Grams::slot([w[0], w[1], w[2]]);
+            set[k / 64] |= 1 << (k % 64);
+        }
+        Grams(set)
+    }
+    pub(crate) fn may_have(&self, g: [u8; 3]) -> bool {
+        let k = Grams::slot(g);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,6 +509,22 @@ mod tests {
         assert!(Template::compile("abc %").is_err());
         assert!(Template::compile("abc %q").is_err());
         assert!(Template::compile("abc %s%s").is_err());
+    }
+
+    #[test]
+    fn grams_have_no_false_negatives() {
+        let msg = b"pacemaker-controld[2365]: notice: Result of monitor operation for vip: ok";
+        let g = Grams::of(msg);
+        for w in msg.windows(3) {
+            assert!(g.may_have([w[0], w[1], w[2]]));
+        }
+        // A short message sets few bits: most grams are absent.
+        let g = Grams::of(b"abc");
+        assert!(g.may_have(*b"abc"));
+        let absent = (b'a'..=b'z')
+            .filter(|&c| !g.may_have([c, b'q', b'z']))
+            .count();
+        assert!(absent > 20, "{absent}");
     }
 
     #[test]
