@@ -12,21 +12,23 @@ E2E="$ROOT/tests/e2e"
 export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 OUT=dist/embed
 FEATURES=()
+TARGET_DIR=target
 if [ "${1:-}" = "--bench" ]; then
     OUT=${2:?usage: build-api.sh --bench DIR}
     FEATURES=(--features bench)
+    # Its own target directory: the shipped build can never pick up the bench build's wasm.
+    TARGET_DIR=target/bench
 fi
-cargo build -q -p corocheck-api --lib --target wasm32-unknown-unknown --profile release-z "${FEATURES[@]}"
+cargo build -q -p corocheck-api --lib --target wasm32-unknown-unknown --profile release-z \
+    --target-dir "$TARGET_DIR" "${FEATURES[@]}"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name corocheck \
-    target/wasm32-unknown-unknown/release-z/corocheck_api.wasm
+    "$TARGET_DIR/wasm32-unknown-unknown/release-z/corocheck_api.wasm"
 wasm-opt -Oz --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --low-memory-unused --zero-filled-memory \
     -o "$OUT/corocheck_bg.wasm" "$OUT/corocheck_bg.wasm"
 if [ ${#FEATURES[@]} -gt 0 ]; then
-    # The next plain build must not reuse the bench build's wasm.
-    touch api/src/lib.rs
     exit 0
 fi
 cp api/js/corocheck-embed.js api/js/corocheck-embed.d.ts api/js/corocheck-embed.css \

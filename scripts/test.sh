@@ -4,7 +4,7 @@
 # example configs of Debian's corosync/pcs/crmsh packages, the wasm32 build of the core, the
 # web build with its size budget, and the browser test.
 # With CI=true or FUZZ=1, also a bounded fuzz run of every fuzz target (FUZZ_SECONDS each,
-# default 60: "about a minute per target"); a crash, timeout or out-of-memory fails it. This is what CI runs (.ci/run).
+# default 60); a crash, timeout or out-of-memory fails it. This is what CI runs (.ci/run).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"

@@ -187,6 +187,11 @@ pub fn check(text: JsValue, options_: JsValue) -> Result<JsValue, JsError> {
 /// the logs it caused explain each other.
 #[wasm_bindgen(js_name = checkFiles, skip_typescript)]
 pub fn check_files(files: JsValue, options_: JsValue) -> Result<JsValue, JsError> {
+    to_js(check_file_list(&file_list(&files)?, &options(options_)?))
+}
+
+/// `[{name, text}]` from JavaScript as (name, text) pairs.
+fn file_list(files: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     let Some(arr) = files.dyn_ref::<js_sys::Array>() else {
         return Err(JsError::new(
             "corocheck: checkFiles(files): files must be an array of {name, text}",
@@ -203,7 +208,7 @@ pub fn check_files(files: JsValue, options_: JsValue) -> Result<JsValue, JsError
         };
         list.push((name, text));
     }
-    to_js(check_file_list(&list, &options(options_)?))
+    Ok(list)
 }
 
 /// A short interface text in `lang` for the embed element, so its few words come from the
@@ -223,23 +228,12 @@ pub fn ui_text(key: &str, lang: &str) -> String {
 
 /// `analyzeOnly([{name, text}])` (feature `bench`, never shipped): the analysis alone, without
 /// building the report object, for the browser bench to time the core as the page runs it.
-/// Returns the number of findings, so the work cannot be skipped.
+/// Returns the number of findings plus the number of log records, so the work cannot be
+/// skipped.
 #[cfg(feature = "bench")]
 #[wasm_bindgen(js_name = analyzeOnly, skip_typescript)]
 pub fn analyze_only(files: JsValue) -> Result<u32, JsError> {
-    let arr = files
-        .dyn_ref::<js_sys::Array>()
-        .ok_or_else(|| JsError::new("analyzeOnly(files): files must be an array"))?;
-    let mut list = Vec::with_capacity(arr.length() as usize);
-    for (i, f) in arr.iter().enumerate() {
-        let mut v = js_object(&f, &format!("files[{i}]"), &["name", "text"])?.into_iter();
-        let (Some(name), Some(text)) = (v.next().flatten(), v.next().flatten()) else {
-            return Err(JsError::new(
-                "analyzeOnly: each file needs a name and a text",
-            ));
-        };
-        list.push((name, text));
-    }
+    let list = file_list(&files)?;
     let inputs: Vec<Input> = list
         .iter()
         .map(|(path, text)| Input {

@@ -751,6 +751,37 @@ fn parse_file(file: &'static str, text: &str, out: &mut Vec<Entry>, problems: &m
 mod tests {
     use super::*;
 
+    /// `for_candidates` skips a template that starts with a hole when the first bytes of its
+    /// needle are not in the message: over every example line of the KB, no template that
+    /// matches the message (whole or prefix) is skipped.
+    #[test]
+    fn the_gram_filter_skips_no_template_that_matches_an_example() {
+        let k = kb();
+        let mut matched = 0;
+        for e in entries() {
+            for ex in &e.examples {
+                for r in crate::logs::read(ex, crate::Span::new(0, ex.len()), 0) {
+                    let msg = &ex[r.message.start..r.message.end];
+                    let grams = super::super::template::Grams::of(
+                        msg.trim_start_matches([' ', '\t']).as_bytes(),
+                    );
+                    for &((ei, ti), gram) in &k.floating {
+                        let t = &k.entries[ei as usize].compiled[ti as usize];
+                        if t.matches(msg) || t.match_prefix(msg).is_some() {
+                            matched += 1;
+                            assert!(
+                                gram.is_none_or(|g| grams.may_have(g)),
+                                "{} would be skipped for {msg:?}",
+                                k.entries[ei as usize].id
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(matched >= 10, "only {matched} floating matches to check");
+    }
+
     #[test]
     fn trie_takes_blank_runs_and_stops_at_the_first_difference() {
         let mut t = Trie::default();

@@ -245,5 +245,5 @@ plain('a wasm that cannot start leaves a message, not an empty page', async ({ p
   await expect(alert).toContainText('corocheck could not start');
   await expect(alert).toContainText('corocheck を起動できませんでした');
   await expect(page.locator('#input')).toHaveCount(0);
-  expect(errors.length).toBe(1);
+  await expect.poll(() => errors.length).toBe(1);
 });

@@ -15,7 +15,9 @@ declare_rule! {
     /// `crypto_hash`, `secauth` and the version's defaults) and the key file (`keyfile`, else
     /// `/etc/corosync/authkey`). When the line names the sender's address, the node with that
     /// address in the nodelist is named. A short key is reported with the bits corosync read
-    /// and needs; a key path other than the config's means the node ran another config.
+    /// and needs. A key path in the log other than the one this config makes corosync read
+    /// means the node ran another config (or, in 1.x/2.x without `keyfile`, had
+    /// `COROSYNC_TOTEM_AUTHKEY_FILE` set).
     ///
     /// ## Why is this bad?
     /// With crypto on, each node encrypts and signs every packet with the authkey and the
@@ -33,7 +35,9 @@ declare_rule! {
     /// Generate the key once (`corosync-keygen`, or `pcs cluster setup`), copy the same file to
     /// every node (owner root, mode 0400; compare `sha256sum /etc/corosync/authkey` on each
     /// node), make `crypto_cipher` and `crypto_hash` the same in every corosync.conf, then
-    /// restart corosync on the nodes you changed (the key is read only at start-up).
+    /// restart corosync on the nodes you changed (the key is read only at start-up). For a short
+    /// key, generate a new one the same way. For a key path other than the config's, start
+    /// that node with this corosync.conf, or set `keyfile` to that path everywhere.
     ///
     /// ## References
     /// - corosync.conf(5) (v3.1.7): `crypto_cipher`, `crypto_hash`, `secauth`, `keyfile`;
@@ -49,7 +53,7 @@ declare_rule! {
         name: "log-crypto-failure",
         severity: Error,
         docs_ja: "## 何をするか
-corosync.conf とログを一緒に受け取ったとき、ログの暗号化エラーを設定ファイルの暗号化の設定と結び付けます。認証または復号に失敗したパケット（corosync 2.x の \"Received message has invalid digest\"、\"Digest does not match\"、\"Incoming packet has different crypto type\"、knet の \"nsscrypto: Digest does not match\"、\"PK11_DigestFinal (decrypt) failed\"、\"rx: Unable to decrypt packet from A:P\"。L501〜L504、L506〜L508、L512）と、読めない認証キー（\"Could not open …\"、\"Could only read N bits …\"。L509、L510）を、corosync が使う暗号方式とハッシュ（`crypto_cipher`、`crypto_hash`、`secauth` とバージョンごとの既定値）およびキーファイル（`keyfile`、なければ `/etc/corosync/authkey`）とともに説明します。行に送信元のアドレスがあれば、nodelist でそのアドレスを持つノードを示します。キーが短い場合は corosync が読めたビット数と必要なビット数を示し、ログのキーのパスが設定ファイルと異なる場合は、そのノードが別の設定で動いていたことを示します。
+corosync.conf とログを一緒に受け取ったとき、ログの暗号化エラーを設定ファイルの暗号化の設定と結び付けます。認証または復号に失敗したパケット（corosync 2.x の \"Received message has invalid digest\"、\"Digest does not match\"、\"Incoming packet has different crypto type\"、knet の \"nsscrypto: Digest does not match\"、\"PK11_DigestFinal (decrypt) failed\"、\"rx: Unable to decrypt packet from A:P\"。L501〜L504、L506〜L508、L512）と、読めない認証キー（\"Could not open …\"、\"Could only read N bits …\"。L509、L510）を、corosync が使う暗号方式とハッシュ（`crypto_cipher`、`crypto_hash`、`secauth` とバージョンごとの既定値）およびキーファイル（`keyfile`、なければ `/etc/corosync/authkey`）とともに説明します。行に送信元のアドレスがあれば、nodelist でそのアドレスを持つノードを示します。キーが短い場合は corosync が読めたビット数と必要なビット数を示します。ログに出たキーのパスが、この設定で corosync が読むパスと異なる場合は、その行を出力したノードが別の設定で動いていたこと（1.x/2.x で `keyfile` がなければ、環境変数 `COROSYNC_TOTEM_AUTHKEY_FILE` が設定されていた可能性も）を示します。
 
 ## なぜ問題か
 暗号化が有効なとき、各ノードはすべてのパケットを認証キーと設定された暗号方式・ハッシュで暗号化し署名します。相手のパケットを読めるのは、キーのバイト列が同じで、`crypto_cipher` と `crypto_hash` も同じ場合だけです。そうでなければパケットはすべて破棄され、ノードは 1 つのメンバーシップを形成できず、互いにフェンシングすることもあります。認証キーを読めない場合、corosync は起動時に停止します（終了ステータス 8）。
@@ -58,7 +62,7 @@ corosync.conf とログを一緒に受け取ったとき、ログの暗号化エ
 corosync.conf は `crypto_cipher: aes256`、`crypto_hash: sha256`、`keyfile: /etc/corosync/authkey` です。ノード n3 の認証キーだけ別に生成されたため、n3 のログに `rx: Unable to decrypt packet from 10.213.0.2:5405 (size 80)!` が出ています。
 
 ## 対処
-キーを 1 回だけ生成し（`corosync-keygen` または `pcs cluster setup`）、同じファイルを全ノードにコピーしてください（所有者 root、モード 0400。各ノードで `sha256sum /etc/corosync/authkey` を比べてください）。`crypto_cipher` と `crypto_hash` を全ノードの corosync.conf で同じにし、変更したノードの corosync を再起動してください（キーは起動時にだけ読まれます）。
+キーを 1 回だけ生成し（`corosync-keygen` または `pcs cluster setup`）、同じファイルを全ノードにコピーしてください（所有者 root、モード 0400。各ノードで `sha256sum /etc/corosync/authkey` を比べてください）。`crypto_cipher` と `crypto_hash` を全ノードの corosync.conf で同じにし、変更したノードの corosync を再起動してください（キーは起動時にだけ読まれます）。短いキーの場合も同じ方法で新しく作成してください。ログのキーのパスが設定と異なる場合は、そのノードをこの corosync.conf で起動するか、全ノードで `keyfile` をそのパスに設定してください。
 
 ## 参考
 - corosync.conf(5)（v3.1.7）: `crypto_cipher`、`crypto_hash`、`secauth`、`keyfile`、corosync-keygen(8)
@@ -141,15 +145,22 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         } else {
             None
         };
-        let other_path = problem
-            .as_ref()
-            .filter(|p| p.path != key && key != "totem.key")
-            .map(|p| p.path);
+        // A key file other than the one this config makes corosync read: with `keyfile`, the
+        // node ran another config; with an inline `key`, it read no file at all; with neither,
+        // corosync 1.x/2.x also take COROSYNC_TOTEM_AUTHKEY_FILE from the environment.
+        let other_path = problem.as_ref().filter(|p| p.path != key).map(|p| p.path);
         let short = problem.as_ref().and_then(|p| p.bits);
+        let has_keyfile = m.totem_key("keyfile").is_some();
         let mut key_msg = if off {
             "X002.message.off"
-        } else if other_path.is_some() {
+        } else if other_path.is_some() && has_keyfile {
             "X002.message.key.path"
+        } else if other_path.is_some() && key == "totem.key" {
+            "X002.message.key.inline"
+        } else if other_path.is_some() && cfg.ctx.target.to.0 < 3 {
+            "X002.message.key.env"
+        } else if other_path.is_some() {
+            "X002.message.key.default"
         } else if short.is_some() {
             "X002.message.short"
         } else if keyfile {
@@ -184,12 +195,12 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
             ],
         );
         let help = match key_msg {
-            "X002.message.key.path" => "X002.help.key.path",
             "X002.message.short" => "X002.help.short",
+            m if m.starts_with("X002.message.key.") => "X002.help.key.path",
             _ if keyfile => "X002.help.key",
             _ => "X002.help",
         };
-        let help = msg(help, &[("key", key)]);
+        let help = msg(help, &[("key", key), ("path", other_path.unwrap_or(""))]);
         out.push(on_log(&META, r, message, help, rel, "X002.explain"));
     }
 }
