@@ -4,11 +4,14 @@
 # embedding bundle's (dist/embed/: wasm + js + css, both languages compiled in) exceeds its own.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-# Issue 5 asks for at most 350,000 B. The page is at 377,759 B after the config<->log ties
-# (X0xx, +6.5 KB of wasm); the text split (logs/cman/trento parts fetched on need) took 5.6 KB
-# off. Until it is slimmed back, the budget guards against any further growth (README, "Size").
+# Issue 5 asks for at most 350,000 B. The page is at 378,232 B (WebAssembly SIMD took 1.4 KB
+# off, X002's key-file cases added about as much); the text split (logs/cman/trento parts
+# fetched on need) took 5.6 KB off. Until it is slimmed back, the budget guards against any
+# further growth (README, "Size").
 BUDGET=${BUDGET_BYTES:-379000}
-EMBED_BUDGET=${EMBED_BUDGET_BYTES:-332000}   # both languages compiled in; 330,799 B now
+# Both languages compiled in, so new messages weigh here: 334,570 B, 3.5 KB more than the
+# first SIMD build, nearly all of it X002's five key-file messages (en and ja) and their code.
+EMBED_BUDGET=${EMBED_BUDGET_BYTES:-335500}
 
 # check DIR LABEL BUDGET HINT: print each wasm/js/css file of DIR and their gzip total (with
 # the largest text-*.txt of DIR: one language per visit), and fail when the total is over
