@@ -827,8 +827,7 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
     let mut pos = 0;
     let mut xml_open = false;
     while pos < text.len() {
-        let nl = text[pos..]
-            .find('\n')
+        let nl = memchr::memchr(b'\n', &text.as_bytes()[pos..])
             .map(|i| pos + i + 1)
             .unwrap_or(text.len());
         let line = &text[pos..nl];
@@ -1243,7 +1242,7 @@ fn refine_config(text: &str, seg: &mut Segment, lower_path: &str) {
 fn top_level_sections(body: &str) -> Vec<&str> {
     let mut depth = 0i64;
     let mut out = Vec::new();
-    for line in body.lines() {
+    for line in crate::text::lines(body) {
         match classify_conf(line) {
             Class::Open => {
                 if depth == 0 {
@@ -1287,7 +1286,7 @@ fn infer_version(body: &str, tops: &[&str]) -> (Option<Target>, Vec<Msg>) {
     ];
     let mut seen = [false; KEYS.len()];
     let mut transport = None;
-    for l in body.lines() {
+    for l in crate::text::lines(body) {
         let t = l.trim_start();
         let Some((k, v)) = t.split_once(':') else {
             continue;

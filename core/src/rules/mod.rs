@@ -155,6 +155,8 @@ pub struct Ctx<'a> {
     /// Findings counted by [`Ctx::listed`] instead of built: code, severity, the first one's
     /// span, how many.
     pub(crate) counted: std::cell::RefCell<Vec<crate::detect::Counted>>,
+    /// `config::key_state` of each key of the checked places, by line (`config::state_at`).
+    pub(crate) key_states: std::cell::OnceCell<Vec<Option<config::State<config::schema::KeyDef>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -174,6 +176,7 @@ impl<'a> Ctx<'a> {
             model: std::cell::OnceCell::new(),
             text_keys: std::cell::OnceCell::new(),
             counted: Default::default(),
+            key_states: std::cell::OnceCell::new(),
         }
     }
 

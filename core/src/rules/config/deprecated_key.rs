@@ -1,8 +1,7 @@
 use super::model::Model;
 use super::schema::Status;
 use super::{
-    SecClass, State, checked_places, diag, key_state, place_keys, releases, section_state,
-    walk_sections,
+    SecClass, State, checked_places, diag, place_keys, releases, section_state, walk_sections,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -75,7 +74,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let model = Model::new(ctx);
     for place in checked_places(ctx) {
         for k in place_keys(ctx, &place) {
-            if let State::Current(r) = key_state(t, &place.path, k.name) {
+            if let State::Current(r) = super::state_at(ctx, &place, &k) {
                 if r.status != Status::Deprecated {
                     continue;
                 }

@@ -1,7 +1,6 @@
 use super::schema::Status;
 use super::{
-    SecClass, State, checked_places, diag, key_state, place_keys, releases, section_state,
-    walk_sections,
+    SecClass, State, checked_places, diag, place_keys, releases, section_state, walk_sections,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -77,7 +76,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = ctx.target;
     for place in checked_places(ctx) {
         for k in place_keys(ctx, &place) {
-            let (variant, rel, replacement, says) = match key_state(t, &place.path, k.name) {
+            let (variant, rel, replacement, says) = match super::state_at(ctx, &place, &k) {
                 State::Current(r) if r.status == Status::Ignored => {
                     // Adjacent ignored rows (e.g. typed until 3.1.9, plain text from 3.1.10)
                     // count as one range.

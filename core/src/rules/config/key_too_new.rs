@@ -1,6 +1,4 @@
-use super::{
-    SecClass, State, checked_places, diag, key_state, place_keys, section_state, walk_sections,
-};
+use super::{SecClass, State, checked_places, diag, place_keys, section_state, walk_sections};
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Msg;
@@ -63,7 +61,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let t = ctx.target;
     for place in checked_places(ctx) {
         for k in place_keys(ctx, &place) {
-            if let State::TooNew(since) = key_state(t, &place.path, k.name) {
+            if let State::TooNew(since) = super::state_at(ctx, &place, &k) {
                 let m = Msg::new("C606.message")
                     .arg("key", k.name)
                     .arg("since", since)

@@ -497,6 +497,26 @@ pub(crate) fn key_state(t: Target, path: &str, name: &str) -> State<schema::KeyD
     state_of(t, buf.iter().flatten().copied(), |r| (r.from, r.to))
 }
 
+/// [`key_state`] of key `k` of a checked place, found once per key for every rule that asks
+/// (three rules ask it of every key; a config of a million keys made three million lookups).
+pub(crate) fn state_at(ctx: &Ctx, place: &Place, k: &KeyRef) -> State<schema::KeyDef> {
+    let states = ctx.key_states.get_or_init(|| {
+        let mut v = vec![None; ctx.conf.line_count()];
+        for p in checked_places(ctx) {
+            for key in place_keys(ctx, &p) {
+                if let Some(slot) = v.get_mut(key.line) {
+                    *slot = Some(key_state(ctx.target, &p.path, key.name));
+                }
+            }
+        }
+        v
+    });
+    match states.get(k.line).copied().flatten() {
+        Some(s) => s,
+        None => key_state(ctx.target, &place.path, k.name),
+    }
+}
+
 /// The state of a section (dotted path) for a target.
 pub(crate) fn section_state(t: Target, path: &str) -> State<schema::SectionDef> {
     let raw: Vec<&'static schema::SectionDef> = schema::section_rows(path).collect();
