@@ -9,9 +9,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # fetched on need) took 5.6 KB off. Until it is slimmed back, the budget guards against any
 # further growth (README, "Size").
 BUDGET=${BUDGET_BYTES:-379000}
-# Both languages compiled in, so new messages weigh here: 334,570 B, 3.5 KB more than the
-# first SIMD build, nearly all of it X002's five key-file messages (en and ja) and their code.
-EMBED_BUDGET=${EMBED_BUDGET_BYTES:-335500}
+# Both languages compiled in, so new messages weigh here: about 336,000 B, 5.2 KB more than
+# the 330,799 B before, nearly all of it X002's key-file messages and helps (en and ja) and
+# their code.
+EMBED_BUDGET=${EMBED_BUDGET_BYTES:-337000}
 
 # check DIR LABEL BUDGET HINT: print each wasm/js/css file of DIR and their gzip total (with
 # the largest text-*.txt of DIR: one language per visit), and fail when the total is over

@@ -226,6 +226,8 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
                     "corosync-",
                     "Corosync Cluster Engine ('",
                     "Corosync Cluster Engine, version '",
+                    // 3.x: "Corosync Cluster Engine 3.1.7 starting up".
+                    "Corosync Cluster Engine ",
                     "corosync ",
                     "Corosync ",
                 ],

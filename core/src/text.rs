@@ -1,4 +1,5 @@
-//! Text plumbing: decoding outside bytes, and byte offset ↔ line/column.
+//! Text plumbing: decoding outside bytes, byte offset ↔ line/column, and `lines` (as
+//! `str::lines`, with memchr).
 
 use crate::diagnostic::Span;
 

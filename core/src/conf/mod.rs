@@ -161,11 +161,6 @@ impl<'a> Conf<'a> {
         (1..self.tree.sections.len()).map(move |i| self.section(i))
     }
 
-    /// How many lines the document has (key lines are numbered among them: `KeyRef::line`).
-    pub fn line_count(&self) -> usize {
-        self.tree.lines.len()
-    }
-
     /// Every key line in file order.
     pub fn all_keys(&self) -> impl Iterator<Item = KeyRef<'a>> + '_ {
         (0..self.tree.lines.len()).filter_map(move |l| self.key_at(l))

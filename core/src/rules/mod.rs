@@ -155,8 +155,9 @@ pub struct Ctx<'a> {
     /// Findings counted by [`Ctx::listed`] instead of built: code, severity, the first one's
     /// span, how many.
     pub(crate) counted: std::cell::RefCell<Vec<crate::detect::Counted>>,
-    /// `config::key_state` of each key of the checked places, by line (`config::state_at`).
-    pub(crate) key_states: std::cell::OnceCell<Vec<Option<config::State<config::schema::KeyDef>>>>,
+    /// `config::key_state` of each key of the checked places, as (line, state) sorted by
+    /// line (`config::state_at`).
+    pub(crate) key_states: std::cell::OnceCell<Vec<(usize, config::State<config::schema::KeyDef>)>>,
 }
 
 impl<'a> Ctx<'a> {

@@ -500,20 +500,20 @@ pub(crate) fn key_state(t: Target, path: &str, name: &str) -> State<schema::KeyD
 /// [`key_state`] of key `k` of a checked place, found once per key for every rule that asks
 /// (three rules ask it of every key; a config of a million keys made three million lookups).
 pub(crate) fn state_at(ctx: &Ctx, place: &Place, k: &KeyRef) -> State<schema::KeyDef> {
+    // (key line, state) for the keys only, sorted by line: a file of blank lines costs nothing.
     let states = ctx.key_states.get_or_init(|| {
-        let mut v = vec![None; ctx.conf.line_count()];
+        let mut v = Vec::new();
         for p in checked_places(ctx) {
             for key in place_keys(ctx, &p) {
-                if let Some(slot) = v.get_mut(key.line) {
-                    *slot = Some(key_state(ctx.target, &p.path, key.name));
-                }
+                v.push((key.line, key_state(ctx.target, &p.path, key.name)));
             }
         }
+        crate::sort::sort_by_key(&mut v, |e| e.0);
         v
     });
-    match states.get(k.line).copied().flatten() {
-        Some(s) => s,
-        None => key_state(ctx.target, &place.path, k.name),
+    match states.binary_search_by_key(&k.line, |e| e.0) {
+        Ok(i) => states[i].1,
+        Err(_) => key_state(ctx.target, &place.path, k.name),
     }
 }
 

@@ -16,7 +16,7 @@ declare_rule! {
     /// `/etc/corosync/authkey`). When the line names the sender's address, the node with that
     /// address in the nodelist is named. A short key is reported with the bits corosync read
     /// and needs. A key path in the log other than the one this config makes corosync read
-    /// means the node ran another config (or, in 1.x/2.x without `keyfile`, had
+    /// means the node ran another config (or, in 1.x/2.x without `keyfile` or `key`, had
     /// `COROSYNC_TOTEM_AUTHKEY_FILE` set).
     ///
     /// ## Why is this bad?
@@ -53,7 +53,7 @@ declare_rule! {
         name: "log-crypto-failure",
         severity: Error,
         docs_ja: "## 何をするか
-corosync.conf とログを一緒に受け取ったとき、ログの暗号化エラーを設定ファイルの暗号化の設定と結び付けます。認証または復号に失敗したパケット（corosync 2.x の \"Received message has invalid digest\"、\"Digest does not match\"、\"Incoming packet has different crypto type\"、knet の \"nsscrypto: Digest does not match\"、\"PK11_DigestFinal (decrypt) failed\"、\"rx: Unable to decrypt packet from A:P\"。L501〜L504、L506〜L508、L512）と、読めない認証キー（\"Could not open …\"、\"Could only read N bits …\"。L509、L510）を、corosync が使う暗号方式とハッシュ（`crypto_cipher`、`crypto_hash`、`secauth` とバージョンごとの既定値）およびキーファイル（`keyfile`、なければ `/etc/corosync/authkey`）とともに説明します。行に送信元のアドレスがあれば、nodelist でそのアドレスを持つノードを示します。キーが短い場合は corosync が読めたビット数と必要なビット数を示します。ログに出たキーのパスが、この設定で corosync が読むパスと異なる場合は、その行を出力したノードが別の設定で動いていたこと（1.x/2.x で `keyfile` がなければ、環境変数 `COROSYNC_TOTEM_AUTHKEY_FILE` が設定されていた可能性も）を示します。
+corosync.conf とログを一緒に受け取ったとき、ログの暗号化エラーを設定ファイルの暗号化の設定と結び付けます。認証または復号に失敗したパケット（corosync 2.x の \"Received message has invalid digest\"、\"Digest does not match\"、\"Incoming packet has different crypto type\"、knet の \"nsscrypto: Digest does not match\"、\"PK11_DigestFinal (decrypt) failed\"、\"rx: Unable to decrypt packet from A:P\"。L501〜L504、L506〜L508、L512）と、読めない認証キー（\"Could not open …\"、\"Could only read N bits …\"。L509、L510）を、corosync が使う暗号方式とハッシュ（`crypto_cipher`、`crypto_hash`、`secauth` とバージョンごとの既定値）およびキーファイル（`keyfile`、なければ `/etc/corosync/authkey`）とともに説明します。行に送信元のアドレスがあれば、nodelist でそのアドレスを持つノードを示します。キーが短い場合は corosync が読めたビット数と必要なビット数を示します。ログに出たキーのパスが、この設定で corosync が読むパスと異なる場合は、その行を出力したノードが別の設定で動いていたこと（1.x/2.x で `keyfile` も `key` もなければ、環境変数 `COROSYNC_TOTEM_AUTHKEY_FILE` が設定されていた可能性も）を示します。
 
 ## なぜ問題か
 暗号化が有効なとき、各ノードはすべてのパケットを認証キーと設定された暗号方式・ハッシュで暗号化し署名します。相手のパケットを読めるのは、キーのバイト列が同じで、`crypto_cipher` と `crypto_hash` も同じ場合だけです。そうでなければパケットはすべて破棄され、ノードは 1 つのメンバーシップを形成できず、互いにフェンシングすることもあります。認証キーを読めない場合、corosync は起動時に停止します（終了ステータス 8）。
@@ -151,13 +151,16 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         let other_path = problem.as_ref().filter(|p| p.path != key).map(|p| p.path);
         let short = problem.as_ref().and_then(|p| p.bits);
         let has_keyfile = m.totem_key("keyfile").is_some();
+        let version_known = cfg.ctx.pinned || cfg.ctx.facts.corosync_target().is_some();
         let mut key_msg = if off {
             "X002.message.off"
         } else if other_path.is_some() && has_keyfile {
             "X002.message.key.path"
         } else if other_path.is_some() && key == "totem.key" {
             "X002.message.key.inline"
-        } else if other_path.is_some() && cfg.ctx.target.to.0 < 3 {
+        } else if other_path.is_some() && (cfg.ctx.target.to.0 < 3 || !version_known) {
+            // Without `keyfile` or `key`, 1.x/2.x also read COROSYNC_TOTEM_AUTHKEY_FILE; when
+            // nothing told the version (3 is then only assumed), that stays possible.
             "X002.message.key.env"
         } else if other_path.is_some() {
             "X002.message.key.default"
@@ -196,7 +199,9 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         );
         let help = match key_msg {
             "X002.message.short" => "X002.help.short",
-            m if m.starts_with("X002.message.key.") => "X002.help.key.path",
+            "X002.message.key.env" => "X002.help.key.env",
+            "X002.message.key.inline" => "X002.help.key.inline",
+            "X002.message.key.path" | "X002.message.key.default" => "X002.help.key.path",
             _ if keyfile => "X002.help.key",
             _ => "X002.help",
         };
