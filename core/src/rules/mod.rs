@@ -158,6 +158,8 @@ pub struct Ctx<'a> {
     /// `config::key_state` of each key of the checked places, as (line, state) sorted by
     /// line (`config::state_at`).
     pub(crate) key_states: std::cell::OnceCell<Vec<(usize, config::State<config::schema::KeyDef>)>>,
+    /// Where `config::state_at` expects the next key (an index into `key_states`).
+    pub(crate) key_state_next: std::cell::Cell<usize>,
 }
 
 impl<'a> Ctx<'a> {
@@ -178,6 +180,7 @@ impl<'a> Ctx<'a> {
             text_keys: std::cell::OnceCell::new(),
             counted: Default::default(),
             key_states: std::cell::OnceCell::new(),
+            key_state_next: std::cell::Cell::new(0),
         }
     }
 

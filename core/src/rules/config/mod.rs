@@ -511,9 +511,19 @@ pub(crate) fn state_at(ctx: &Ctx, place: &Place, k: &KeyRef) -> State<schema::Ke
         crate::sort::sort_by_key(&mut v, |e| e.0);
         v
     });
-    match states.binary_search_by_key(&k.line, |e| e.0) {
-        Ok(i) => states[i].1,
-        Err(_) => key_state(ctx.target, &place.path, k.name),
+    // The rules walk the keys in the order the list was filled, which is nearly line order:
+    // the entry after the last one found is almost always the next one asked for.
+    let next = ctx.key_state_next.get();
+    let found = match states.get(next) {
+        Some(e) if e.0 == k.line => Some(next),
+        _ => states.binary_search_by_key(&k.line, |e| e.0).ok(),
+    };
+    match found {
+        Some(i) => {
+            ctx.key_state_next.set(i + 1);
+            states[i].1
+        }
+        None => key_state(ctx.target, &place.path, k.name),
     }
 }
 
