@@ -55,15 +55,20 @@ pub fn resolve(o: &CheckOptions) -> Result<(Lang, Options), String> {
 /// Analyse the files together and build the JSON object (the CLI's `--format json`).
 pub fn report(files: &[(String, String)], o: &CheckOptions) -> Result<Value, String> {
     let (lang, opts) = resolve(o)?;
-    let inputs: Vec<Input> = files
+    let inputs = inputs_of(files);
+    let r = analyze(&inputs, &opts);
+    Ok(corocheck_core::json::report(&r, &inputs, lang, opts.target))
+}
+
+/// The core's inputs for (name, text) pairs.
+fn inputs_of(files: &[(String, String)]) -> Vec<Input<'_>> {
+    files
         .iter()
         .map(|(path, text)| Input {
             path: path.clone(),
             text,
         })
-        .collect();
-    let r = analyze(&inputs, &opts);
-    Ok(corocheck_core::json::report(&r, &inputs, lang, opts.target))
+        .collect()
 }
 
 /// One value read from an options object or a file entry: absent (`undefined`/`null`), a
@@ -234,14 +239,7 @@ pub fn ui_text(key: &str, lang: &str) -> String {
 #[wasm_bindgen(js_name = analyzeOnly, skip_typescript)]
 pub fn analyze_only(files: JsValue) -> Result<u32, JsError> {
     let list = file_list(&files)?;
-    let inputs: Vec<Input> = list
-        .iter()
-        .map(|(path, text)| Input {
-            path: path.clone(),
-            text,
-        })
-        .collect();
-    let r = analyze(&inputs, &Options::default());
+    let r = analyze(&inputs_of(&list), &Options::default());
     Ok(r.diagnostics.len() as u32 + r.records.len() as u32)
 }
 
