@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: serve test bench bench-pathological bench-web bench-browser
+.PHONY: serve test bench bench-pathological bench-web bench-browser bench-big
 serve:
 	scripts/serve.sh
 test:
@@ -14,3 +14,6 @@ bench-web:
 bench-browser:
 	scripts/build-web.sh
 	cd tests/e2e && node bench-logs.mjs 10 100
+bench-big:
+	scripts/build-web.sh
+	cd tests/e2e && node bench-big.mjs 200

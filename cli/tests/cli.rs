@@ -592,7 +592,7 @@ fn a_file_over_the_limit_is_named_and_read_only_up_to_it() {
     let (code, _, err) = corocheck(&["check", &p], None);
     std::fs::remove_dir_all(&dir).ok();
     assert!(
-        err.contains(&format!("corocheck: {p}: 8192.0 MiB is more than corocheck analyses; only the first 64 MiB were read")),
+        err.contains(&format!("corocheck: {p}: 8192.0 MiB is more than corocheck analyses; only the first 256 MiB were read")),
         "{err}"
     );
     assert_eq!(code, 1, "NUL bytes: binary input (D001) is an error");

@@ -103,7 +103,7 @@ pub struct Segment {
 }
 
 /// The largest input analysed (bytes). Past it, the rest is skipped with finding D006.
-pub const MAX_INPUT: usize = 64 * 1024 * 1024;
+pub const MAX_INPUT: usize = 256 * 1024 * 1024;
 
 /// Lines longer than this that contain several records or a config block are treated as text
 /// whose line breaks were lost.
@@ -376,7 +376,7 @@ Pacemaker の CIB XML や `crm_mon` の画面です。
 
 declare_rule! {
     /// ## What it does
-    /// Reports input larger than corocheck analyses (64 MiB) and where it stopped.
+    /// Reports input larger than corocheck analyses (256 MiB) and where it stopped.
     ///
     /// ## Why is this bad?
     /// Analysis stays fast and memory-bounded; findings after the cut are not shown.
@@ -391,7 +391,7 @@ declare_rule! {
     /// ## References
     /// - corocheck's limits (README, "Limits").
     pub static TOO_LARGE = { code: "D006", name: "input-too-large", severity: Warning, docs_ja: "## 何をするか
-corocheck が解析する上限（64 MiB）を超えた入力と、解析を打ち切った位置を報告します。
+corocheck が解析する上限（256 MiB）を超えた入力と、解析を打ち切った位置を報告します。
 
 ## なぜ問題か
 解析を速く保ち、メモリ使用量に上限を設けるための制限です。打ち切った位置より後の検出結果は表示されません。

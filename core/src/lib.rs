@@ -30,5 +30,5 @@ pub mod version;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 pub use i18n::{Lang, Msg};
-pub use report::{Input, Migration, Options, Profile, Report, analyze};
+pub use report::{Input, Migration, Options, Profile, Report, analyze, analyze_with};
 pub use version::{Release, Target};

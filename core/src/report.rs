@@ -111,8 +111,55 @@ impl Report {
     }
 }
 
+/// Units of work per input byte: detection 1, facts 1, reading the documents
+/// [`READ_WORK`], incidents and the rest 1.
+const WORK_PER_BYTE: u64 = 8;
+const READ_WORK: u64 = 5;
+
+/// Progress reports, about every half percent.
+struct Progress<'a> {
+    f: &'a mut dyn FnMut(u64, u64),
+    done: u64,
+    total: u64,
+    next: u64,
+}
+
+impl Progress<'_> {
+    fn add(&mut self, n: u64) {
+        self.done = (self.done + n).min(self.total);
+        if self.done >= self.next {
+            (self.f)(self.done, self.total);
+            self.next = self.done + self.total / 200 + 1;
+        }
+    }
+    fn finish(&mut self) {
+        self.done = self.total;
+        (self.f)(self.total, self.total);
+    }
+}
+
 /// Analyse everything together. Never panics; bad input becomes findings.
 pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
+    analyze_with(inputs, opts, &mut |_, _| {})
+}
+
+/// [`analyze`], telling `progress(done, total)` how far it is (in units of work, `total`
+/// fixed from the start, `done` never going back), a few hundred times at most. The page's
+/// Web Worker draws its progress bar from it. Never inlined: the page calls it from two places
+/// (`analyze` and the worker), and two inlined copies of the whole analysis cost 40 KB of wasm.
+#[inline(never)]
+pub fn analyze_with(
+    inputs: &[Input],
+    opts: &Options,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Report {
+    let bytes: u64 = inputs.iter().map(|i| i.text.len() as u64).sum();
+    let mut prog = Progress {
+        f: progress,
+        done: 0,
+        total: bytes * WORK_PER_BYTE,
+        next: 0,
+    };
     let mut files = Vec::with_capacity(inputs.len());
     let mut diagnostics = Vec::new();
     let mut records = Vec::new();
@@ -133,10 +180,12 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
         }
         diagnostics.extend(diags);
         segmented.push(segs);
+        prog.add(input.text.len() as u64);
     }
 
     // 2. Facts from all inputs together (versions, distribution, stack).
     let facts = stack::gather(inputs, &segmented, opts.target);
+    prog.add(bytes);
 
     // 3. Configs and logs.
     for (i, input) in inputs.iter().enumerate() {
@@ -202,19 +251,18 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                     }
                 }
                 DocKind::Log(_) => {
-                    let mut recs = logs::read(text, range, i);
-                    let skip = logs::startup_links(&recs, text);
-                    found = logs::diagnose_quiet(&recs, &skip, Some(&mut counted));
+                    let first = records.len();
+                    logs::read_into(text, range, i, &mut records, &mut |n| {
+                        prog.add(n as u64 * READ_WORK)
+                    });
+                    let recs = &mut records[first..];
+                    let skip = logs::startup_links(recs, text);
+                    found = logs::diagnose_quiet(recs, &skip, Some(&mut counted));
                     quiet.extend(skip);
                     if seg.reflow.is_some() {
-                        for r in &mut recs {
+                        for r in recs {
                             r.map_spans(back);
                         }
-                    }
-                    if records.is_empty() {
-                        records = recs;
-                    } else {
-                        records.append(&mut recs);
                     }
                 }
                 DocKind::ClusterConf => {
@@ -226,6 +274,9 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
                     cman_docs.push(doc);
                 }
                 DocKind::Prose | DocKind::Unknown => {}
+            }
+            if !matches!(seg.kind, DocKind::Log(_)) {
+                prog.add((range.end - range.start) as u64 * READ_WORK);
             }
             let (found, left_out) = detect::cap_repeats(found, counted);
             for (sev, n) in left_out {
@@ -328,6 +379,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
     let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
     let incidents = logs::incident::build(&records, &texts, &paths, &quiet);
 
+    prog.finish();
     crate::sort::sort_by(&mut diagnostics, |a, b| {
         (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code))
     });

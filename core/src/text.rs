@@ -13,7 +13,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        // Counted first (memchr is fast), so a large log's index is allocated once and exactly.
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut starts = Vec::with_capacity(lines + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
@@ -75,46 +77,140 @@ pub struct Decoded {
 
 /// Decode bytes as UTF-8, replacing invalid sequences with U+FFFD and recording where.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let mut text = String::with_capacity(bytes.len());
-    let mut first_invalid = None;
-    let mut invalid_count = 0;
-    let mut rest = bytes;
-    let mut consumed = 0;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                text.push_str(s);
-                break;
-            }
-            Err(e) => {
-                let good = e.valid_up_to();
-                // SAFETY-free: from_utf8 just told us this prefix is valid.
-                text.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
-                text.push('\u{FFFD}');
-                if first_invalid.is_none() {
-                    first_invalid = Some(consumed + good);
+    let mut d = Decoder::with_capacity(bytes.len());
+    d.push(bytes);
+    d.finish()
+}
+
+/// [`decode`] in pieces: push the bytes of a file chunk by chunk (the page's Web Worker reads a
+/// large file so, never holding it twice) and get the same [`Decoded`] as `decode` of the
+/// whole, wherever the chunks split a character.
+#[derive(Debug, Default)]
+pub struct Decoder {
+    text: String,
+    /// The start of a character the last chunk cut (a valid prefix, at most 3 bytes).
+    carry: [u8; 4],
+    carry_len: usize,
+    /// Input offset of the next byte not yet decoded (where `carry` starts).
+    consumed: usize,
+    first_invalid: Option<usize>,
+    invalid_count: usize,
+    nul_count: usize,
+    /// Control bytes among the first [`SAMPLE`] bytes, and how many were seen.
+    control: usize,
+    sampled: usize,
+}
+
+/// The bytes looked at to tell binary data from text.
+const SAMPLE: usize = 8192;
+
+impl Decoder {
+    /// A decoder whose text is allocated once for `bytes` bytes of valid UTF-8.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Decoder {
+            text: String::with_capacity(bytes),
+            ..Decoder::default()
+        }
+    }
+
+    pub fn push(&mut self, mut bytes: &[u8]) {
+        self.nul_count += memchr::memchr_iter(0, bytes).count();
+        if self.sampled < SAMPLE {
+            let take = (SAMPLE - self.sampled).min(bytes.len());
+            self.control += bytes[..take]
+                .iter()
+                .filter(|b| matches!(**b, 0..=8 | 14..=31) && **b != 0x1b)
+                .count();
+            self.sampled += take;
+        }
+        if self.carry_len > 0 {
+            // Complete the character the last chunk cut, or find it invalid.
+            let width = match self.carry[0] {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            let need = (width - self.carry_len).min(bytes.len());
+            let mut buf = self.carry;
+            buf[self.carry_len..self.carry_len + need].copy_from_slice(&bytes[..need]);
+            match std::str::from_utf8(&buf[..self.carry_len + need]) {
+                Ok(s) => {
+                    self.text.push_str(s);
+                    self.consumed += self.carry_len + need;
+                    self.carry_len = 0;
+                    bytes = &bytes[need..];
                 }
-                invalid_count += 1;
-                let skip = e.error_len().unwrap_or(rest.len() - good).max(1);
-                consumed += good + skip;
-                rest = &rest[good + skip..];
+                Err(e) if e.error_len().is_none() => {
+                    // Still cut (this chunk was shorter than the character).
+                    self.carry = buf;
+                    self.carry_len += need;
+                    return;
+                }
+                Err(e) => {
+                    // The carried bytes were a valid start and a byte of this chunk broke it:
+                    // the invalid sequence is the carried bytes and any of this chunk that
+                    // still continued it; the byte that broke it is read again below.
+                    let n = e.error_len().unwrap_or(self.carry_len).max(self.carry_len);
+                    self.invalid(n);
+                    bytes = &bytes[(n - self.carry_len).min(bytes.len())..];
+                    self.carry_len = 0;
+                }
+            }
+        }
+        loop {
+            match std::str::from_utf8(bytes) {
+                Ok(s) => {
+                    self.text.push_str(s);
+                    self.consumed += bytes.len();
+                    return;
+                }
+                Err(e) => {
+                    let good = e.valid_up_to();
+                    // from_utf8 just told us this prefix is valid.
+                    self.text
+                        .push_str(std::str::from_utf8(&bytes[..good]).unwrap_or_default());
+                    self.consumed += good;
+                    match e.error_len() {
+                        Some(n) => {
+                            self.invalid(n);
+                            bytes = &bytes[good + n..];
+                        }
+                        None => {
+                            // A character cut at the end of the chunk: keep its start.
+                            let tail = &bytes[good..];
+                            self.carry[..tail.len()].copy_from_slice(tail);
+                            self.carry_len = tail.len();
+                            return;
+                        }
+                    }
+                }
             }
         }
     }
-    let nul_count = bytes.iter().filter(|b| **b == 0).count();
-    let sample = &bytes[..bytes.len().min(8192)];
-    let control = sample
-        .iter()
-        .filter(|b| matches!(**b, 0..=8 | 14..=31) && **b != 0x1b)
-        .count();
-    let binary = !sample.is_empty()
-        && (control * 10 > sample.len() || (invalid_count * 4 > text.chars().count().max(1)));
-    Decoded {
-        text,
-        first_invalid,
-        invalid_count,
-        nul_count,
-        binary,
+
+    /// One invalid sequence of `len` bytes at `self.consumed`.
+    fn invalid(&mut self, len: usize) {
+        self.text.push('\u{FFFD}');
+        self.first_invalid.get_or_insert(self.consumed);
+        self.invalid_count += 1;
+        self.consumed += len;
+    }
+
+    pub fn finish(mut self) -> Decoded {
+        if self.carry_len > 0 {
+            // The input ended inside a character.
+            self.invalid(self.carry_len);
+        }
+        let binary = self.sampled > 0
+            && (self.control * 10 > self.sampled
+                || (self.invalid_count * 4 > self.text.chars().count().max(1)));
+        Decoded {
+            text: self.text,
+            first_invalid: self.first_invalid,
+            invalid_count: self.invalid_count,
+            nul_count: self.nul_count,
+            binary,
+        }
     }
 }
 
@@ -264,6 +360,40 @@ mod tests {
         assert_eq!(ix.line_col(t, x), (2, 7));
         assert_eq!(ix.line_span(t, 1), Span::new(3, x + 1));
         assert_eq!(ix.line_col(t, t.len()), (3, 5));
+    }
+
+    /// Every way of cutting these bytes into two or three chunks decodes as the whole does:
+    /// characters cut at any byte, invalid sequences cut, a cut character at the very end.
+    #[test]
+    fn decoding_in_chunks_equals_decoding_the_whole() {
+        let cases: [&[u8]; 8] = [
+            "aé日本語😀z".as_bytes(),
+            b"ok\xff\xfezz\x00",
+            b"\xe6\x97",
+            b"ab\xe6\x97\x41\xf0\x9f\x98",
+            b"\xf0\x9f\x98\x80\xf0\x9f\x98\x80",
+            b"\xc3\xc3\xa9\xed\xa0\x80\xf4\x90\x80\x80",
+            b"\x01\x02\x03abc\x80\x80\x80",
+            b"",
+        ];
+        for bytes in cases {
+            let whole = decode(bytes);
+            for i in 0..=bytes.len() {
+                for j in i..=bytes.len() {
+                    let mut d = Decoder::with_capacity(0);
+                    d.push(&bytes[..i]);
+                    d.push(&bytes[i..j]);
+                    d.push(&bytes[j..]);
+                    assert_eq!(d.finish(), whole, "{bytes:x?} cut at {i} and {j}");
+                }
+            }
+        }
+        // The cases hold what they are meant to: a cut at a character, an invalid byte.
+        assert_eq!(decode(b"\xe6\x97").invalid_count, 1);
+        assert_eq!(
+            decode(b"ab\xe6\x97\x41\xf0\x9f\x98").text,
+            "ab\u{FFFD}A\u{FFFD}"
+        );
     }
 
     #[test]

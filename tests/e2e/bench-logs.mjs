@@ -2,17 +2,18 @@
 // Times the JavaScript API of dist/embed/ (the core as the page ships it: wasm, opt-level z)
 // in Debian's headless Chromium on the log `make bench` times natively (cli/examples/bench.rs,
 // `bench write-log`). Each size is split into files of at most 50 MB, one per node, analysed
-// together (the core reads at most 64 MiB per file). Prints MB/s per size, best of RUNS
+// together (as the native bench does). Prints MB/s per size, best of RUNS
 // (default 3), twice: the analysis alone (analyzeOnly, from a copy of the bundle built with the
 // API's `bench` feature: scripts/build-api.sh --bench), and checkFiles' whole call (analysis,
 // the JSON report with every record, and its conversion to JavaScript objects).
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './playwright.config.mjs';
+import { serve } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -35,14 +36,7 @@ for (const mb of sizes) {
     files[mb].push({ name, mb: Math.min(PART, left) });
   }
 }
-const server = spawn('python3', ['-m', 'http.server', port, '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${port}/`;
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(base)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 100));
-}
+const { server, base } = await serve(dir, port);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();

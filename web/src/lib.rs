@@ -19,6 +19,7 @@ use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+mod big;
 mod cman;
 mod detected;
 mod docs;
@@ -47,8 +48,9 @@ const SLOW_MS: f64 = 150.0;
 const LARGE_INPUT: usize = 128 * 1024;
 /// Findings and records shown at most; the rest is counted.
 pub const MAX_ROWS: usize = 500;
-/// Files larger than this are refused (the page would run out of memory long before).
-const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+/// Files larger than this are refused: the core analyses at most this much of one input, and
+/// the worker that reads it needs about twice as much memory (README, "Limits").
+const MAX_FILE_BYTES: f64 = corocheck_core::detect::MAX_INPUT as f64;
 const GUTTER_MAX: usize = 100_000;
 const DEBOUNCE_MS: u32 = 250;
 const LANG_KEY: &str = "corocheck.lang";
@@ -153,6 +155,10 @@ struct Model {
     share_link: Option<String>,
     /// The checker, or a docs page (`#/rules/<CODE>`).
     route: rulespage::Route,
+    /// Opened files over `big::BIG_FILE`: the page never reads them, a worker does.
+    big_files: Vec<web_sys::File>,
+    /// The worker's run while there are `big_files`.
+    big: Option<big::Big>,
     /// The docs pages' search box.
     docs_query: String,
 }
@@ -179,6 +185,8 @@ impl Model {
             share_link: None,
             route: rulespage::Route::current(),
             docs_query: String::new(),
+            big_files: Vec::new(),
+            big: None,
         }
     }
 }
@@ -298,6 +306,10 @@ impl Ctl {
                 return;
             }
             let pasted = me.textarea().map(|t| t.value()).unwrap_or_default();
+            if !me.m.borrow().big_files.is_empty() {
+                me.start_big(pasted);
+                return;
+            }
             let total = pasted.len() + me.m.borrow().files.iter().map(|f| f.size).sum::<usize>();
             let slow = match me.m.borrow().ms_per_byte {
                 Some(rate) => rate * total as f64 > SLOW_MS,
@@ -367,6 +379,7 @@ impl Ctl {
             m.analysis = analysis;
             m.busy = None;
             m.focus = None;
+            m.big = None;
             if m.gutter_lines != lines {
                 m.gutter_lines = lines;
                 m.gutter = AttrValue::from(snippet::gutter_text(lines, GUTTER_MAX));
@@ -493,6 +506,7 @@ impl Ctl {
         {
             let mut m = self.m.borrow_mut();
             m.files.clear();
+            m.big_files.clear();
             m.notices.clear();
             m.history.clear();
             m.share_link = None;
@@ -516,8 +530,19 @@ impl Ctl {
                     me.notice(
                         Msg::new("ui.file.too_large")
                             .arg("name", &name)
-                            .arg("size", snippet::human_size(f.size() as usize)),
+                            .arg("size", snippet::human_size(f.size() as usize))
+                            .arg("limit", snippet::human_size(MAX_FILE_BYTES as usize)),
                     );
+                    return;
+                }
+                if f.size() > big::BIG_FILE {
+                    {
+                        let mut m = me.m.borrow_mut();
+                        m.files.retain(|x| x.name != name);
+                        m.big_files.retain(|x| x.name() != name);
+                        m.big_files.push(f);
+                    }
+                    me.schedule(0);
                     return;
                 }
                 let file = gloo::file::File::from(f);
@@ -551,14 +576,95 @@ impl Ctl {
         {
             let mut m = self.m.borrow_mut();
             m.files.retain(|f| f.name != file.name);
+            m.big_files.retain(|f| f.name() != file.name);
             m.files.push(Rc::new(file));
         }
         self.schedule(0);
     }
 
     fn remove_file(&self, name: &str) {
-        self.m.borrow_mut().files.retain(|f| f.name != name);
+        let mut m = self.m.borrow_mut();
+        m.files.retain(|f| f.name != name);
+        m.big_files.retain(|f| f.name() != name);
+        drop(m);
         self.schedule(0);
+    }
+
+    /// Hand the large files, the other files and the pasted text to a new worker (stopping the
+    /// one before); the page shows its progress.
+    fn start_big(&self, pasted: String) {
+        keep_input(&pasted);
+        let mut m = self.m.borrow_mut();
+        m.big = None;
+        let mut texts: Vec<(String, Rc<str>)> = Vec::new();
+        if !pasted.trim().is_empty() {
+            texts.push((PASTED.to_string(), Rc::from(pasted)));
+        }
+        texts.extend(
+            m.files
+                .iter()
+                .filter(|f| !f.binary)
+                .map(|f| (f.name.clone(), f.text.clone())),
+        );
+        let s = m.settings;
+        let target = s.target.map(settings::target_value).unwrap_or_default();
+        let profile = s.profile.map(|p| p.name().to_string()).unwrap_or_default();
+        match big::Big::start(self, &m.big_files, texts, target, profile) {
+            Ok(mut b) => {
+                b.set_filter(m.filter);
+                m.big = Some(b);
+                m.analysis = None;
+                m.busy = None;
+            }
+            Err(e) => m.notices.push(Msg::new("ui.big.failed").arg("error", e)),
+        }
+        drop(m);
+        self.redraw();
+    }
+
+    /// A message from the worker.
+    fn big_message(&self, data: wasm_bindgen::JsValue) {
+        let mut m = self.m.borrow_mut();
+        let Some(b) = m.big.as_mut() else {
+            return;
+        };
+        if !b.receive(&data) {
+            return;
+        }
+        let parts = match &b.stage {
+            big::Stage::Done(s) => s.parts.clone(),
+            _ => Vec::new(),
+        };
+        let lang = m.lang;
+        drop(m);
+        let missing: Vec<Part> = parts
+            .into_iter()
+            .filter(|p| !i18n::installed(lang, *p))
+            .collect();
+        if missing.is_empty() {
+            self.redraw();
+        } else {
+            self.fetch_parts(lang, missing, false);
+        }
+    }
+
+    /// Stop the worker and forget the large files.
+    fn big_cancel(&self) {
+        let mut m = self.m.borrow_mut();
+        let names: Vec<String> = m.big_files.iter().map(|f| f.name()).collect();
+        m.big = None;
+        m.big_files.clear();
+        m.notices
+            .push(Msg::new("ui.big.cancelled").arg("names", names.join(", ")));
+        drop(m);
+        self.schedule(0);
+    }
+
+    fn big_scroll(&self, top: f64) {
+        if let Some(b) = self.m.borrow_mut().big.as_mut() {
+            b.scroll_top = top;
+        }
+        self.redraw();
     }
 
     fn notice(&self, msg: Msg) {
@@ -576,7 +682,15 @@ impl Ctl {
     }
 
     fn set_filter(&self, filter: Option<Severity>) {
-        self.m.borrow_mut().filter = filter;
+        let mut m = self.m.borrow_mut();
+        m.filter = filter;
+        if let Some(b) = m.big.as_mut() {
+            b.set_filter(filter);
+            if let Some(el) = gloo::utils::document().get_element_by_id("big-list") {
+                el.set_scroll_top(0);
+            }
+        }
+        drop(m);
         self.redraw();
     }
 
@@ -959,7 +1073,7 @@ impl Ctl {
 /// The parts of the text a report is shown with: the log part with log records (the KB, the
 /// incidents, the X codes), the cluster.conf part with a cluster.conf or an `M` code, the Trento
 /// part with a `T` code (a finding's help and notes share its code's part).
-fn needed_parts(r: &corocheck_core::Report) -> Vec<Part> {
+pub(crate) fn needed_parts(r: &corocheck_core::Report) -> Vec<Part> {
     let code = |c: u8| {
         r.diagnostics
             .iter()
@@ -1039,6 +1153,7 @@ pub fn App() -> Html {
         let c = ctl.clone();
         use_effect(move || {
             highlight::paint(&c, true);
+            big::layout();
             let lang = c.lang();
             let missed: Vec<Part> = i18n::take_missed()
                 .into_iter()
@@ -1276,7 +1391,7 @@ fn editor(ctl: &Ctl, model: &Model) -> Html {
 
 fn files_list(ctl: &Ctl, model: &Model) -> Html {
     let lang = model.lang;
-    if model.files.is_empty() && model.notices.is_empty() {
+    if model.files.is_empty() && model.big_files.is_empty() && model.notices.is_empty() {
         return html! {};
     }
     html! {
@@ -1308,6 +1423,7 @@ fn files_list(ctl: &Ctl, model: &Model) -> Html {
                         </li>
                     }
                 }) }
+                { for model.big_files.iter().map(|f| big::file_chip(ctl, f, lang)) }
             </ul>
             if !model.notices.is_empty() {
                 <ul class="notices">
@@ -1328,6 +1444,9 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
             </div>
         }
     });
+    if let Some(b) = &model.big {
+        return big::view(ctl, b, model.filter, lang);
+    }
     let Some(a) = model.analysis.clone() else {
         return html! { <>{ for busy }{ welcome(ctl, lang, model.files.iter().any(|f| f.binary)) }</> };
     };
@@ -1368,14 +1487,14 @@ fn welcome(ctl: &Ctl, lang: Lang, only_binary: bool) -> Html {
     }
 }
 
-fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
-    let lang = model.lang;
-    // Exact counts: the findings a D007 stands for are included.
-    let count = |s: Severity| a.report.count(s);
-    let chip = |sev: Option<Severity>, n: usize, key: &str| {
+/// The severity filter: a chip per severity with its count (errors, warnings, infos), and
+/// "all".
+fn chips(ctl: &Ctl, counts: [usize; 3], filter: Option<Severity>, lang: Lang) -> Html {
+    let chip = |sev: Option<Severity>, key: &str| {
         let c = ctl.clone();
-        let pressed = model.filter == sev;
+        let pressed = filter == sev;
         let class = sev.map(|s| s.as_str()).unwrap_or("all");
+        let n = sev.map_or(counts.iter().sum(), |s| counts[s as usize]);
         html! {
             <button type="button" class={classes!("chip", format!("chip-{class}"), pressed.then_some("on"))}
                 aria-pressed={pressed.to_string()} onclick={Callback::from(move |_| c.set_filter(sev))}>
@@ -1383,15 +1502,23 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
             </button>
         }
     };
-    let total = count(Severity::Error) + count(Severity::Warning) + count(Severity::Info);
+    html! {
+        <div class="chips" role="group" aria-label={t("ui.summary.filter", lang)}>
+            { chip(None, "ui.summary.all") }
+            { chip(Some(Severity::Error), "ui.summary.errors") }
+            { chip(Some(Severity::Warning), "ui.summary.warnings") }
+            { chip(Some(Severity::Info), "ui.summary.infos") }
+        </div>
+    }
+}
+
+fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
+    let lang = model.lang;
+    // Exact counts: the findings a D007 stands for are included.
+    let counts = [Severity::Error, Severity::Warning, Severity::Info].map(|s| a.report.count(s));
     html! {
         <section class="summary" aria-label={t("ui.summary.label", lang)}>
-            <div class="chips" role="group" aria-label={t("ui.summary.filter", lang)}>
-                { chip(None, total, "ui.summary.all") }
-                { chip(Some(Severity::Error), count(Severity::Error), "ui.summary.errors") }
-                { chip(Some(Severity::Warning), count(Severity::Warning), "ui.summary.warnings") }
-                { chip(Some(Severity::Info), count(Severity::Info), "ui.summary.infos") }
-            </div>
+            { chips(ctl, counts, model.filter, lang) }
             <p class="muted small" role="status">{
                 Msg::new("ui.summary.stats")
                     .arg("files", a.sources.len())
@@ -1403,8 +1530,12 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
     }
 }
 
-/// Mount the page on `<body>`.
+/// Mount the page on `<body>`; in the large-file worker (no window), do nothing: the worker
+/// only calls `big.rs`'s functions.
 pub fn run() {
+    if web_sys::window().is_none() {
+        return;
+    }
     spawn_local(async {
         match lang::ensure(initial_lang(), Part::Text).await {
             Ok(()) => {

@@ -52,7 +52,7 @@ impl Settings {
 }
 
 /// The select's value for a target: `3` for a series, `3.1.3` for a release.
-fn target_value(t: Target) -> String {
+pub(crate) fn target_value(t: Target) -> String {
     if t.is_major() {
         t.from.0.to_string()
     } else {

@@ -24,6 +24,8 @@
 //! All passes are linear except one sort of the steps; the per-node and per-link state is
 //! capped at [`MAX_KEYS`] entries so that hostile input stays cheap.
 
+use std::rc::Rc;
+
 use super::Record;
 use super::clock::Clock;
 use crate::diagnostic::Severity;
@@ -173,7 +175,8 @@ pub struct Step {
     /// The record's time, milliseconds since 1970 UTC ([`super::clock`]; inherited when it has
     /// no timestamp).
     pub time: u64,
-    pub node: Option<String>,
+    /// Shared by every step of that node (a log of millions of lines has as many steps).
+    pub node: Option<Rc<str>>,
     /// KB code and id.
     pub code: &'static str,
     pub kb: &'static str,
@@ -295,6 +298,21 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
     // Node id → name: a node's first membership line that names one node only is its own.
     let mut ids: Vec<(u32, String)> = Vec::new();
     let mut seen_hosts: Vec<&str> = Vec::new();
+    // Node names, one allocation each, shared by their steps; the last one found first.
+    let mut names: Vec<Rc<str>> = Vec::new();
+    let mut shared = |n: &str| -> Rc<str> {
+        if let Some(k) = names.iter().rposition(|x| &**x == n) {
+            let x = names[k].clone();
+            let last = names.len() - 1;
+            names.swap(k, last);
+            return x;
+        }
+        let x: Rc<str> = Rc::from(n);
+        if names.len() < MAX_KEYS {
+            names.push(x.clone());
+        }
+        x
+    };
     // Every record's time, read once here for the steps and the patterns.
     let mut times = Vec::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
@@ -322,7 +340,7 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
         steps.push(Step {
             record: i,
             time,
-            node: node.map(str::to_string),
+            node: node.map(&mut shared),
             code: e.code.as_str(),
             kb: e.id.as_str(),
             stage,
@@ -337,22 +355,35 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
             .map_or_else(|| format!("nodeid {id}"), |x| x.1.clone())
     };
 
-    // Group.
-    let mut groups: Vec<Vec<Step>> = Vec::new();
+    // Group: each group is a run of the sorted steps (start, end).
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut open = false;
-    for s in steps {
+    for (k, s) in steps.iter().enumerate() {
         let trouble = s.severity != Severity::Info;
-        match groups.last_mut() {
-            Some(g) if open && s.time <= g.last().map_or(0, |l| l.time).saturating_add(GAP_MS) => {
-                g.push(s)
-            }
+        match runs.last_mut() {
+            Some(g) if open && s.time <= steps[g.1 - 1].time.saturating_add(GAP_MS) => g.1 = k + 1,
             _ if trouble => {
-                groups.push(vec![s]);
+                runs.push((k, k + 1));
                 open = true;
             }
             _ => open = false,
         }
     }
+    // Cut the runs out from the back, so no step is copied more than once and the first run
+    // (a log that is one long incident) keeps the vector itself.
+    let mut groups: Vec<Vec<Step>> = Vec::with_capacity(runs.len());
+    for (k, &(start, end)) in runs.iter().enumerate().rev() {
+        steps.truncate(end);
+        let g = if k == 0 {
+            steps.drain(..start);
+            std::mem::take(&mut steps)
+        } else {
+            steps.split_off(start)
+        };
+        groups.push(g);
+    }
+    drop(steps);
+    groups.reverse();
 
     let patterns = find_patterns(records, &times, texts, paths);
     let mut out: Vec<Incident> = groups
@@ -400,7 +431,7 @@ fn explain(
         steps
             .iter()
             .find(|s| codes.contains(&s.code))
-            .and_then(|s| s.node.clone())
+            .and_then(|s| s.node.as_deref().map(str::to_string))
     };
     // Who saw whom leave: (reporter, left ids).
     let mut left: Vec<(Option<&str>, u32)> = Vec::new();
@@ -430,9 +461,11 @@ fn explain(
     };
     let culprit_name = culprit_id.map(name);
     let from_culprit = |codes: &[&str]| {
-        steps
-            .iter()
-            .any(|s| codes.contains(&s.code) && s.node.is_some() && s.node == culprit_name)
+        steps.iter().any(|s| {
+            codes.contains(&s.code)
+                && s.node.is_some()
+                && s.node.as_deref() == culprit_name.as_deref()
+        })
     };
 
     let digest = ["L501", "L503", "L506"];
@@ -494,14 +527,19 @@ fn explain(
         )
     };
     let mut nodes: Vec<String> = Vec::new();
-    let named = steps.iter().filter_map(|s| s.node.clone());
-    for n in named
-        .chain(left.iter().map(|x| name(x.1)))
-        .chain(culprit.clone())
-    {
-        if !nodes.contains(&n) && nodes.len() < MAX_KEYS {
-            nodes.push(n);
+    let mut add = |n: &str| {
+        if !nodes.iter().any(|x| x == n) && nodes.len() < MAX_KEYS {
+            nodes.push(n.to_string());
         }
+    };
+    for n in steps.iter().filter_map(|s| s.node.as_deref()) {
+        add(n);
+    }
+    for x in &left {
+        add(&name(x.1));
+    }
+    if let Some(c) = &culprit {
+        add(c);
     }
     crate::sort::sort(&mut nodes);
     let anon = if culprit.is_none() && CULPRIT_KINDS.contains(&kind) {

@@ -181,7 +181,7 @@ impl Record {
 }
 
 /// An optional span in 8 bytes: a record has seven, and a log of a million lines has a million
-/// records. Offsets fit in `u32` (an input is read up to 64 MiB, `crate::detect::MAX_INPUT`); a span that
+/// records. Offsets fit in `u32` (an input is read up to 256 MiB, `crate::detect::MAX_INPUT`); a span that
 /// would not is stored as none rather than cut.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct OptSpan {
@@ -343,27 +343,44 @@ fn clamp(text: &str, s: Span) -> Span {
 
 /// Read every record in `text[range]`. Spans in the records are absolute offsets in `text`.
 pub fn read(text: &str, range: Span, file: usize) -> Vec<Record> {
-    let range = clamp(text, range);
     let mut out = Vec::new();
+    read_into(text, range, file, &mut out, &mut |_| {});
+    out
+}
+
+/// [`read`], appending to `out` (the records of every file go into one vector, which is not
+/// grown again and again for a large log: room for one record per line is made first), and
+/// telling `progress` how many bytes of the range were read, about every [`PROGRESS_STEP`].
+pub fn read_into(
+    text: &str,
+    range: Span,
+    file: usize,
+    out: &mut Vec<Record>,
+    progress: &mut dyn FnMut(usize),
+) {
+    let range = clamp(text, range);
     let mut last = None;
     let body = &text[range.start..range.end];
+    out.reserve(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
     // Lines end at LF or CR (a CRLF leaves an empty line between them, which reads as
     // nothing). memchr, not `str::split` with a char set: that decodes every character, and
     // was a quarter of a log's time in the browser.
     let mut from = 0;
+    let mut told = 0;
     let ends = memchr::memchr2_iter(b'\n', b'\r', body.as_bytes());
     for end in ends.chain(std::iter::once(body.len())) {
-        read_line(
-            &body[from..end],
-            range.start + from,
-            file,
-            &mut out,
-            &mut last,
-        );
+        read_line(&body[from..end], range.start + from, file, out, &mut last);
         from = end + 1;
+        if from - told >= PROGRESS_STEP {
+            progress(from - told);
+            told = from;
+        }
     }
-    out
+    progress(body.len().saturating_sub(told));
 }
+
+/// How often (bytes read) [`read_into`] reports progress.
+pub const PROGRESS_STEP: usize = 1 << 18;
 
 /// The last knowledge-base lookup: message, subsystem, daemon and the entry found. A log that
 /// repeats one message (a flapping link, a retry loop) is matched once, not on every line.

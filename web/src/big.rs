@@ -1,0 +1,810 @@
+//! Large files (over [`BIG_FILE`]): analysed in a Web Worker so the page stays responsive,
+//! with a progress bar, a cancel button and a virtualised findings list.
+//!
+//! The worker (`web/worker.js`) loads this same wasm a second time (no second download: the
+//! browser and the service worker have it) and calls the `big*` functions below. It reads each
+//! file in slices straight into a [`Decoder`], so the file is held once, as the text the core
+//! reads; nothing but a summary and the findings rows on screen ever comes back to the page
+//! (a log's records stay in the worker: the report of every record as JavaScript objects
+//! costs five times the analysis, see the README's bench). Rows come back as arrays of strings
+//! whose messages are catalog keys and arguments, rendered here in the page's language.
+//!
+//! Page → worker: `{op: "run", js, wasm, files: [File], texts: [[name, text]], target,
+//! profile}`, `{op: "rows", filter, start, count}`. Worker → page: `{op: "progress", phase:
+//! "read" | "analyse", done, total}`, `{op: "done", summary}`, `{op: "rows", filter, start,
+//! rows}`, `{op: "error", message}`. Cancel terminates the worker.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use corocheck_core::i18n::{Msg, Part, t};
+use corocheck_core::text::Decoder;
+use corocheck_core::{Input, Lang, Options, Profile, Report, Severity, Target, analyze_with};
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::snippet::{Snippet, human_size, snippet};
+use crate::{Ctl, PASTED};
+
+/// Files larger than this are analysed in the worker (a 10 MB log takes about half a second
+/// on the main thread, which is as long as the page may freeze).
+pub const BIG_FILE: f64 = 8.0 * 1024.0 * 1024.0;
+/// The height of one row of the findings list (`.vrow` in style.css), in CSS pixels.
+const ROW_PX: f64 = 108.0;
+/// Rows drawn below and above the visible ones, and rows asked of the worker at once.
+const OVERSCAN: usize = 6;
+const BLOCK: usize = 64;
+/// Rows in view at most: the list is at most 12 rows high (`layout`).
+const VISIBLE: usize = 12;
+
+// ---- The worker side: the file's text, the report, and rows on demand. ----
+
+#[derive(Default)]
+struct Work {
+    files: Vec<(String, String)>,
+    reading: Option<(String, Decoder)>,
+    /// Per file: invalid UTF-8 sequences, the first one's offset, looks binary.
+    notes: Vec<(usize, usize, bool)>,
+    report: Option<Report>,
+    /// The indices of the findings each filter shows (all, error, warning, info).
+    order: [Option<Vec<u32>>; 4],
+}
+
+thread_local! {
+    static WORK: RefCell<Work> = RefCell::new(Work::default());
+}
+
+impl Work {
+    fn end_file(&mut self) {
+        if let Some((name, dec)) = self.reading.take() {
+            let d = dec.finish();
+            self.notes
+                .push((d.invalid_count, d.first_invalid.unwrap_or(0), d.binary));
+            self.files.push((name, d.text));
+        }
+    }
+}
+
+/// Worker: start reading a file of `size` bytes (its text is allocated once).
+#[wasm_bindgen(js_name = bigFile)]
+pub fn big_file(name: String, size: f64) {
+    WORK.with_borrow_mut(|w| {
+        w.end_file();
+        w.reading = Some((name, Decoder::with_capacity(size.max(0.0) as usize)));
+    });
+}
+
+/// Worker: the next slice of the file being read.
+#[wasm_bindgen(js_name = bigPush)]
+pub fn big_push(chunk: &[u8]) {
+    WORK.with_borrow_mut(|w| {
+        if let Some((_, d)) = &mut w.reading {
+            d.push(chunk);
+        }
+    });
+}
+
+/// Worker: a text the page already holds (the pasted text, small files).
+#[wasm_bindgen(js_name = bigText)]
+pub fn big_text(name: String, text: String) {
+    WORK.with_borrow_mut(|w| {
+        w.end_file();
+        w.notes.push((0, 0, false));
+        w.files.push((name, text));
+    });
+}
+
+/// Worker: analyse everything given, calling `progress(done, total)`; returns the summary
+/// ([`Summary::read`] reads it).
+#[wasm_bindgen(js_name = bigAnalyze)]
+pub fn big_analyze(target: String, profile: String, progress: &Function) -> Array {
+    WORK.with_borrow_mut(|w| {
+        w.end_file();
+        let opts = Options {
+            target: Target::parse(&target),
+            profile: Profile::parse(&profile),
+        };
+        let inputs: Vec<Input> = w
+            .files
+            .iter()
+            .zip(&w.notes)
+            .filter(|(_, n)| !n.2)
+            .map(|((path, text), _)| Input {
+                path: path.clone(),
+                text,
+            })
+            .collect();
+        let this = JsValue::NULL;
+        let report = analyze_with(&inputs, &opts, &mut |done, total| {
+            let _ = progress.call2(&this, &(done as f64).into(), &(total as f64).into());
+        });
+        drop(inputs);
+        let out = Array::new();
+        let push = |v: JsValue| out.push(&v);
+        // Per severity: the exact count (with those a D007 counts), then the rows listed.
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            push((report.count(s) as f64).into());
+            let listed = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == s)
+                .count();
+            push((listed as f64).into());
+        }
+        push((report.records.len() as f64).into());
+        push((report.incidents.len() as f64).into());
+        let parts = crate::needed_parts(&report);
+        push(
+            parts
+                .iter()
+                .map(|p| p.name())
+                .collect::<Vec<_>>()
+                .join(",")
+                .into(),
+        );
+        // Per file (binary files included, so the indices are the page's): name, bytes,
+        // invalid sequences, first invalid offset, binary, analysed index (-1 when not).
+        let mut analysed = 0;
+        for ((name, text), n) in w.files.iter().zip(&w.notes) {
+            push(name.as_str().into());
+            push((text.len() as f64).into());
+            push((n.0 as f64).into());
+            push((n.1 as f64).into());
+            push(n.2.into());
+            push(if n.2 { -1.0 } else { analysed as f64 }.into());
+            analysed += usize::from(!n.2);
+        }
+        w.report = Some(report);
+        w.order = Default::default();
+        out
+    })
+}
+
+/// Worker: `count` rows of the findings `filter` shows (0 all, 1 errors, 2 warnings, 3
+/// infos) from `start`, each [`ROW_FIELDS`] strings followed by its two messages.
+#[wasm_bindgen(js_name = bigRows)]
+pub fn big_rows(filter: u32, start: u32, count: u32) -> Array {
+    let out = Array::new();
+    WORK.with_borrow_mut(|w| {
+        let Work {
+            files,
+            notes,
+            report,
+            order,
+            ..
+        } = w;
+        let Some(report) = report.as_ref() else {
+            return;
+        };
+        let f = (filter as usize).min(3);
+        let order = order[f].get_or_insert_with(|| {
+            let want = [
+                None,
+                Some(Severity::Error),
+                Some(Severity::Warning),
+                Some(Severity::Info),
+            ][f];
+            report
+                .diagnostics
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| want.is_none_or(|s| d.severity == s))
+                .map(|(i, _)| i as u32)
+                .collect()
+        });
+        // The texts in the core's order (binary files were not given to it).
+        let texts: Vec<&str> = files
+            .iter()
+            .zip(notes.iter())
+            .filter(|(_, n)| !n.2)
+            .map(|(f, _)| f.1.as_str())
+            .collect();
+        let (start, count) = (start as usize, count as usize);
+        for &i in order.iter().skip(start).take(count) {
+            let d = &report.diagnostics[i as usize];
+            let (Some(text), Some(info)) = (texts.get(d.file), report.files.get(d.file)) else {
+                continue;
+            };
+            let (line, col) = info.lines.line_col(text, d.span.start);
+            let sn = snippet(text, &info.lines, d.span);
+            for v in [
+                d.severity.as_str().to_string(),
+                d.code.to_string(),
+                d.file.to_string(),
+                line.to_string(),
+                col.to_string(),
+                sn.line.to_string(),
+                sn.before,
+                sn.marked,
+                sn.after,
+                u8::from(sn.cut_left).to_string(),
+                u8::from(sn.cut_right).to_string(),
+                sn.more_lines.to_string(),
+            ] {
+                out.push(&v.into());
+            }
+            put_msg(&out, Some(&d.message));
+            put_msg(&out, d.help.as_ref());
+        }
+    });
+    out
+}
+
+/// Strings per row before its messages.
+const ROW_FIELDS: usize = 12;
+
+/// A message as its key, the number of arguments, then name and value of each ("" and 0
+/// for none).
+fn put_msg(out: &Array, m: Option<&Msg>) {
+    let (key, args) = m.map_or(("", &[][..]), |m| (m.key.as_ref(), &m.args[..]));
+    out.push(&key.into());
+    out.push(&(args.len() as f64).into());
+    for (name, value) in args {
+        out.push(&(*name).into());
+        out.push(&value.as_str().into());
+    }
+}
+
+// ---- The page side. ----
+
+/// A finding as the worker rendered it.
+pub struct Row {
+    severity: Severity,
+    code: String,
+    file: usize,
+    line: usize,
+    col: usize,
+    snip: Snippet,
+    message: Msg,
+    help: Option<Msg>,
+}
+
+/// Reads what the worker sent; `None` when it is not what the worker writes.
+struct Reader {
+    items: Array,
+    at: u32,
+}
+
+impl Reader {
+    fn next(&mut self) -> Option<JsValue> {
+        (self.at < self.items.length()).then(|| {
+            self.at += 1;
+            self.items.get(self.at - 1)
+        })
+    }
+    fn str(&mut self) -> Option<String> {
+        self.next()?.as_string()
+    }
+    fn num(&mut self) -> Option<f64> {
+        self.next()?.as_f64()
+    }
+    fn msg(&mut self) -> Option<Option<Msg>> {
+        let key = self.str()?;
+        let n = self.num()? as usize;
+        let mut m = Msg::new(key);
+        for _ in 0..n {
+            let name = intern(&self.str()?);
+            m.args.push((name, self.str()?));
+        }
+        Some((!m.key.is_empty()).then_some(m))
+    }
+    fn row(&mut self) -> Option<Row> {
+        let mut s = [const { String::new() }; ROW_FIELDS];
+        for f in &mut s {
+            *f = self.str()?;
+        }
+        let n = |i: usize| s[i].parse::<usize>().unwrap_or(0);
+        let severity = match s[0].as_str() {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            _ => Severity::Info,
+        };
+        let (file, line, col, sline, more) = (n(2), n(3), n(4), n(5), n(11));
+        let snip = Snippet {
+            line: sline,
+            cut_left: s[9] == "1",
+            cut_right: s[10] == "1",
+            more_lines: more,
+            before: std::mem::take(&mut s[6]),
+            marked: std::mem::take(&mut s[7]),
+            after: std::mem::take(&mut s[8]),
+        };
+        Some(Row {
+            severity,
+            code: std::mem::take(&mut s[1]),
+            file,
+            line,
+            col,
+            snip,
+            message: self.msg()?.unwrap_or_else(|| Msg::new("")),
+            help: self.msg()?,
+        })
+    }
+}
+
+/// Argument names are `&'static str` in a [`Msg`]; the worker sends the names our own code
+/// uses (a few dozen), so each is leaked once.
+fn intern(name: &str) -> &'static str {
+    thread_local! {
+        static NAMES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    }
+    NAMES.with_borrow_mut(|names| {
+        if let Some(n) = names.iter().find(|n| **n == name) {
+            return *n;
+        }
+        if names.len() >= 256 {
+            return "";
+        }
+        let n: &'static str = Box::leak(name.to_string().into_boxed_str());
+        names.push(n);
+        n
+    })
+}
+
+pub struct FileNote {
+    pub name: String,
+    pub bytes: f64,
+    pub invalid: usize,
+    pub first_invalid: usize,
+    pub binary: bool,
+}
+
+pub struct Summary {
+    /// Findings per severity (error, warning, info), exactly, and those listed (the rest a
+    /// D007 counts).
+    counts: [usize; 3],
+    listed: [usize; 3],
+    records: usize,
+    incidents: usize,
+    pub parts: Vec<Part>,
+    files: Vec<FileNote>,
+    millis: f64,
+}
+
+impl Summary {
+    fn read(items: Array, millis: f64) -> Option<Summary> {
+        let mut r = Reader { items, at: 0 };
+        let (mut counts, mut listed) = ([0; 3], [0; 3]);
+        for i in 0..3 {
+            counts[i] = r.num()? as usize;
+            listed[i] = r.num()? as usize;
+        }
+        let records = r.num()? as usize;
+        let incidents = r.num()? as usize;
+        let parts = r
+            .str()?
+            .split(',')
+            .filter_map(|p| Part::ALL.into_iter().find(|x| x.name() == p))
+            .collect();
+        let mut files = Vec::new();
+        while let Some(name) = r.str() {
+            files.push(FileNote {
+                name,
+                bytes: r.num()?,
+                invalid: r.num()? as usize,
+                first_invalid: r.num()? as usize,
+                binary: r.next()?.as_bool()?,
+            });
+            r.num()?;
+        }
+        Some(Summary {
+            counts,
+            listed,
+            records,
+            incidents,
+            parts,
+            files,
+            millis,
+        })
+    }
+
+    /// Rows the list has under a filter.
+    fn rows(&self, filter: Option<Severity>) -> usize {
+        match filter {
+            None => self.listed.iter().sum(),
+            Some(s) => self.listed[s as usize],
+        }
+    }
+}
+
+pub enum Stage {
+    Reading { done: f64, total: f64 },
+    Analysing { done: f64, total: f64 },
+    Done(Summary),
+    Failed(String),
+}
+
+/// One run of the worker; dropping it stops the worker.
+pub struct Big {
+    worker: web_sys::Worker,
+    _listener: gloo::events::EventListener,
+    pub stage: Stage,
+    started: f64,
+    /// The filter the rows are for, the rows received (by index) and the blocks asked for
+    /// (during a render, hence the cell). A filter change starts them again.
+    filter: u8,
+    rows: Vec<Option<Rc<Row>>>,
+    asked: RefCell<Vec<bool>>,
+    pub scroll_top: f64,
+}
+
+impl Drop for Big {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+fn filter_code(f: Option<Severity>) -> u8 {
+    f.map_or(0, |s| s as u8 + 1)
+}
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o.into()
+}
+
+/// The URL of a file the page loaded, from boot.js's script tag, made absolute.
+fn app_url(attr: &str) -> Option<String> {
+    let doc = gloo::utils::document();
+    let tag = doc.query_selector("script[data-wasm]").ok()??;
+    let rel = tag.get_attribute(attr)?;
+    let base = doc.base_uri().ok()??;
+    Some(web_sys::Url::new_with_base(&rel, &base).ok()?.href())
+}
+
+impl Big {
+    /// Start the worker on `files` (dropped, over [`BIG_FILE`]) and `texts` (name, text).
+    pub fn start(
+        ctl: &Ctl,
+        files: &[web_sys::File],
+        texts: Vec<(String, Rc<str>)>,
+        target: String,
+        profile: String,
+    ) -> Result<Big, String> {
+        let describe = |e: JsValue| {
+            e.as_string()
+                .or_else(|| js_sys::Error::from(e).message().as_string())
+                .unwrap_or_default()
+        };
+        let (js, wasm) = app_url("data-js")
+            .zip(app_url("data-wasm"))
+            .ok_or("no wasm")?;
+        let opts = web_sys::WorkerOptions::new();
+        opts.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options("worker.js", &opts).map_err(describe)?;
+        let c = ctl.clone();
+        let listener = gloo::events::EventListener::new(&worker, "message", move |e| {
+            if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
+                c.big_message(e.data());
+            }
+        });
+        let c = ctl.clone();
+        let errors = gloo::events::EventListener::new(&worker, "error", move |e| {
+            let msg = e
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .unwrap_or_default();
+            c.big_message(obj(&[("op", "error".into()), ("message", msg.into())]));
+        });
+        errors.forget();
+        let list = Array::new();
+        for f in files {
+            list.push(f);
+        }
+        let pairs = Array::new();
+        for (name, text) in texts {
+            pairs.push(&Array::of2(&name.into(), &JsValue::from_str(&text)));
+        }
+        let run = obj(&[
+            ("op", "run".into()),
+            ("js", js.into()),
+            ("wasm", wasm.into()),
+            ("files", list.into()),
+            ("texts", pairs.into()),
+            ("target", target.into()),
+            ("profile", profile.into()),
+        ]);
+        worker.post_message(&run).map_err(describe)?;
+        let total = files.iter().map(|f| f.size()).sum();
+        Ok(Big {
+            worker,
+            _listener: listener,
+            stage: Stage::Reading { done: 0.0, total },
+            started: js_sys::Date::now(),
+            filter: 0,
+            rows: Vec::new(),
+            asked: RefCell::new(Vec::new()),
+            scroll_top: 0.0,
+        })
+    }
+
+    /// Take a message from the worker; true when the page should render again.
+    pub fn receive(&mut self, data: &JsValue) -> bool {
+        let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let num = |k: &str| get(k).as_f64().unwrap_or(0.0);
+        match get("op").as_string().as_deref() {
+            Some("progress") => {
+                let (done, total) = (num("done"), num("total"));
+                self.stage = if get("phase").as_string().as_deref() == Some("read") {
+                    Stage::Reading { done, total }
+                } else {
+                    Stage::Analysing { done, total }
+                };
+            }
+            Some("done") => {
+                let millis = js_sys::Date::now() - self.started;
+                self.stage = match get("summary").dyn_into::<Array>().ok() {
+                    Some(items) => Summary::read(items, millis)
+                        .map_or(Stage::Failed("summary".into()), Stage::Done),
+                    None => Stage::Failed("summary".into()),
+                };
+            }
+            Some("rows") => {
+                let (Ok(items), true) = (
+                    get("rows").dyn_into::<Array>(),
+                    num("filter") as u8 == self.filter,
+                ) else {
+                    return false;
+                };
+                let mut r = Reader { items, at: 0 };
+                let mut i = num("start") as usize;
+                while let Some(row) = r.row() {
+                    if self.rows.len() <= i {
+                        self.rows.resize(i + 1, None);
+                    }
+                    self.rows[i] = Some(Rc::new(row));
+                    i += 1;
+                }
+            }
+            Some("error") => {
+                self.stage = Stage::Failed(get("message").as_string().unwrap_or_default());
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Show the rows of another filter, from the top.
+    pub fn set_filter(&mut self, filter: Option<Severity>) {
+        self.filter = filter_code(filter);
+        self.rows.clear();
+        self.asked.borrow_mut().clear();
+        self.scroll_top = 0.0;
+    }
+
+    fn row(&self, i: usize) -> Option<&Rc<Row>> {
+        self.rows.get(i)?.as_ref()
+    }
+
+    /// Ask the worker for a block of rows, once.
+    fn ask(&self, block: usize) {
+        let mut asked = self.asked.borrow_mut();
+        if asked.len() <= block {
+            asked.resize(block + 1, false);
+        }
+        if !std::mem::replace(&mut asked[block], true) {
+            let m = obj(&[
+                ("op", "rows".into()),
+                ("filter", f64::from(self.filter).into()),
+                ("start", ((block * BLOCK) as f64).into()),
+                ("count", (BLOCK as f64).into()),
+            ]);
+            let _ = self.worker.post_message(&m);
+        }
+    }
+}
+
+/// The progress bar and its cancel button, or the results.
+pub fn view(ctl: &Ctl, big: &Big, filter: Option<Severity>, lang: Lang) -> Html {
+    match &big.stage {
+        Stage::Reading { done, total } | Stage::Analysing { done, total } => {
+            let reading = matches!(big.stage, Stage::Reading { .. });
+            let frac = if *total > 0.0 { done / total } else { 0.0 };
+            // Reading is the first tenth of the bar, the analysis the rest.
+            let value = if reading {
+                frac * 0.1
+            } else {
+                0.1 + frac * 0.9
+            };
+            let label = if reading {
+                Msg::new("ui.big.reading")
+                    .arg("done", human_size(*done as usize))
+                    .arg("total", human_size(*total as usize))
+            } else {
+                Msg::new("ui.big.analysing").arg("pct", (frac * 100.0).floor() as u32)
+            }
+            .render(lang);
+            let c = ctl.clone();
+            html! {
+                <section class="card big" id="big" aria-labelledby="big-h">
+                    <h2 id="big-h">{ t("ui.big.heading", lang) }</h2>
+                    <p class="muted">{ t("ui.big.why", lang) }</p>
+                    <div class="big-progress">
+                        <progress id="big-progress" max="1000" value={((value * 1000.0).round() as u32).to_string()}
+                            aria-label={t("ui.big.heading", lang)}></progress>
+                        <button type="button" class="btn" id="big-cancel"
+                            onclick={Callback::from(move |_| c.big_cancel())}>{ t("ui.big.cancel", lang) }</button>
+                    </div>
+                    <p role="status" id="big-status">{ label }</p>
+                </section>
+            }
+        }
+        Stage::Failed(e) => html! {
+            <section class="card big" id="big">
+                <p class="warn-text" role="alert">{ Msg::new("ui.big.failed").arg("error", e).render(lang) }</p>
+            </section>
+        },
+        Stage::Done(s) => done(ctl, big, s, filter, lang),
+    }
+}
+
+fn done(ctl: &Ctl, big: &Big, s: &Summary, filter: Option<Severity>, lang: Lang) -> Html {
+    let bytes: f64 = s.files.iter().map(|f| f.bytes).sum();
+    let n = s.rows(filter);
+    let first = ((big.scroll_top / ROW_PX) as usize).saturating_sub(OVERSCAN);
+    let last = (first + VISIBLE + 2 * OVERSCAN).min(n);
+    for b in first / BLOCK..=last.saturating_sub(1) / BLOCK {
+        if n > 0 && (b * BLOCK..((b + 1) * BLOCK).min(n)).any(|i| big.row(i).is_none()) {
+            big.ask(b);
+        }
+    }
+    let onscroll = {
+        let c = ctl.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::Element = e.target_unchecked_into();
+            c.big_scroll(f64::from(el.scroll_top()));
+        })
+    };
+    let notes = s
+        .files
+        .iter()
+        .filter(|f| f.binary || f.invalid > 0)
+        .map(|f| {
+            let m = if f.binary {
+                Msg::new("ui.big.binary").arg("name", &f.name)
+            } else {
+                Msg::new("ui.files.invalid_utf8")
+                    .arg("count", f.invalid)
+                    .arg("offset", f.first_invalid)
+            };
+            html! { <li>{ format!("{}: ", f.name) }{ m.render(lang) }</li> }
+        })
+        .collect::<Vec<Html>>();
+    html! {
+        <>
+        <section class="summary" aria-label={t("ui.summary.label", lang)}>
+            { crate::chips(ctl, s.counts, filter, lang) }
+            <p class="muted small" role="status" id="big-summary">{
+                Msg::new("ui.big.summary")
+                    .arg("files", s.files.len())
+                    .arg("size", human_size(bytes as usize))
+                    .arg("records", s.records)
+                    .arg("incidents", s.incidents)
+                    .arg("secs", tenths(s.millis / 1000.0))
+                    .render(lang)
+            }</p>
+        </section>
+        <section class="card" id="findings" aria-labelledby="findings-h">
+            <h2 id="findings-h" tabindex="-1">{ t("ui.findings.heading", lang) }</h2>
+            <p class="muted small">{ t("ui.big.limits", lang) }</p>
+            if !notes.is_empty() { <ul class="notices">{ for notes }</ul> }
+            if n == 0 {
+                <p class="empty ok-text">{ t("ui.findings.none", lang) }</p>
+            } else {
+                <div class="vlist" id="big-list" role="list" tabindex="0" aria-label={t("ui.findings.heading", lang)}
+                    data-rows={n.to_string()} {onscroll}>
+                    <div class="vspace">
+                        { for (first..last).map(|i| row_view(big.row(i), i, s, lang)) }
+                    </div>
+                </div>
+            }
+        </section>
+        </>
+    }
+}
+
+fn row_view(row: Option<&Rc<Row>>, i: usize, s: &Summary, lang: Lang) -> Html {
+    let Some(r) = row else {
+        return html! { <div class="vrow loading" role="listitem" data-index={i.to_string()} aria-busy="true">{ "…" }</div> };
+    };
+    let sev = r.severity.as_str();
+    let name = s
+        .files
+        .iter()
+        .filter(|f| !f.binary)
+        .nth(r.file)
+        .map(|f| f.name.as_str())
+        .unwrap_or("");
+    let name = if name == PASTED {
+        t("ui.source.pasted", lang)
+    } else {
+        name.to_string()
+    };
+    let loc = format!("{name}:{}:{}", r.line, r.col);
+    let message = r.message.render(lang);
+    let help = r.help.as_ref().map(|h| h.render(lang)).unwrap_or_default();
+    let sn = &r.snip;
+    let has_rule = corocheck_core::rules::find(&r.code).is_some() || r.code.starts_with('L');
+    html! {
+        <div class={classes!("vrow", format!("sev-{sev}"))} role="listitem"
+            data-index={i.to_string()} data-code={r.code.clone()}>
+            <div class="vline">
+                <span class={classes!("badge", format!("sev-{sev}"))}>{ r.severity.label(lang) }</span>{ " " }
+                if has_rule {
+                    <a class="code" href={format!("#/rules/{}", r.code)}><code>{ r.code.clone() }</code></a>
+                } else {
+                    <code class="code">{ r.code.clone() }</code>
+                }
+                { " " }<span class="loc">{ loc }</span>
+            </div>
+            <div class="vline v-msg" title={message.clone()}>{ crate::md::view_line(&message) }</div>
+            <div class="vline v-help" title={help.clone()}>{ crate::md::view_line(&help) }</div>
+            <div class="vline v-src"><span class="ln">{ sn.line }</span>
+                if sn.cut_left { <span class="cut">{ "…" }</span> }
+                { sn.before.clone() }<mark>{ sn.marked.clone() }</mark>{ sn.after.clone() }
+                if sn.cut_right { <span class="cut">{ "…" }</span> }
+            </div>
+        </div>
+    }
+}
+
+/// Place the list's rows (after every render): the CSP has no `'unsafe-inline'` for styles, so
+/// heights and offsets are set through the CSSOM, not as `style` attributes.
+pub fn layout() {
+    let Some(list) = gloo::utils::document().get_element_by_id("big-list") else {
+        return;
+    };
+    let px = |n: usize| format!("{}px", n * ROW_PX as usize);
+    let style = |e: &web_sys::Element, k: &str, v: &str| {
+        if let Some(e) = e.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = e.style().set_property(k, v);
+        }
+    };
+    let n: usize = list
+        .get_attribute("data-rows")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    style(
+        &list,
+        "height",
+        &format!("min(70vh, {})", px(n.min(VISIBLE))),
+    );
+    let Some(space) = list.first_element_child() else {
+        return;
+    };
+    style(&space, "height", &px(n));
+    let mut row = space.first_element_child();
+    while let Some(r) = row {
+        if let Some(i) = r.get_attribute("data-index").and_then(|v| v.parse().ok()) {
+            style(&r, "top", &px(i));
+        }
+        row = r.next_element_sibling();
+    }
+}
+
+/// `x` with one decimal, without `f64`'s formatting (whose tables would add 15 KB to the wasm).
+fn tenths(x: f64) -> String {
+    let t = (x * 10.0).round().max(0.0) as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
+/// The chip of a file the worker reads (the list of opened files shows it).
+pub fn file_chip(ctl: &Ctl, f: &web_sys::File, lang: Lang) -> Html {
+    let c = ctl.clone();
+    let name = f.name();
+    let label = Msg::new("ui.files.remove").arg("name", &name).render(lang);
+    let n = name.clone();
+    html! {
+        <li class="file-chip">
+            <span class="file-name">{ name }</span>
+            <span class="file-size">{ human_size(f.size() as usize) }</span>
+            <span class="file-note">{ t("ui.big.chip", lang) }</span>
+            <button type="button" class="chip-x" aria-label={label.clone()} title={label}
+                onclick={Callback::from(move |_| c.remove_file(&n))}>{ "×" }</button>
+        </li>
+    }
+}
