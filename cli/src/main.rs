@@ -11,7 +11,7 @@ use corocheck_core::detect::{self, DocKind};
 use corocheck_core::i18n::{self, Lang, Part, t};
 use corocheck_core::rules;
 use corocheck_core::stack::{self, Presence};
-use corocheck_core::text::{LineIndex, decode};
+use corocheck_core::text::{Decoded, Decoder, LineIndex};
 use corocheck_core::{Diagnostic, Input, Options, Profile, Report, Severity, Target, analyze};
 use serde_json::{Value, json};
 
@@ -407,21 +407,35 @@ fn kb_sections(e: &corocheck_core::logs::kb::Entry, lang: Lang, markdown: bool) 
 }
 
 /// Read a file or stdin, at most one byte past the analysis limit (the core reports the cut
-/// with D006), so a file of gigabytes costs no more than that in memory. Over the limit, say
-/// so on stderr with the file's name and size.
-fn read_input(path: &str, lang: Lang) -> std::io::Result<Vec<u8>> {
+/// with D006), so a file of gigabytes costs no more than that in memory. The bytes are decoded
+/// as they are read (1 MiB at a time into a `Decoder`), so the file is held once, as text. Over
+/// the limit, say so on stderr with the file's name and size. Returns the text and the number
+/// of bytes read.
+fn read_input(path: &str, lang: Lang) -> std::io::Result<(Decoded, usize)> {
     let limit = detect::MAX_INPUT as u64 + 1;
-    let mut buf = Vec::new();
-    let size = if path == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut buf)?;
-        None
+    let (reader, size): (Box<dyn Read>, Option<u64>) = if path == "-" {
+        (Box::new(std::io::stdin().lock()), None)
     } else {
         let f = std::fs::File::open(path)?;
         let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-        f.take(limit).read_to_end(&mut buf)?;
-        size
+        (Box::new(f), size)
     };
-    if buf.len() > detect::MAX_INPUT {
+    let mut reader = reader.take(limit);
+    let mut dec = Decoder::with_capacity(size.map_or(0, |s| s.min(limit) as usize));
+    let mut buf = vec![0; 1 << 20];
+    let mut read = 0;
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                dec.push(&buf[..n]);
+                read += n;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if read > detect::MAX_INPUT {
         let mib = |n: u64| format!("{:.1} MiB", n as f64 / 1048576.0);
         let shown = if path == "-" { "<stdin>" } else { path };
         let msg = corocheck_core::msg!(
@@ -431,7 +445,7 @@ fn read_input(path: &str, lang: Lang) -> std::io::Result<Vec<u8>> {
         );
         eprintln!("corocheck: {shown}: {}", msg.render(lang));
     }
-    Ok(buf)
+    Ok((dec.finish(), read))
 }
 
 /// What `--fix`, `--diff` and `--force` asked for.
@@ -457,8 +471,7 @@ fn check(
     let mut writable: Vec<Option<String>> = Vec::new();
     for path in files {
         match read_input(path, lang) {
-            Ok(bytes) => {
-                let d = decode(&bytes);
+            Ok((d, read)) => {
                 let enc = detect::encoding_findings(&d);
                 let shown = if path == "-" {
                     "<stdin>".to_string()
@@ -466,7 +479,7 @@ fn check(
                     path.clone()
                 };
                 // Only text that decodes to exactly its bytes, read whole, is written back.
-                let exact = enc.is_empty() && bytes.len() <= detect::MAX_INPUT;
+                let exact = enc.is_empty() && read <= detect::MAX_INPUT;
                 writable.push((path != "-" && exact).then(|| path.clone()));
                 texts.push((shown, d.text, enc));
             }
@@ -535,14 +548,13 @@ fn check(
 /// printed or written. Exit 0 when converted without errors, 1 with errors in cluster.conf,
 /// 2 when nothing could be converted (not a cluster.conf, I/O).
 fn convert(path: &str, format: Format, lang: Lang, dir: Option<&std::path::Path>) -> ExitCode {
-    let bytes = match read_input(path, lang) {
-        Ok(b) => b,
+    let text = match read_input(path, lang) {
+        Ok((d, _)) => d.text,
         Err(e) => {
             eprintln!("corocheck: {path}: {e}");
             return ExitCode::from(2);
         }
     };
-    let text = decode(&bytes).text;
     // Read it as a cluster.conf whatever its file name.
     let input = Input {
         path: "cluster.conf".into(),
