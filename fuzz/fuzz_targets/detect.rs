@@ -1,9 +1,10 @@
 //! Format detection and segmentation: documents stay inside the input, on char boundaries, in
-//! order; a restored-line-break view maps back inside its document.
+//! order; a restored-line-break view maps back inside its document. Also: decoding the bytes
+//! in chunks (`text::Decoder`, cut where the selector byte says) equals decoding them whole.
 #![no_main]
 use corocheck_core::Span;
 use corocheck_core::detect::{self, DocKind};
-use corocheck_core::text::decode;
+use corocheck_core::text::{Decoder, decode};
 use libfuzzer_sys::fuzz_target;
 
 const PATHS: [&str; 6] = [
@@ -27,6 +28,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let d = decode(rest);
+    // The same bytes in chunks of 1 + sel % 7 bytes, so every cut of a character is reached.
+    let mut chunked = Decoder::with_capacity(0);
+    for c in rest.chunks(1 + usize::from(sel) % 7) {
+        chunked.push(c);
+    }
+    assert_eq!(chunked.finish(), d, "decoding in chunks differs");
     let text = d.text.as_str();
     for f in detect::encoding_findings(&d) {
         assert!(inside(text, f.span), "{} {:?}", f.code, f.span);
