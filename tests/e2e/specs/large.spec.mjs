@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, open } from './guard.mjs';
+import { violations } from './axe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../../fixtures/logs');
@@ -35,6 +36,7 @@ test('a large log is analysed in a worker, with progress, and the page stays usa
   await expect(wrap).toBeChecked();
   await expect(page.locator('#big-progress')).toBeVisible();
   expect(page.workers().length).toBe(1);
+  expect(await violations(page), 'progress').toEqual([]);
   const value = Number(await page.locator('#big-progress').getAttribute('value'));
   expect(value).toBeGreaterThan(0);
 
@@ -57,6 +59,12 @@ test('a large log is analysed in a worker, with progress, and the page stays usa
   const last = list.locator(`.vrow[data-index="${all - 1}"]`);
   await expect(last).toHaveAttribute('data-code', /^[A-Z]\d{3}$/);
   expect(await list.locator('.vrow').count()).toBeLessThan(40);
+  expect(await violations(page), 'large-file view').toEqual([]);
+  // The list scrolls by keyboard: it takes the focus, and End goes to the last rows.
+  await list.evaluate((el) => { el.scrollTop = 0; });
+  await list.focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   // A filter shows its own rows from the top.
   await page.locator('.chip-warning').click();
   await expect(list.locator('.vrow[data-index="0"]')).toHaveClass(/sev-warning/);
@@ -71,20 +79,24 @@ test('a large log is analysed in a worker, with progress, and the page stays usa
   await expect.poll(() => page.workers().length).toBe(0);
 });
 
-test('cancel stops the worker and closes the large file', async ({ page }) => {
-  const file = bigLog('node2.log', 120);
-  await open(page);
-  await page.locator('#file-input').setInputFiles([file]);
-  await expect(page.locator('#big-progress')).toBeVisible();
-  await expect.poll(() => page.workers().length).toBe(1);
-  await page.locator('#big-cancel').click();
-  await expect(page.locator('#big-progress')).toHaveCount(0);
-  await expect(page.locator('.notices')).toContainText('Analysis cancelled; node2.log closed.');
-  await expect(page.locator('.file-chip')).toHaveCount(0);
-  await expect.poll(() => page.workers().length).toBe(0);
-  // The page works as before.
-  await page.locator('#input').fill('totem {\n\tversion: 2\n}\n');
-  await expect(page.locator('#findings .finding').first()).toBeVisible();
+test.describe('dark', () => {
+  test.use({ colorScheme: 'dark' });
+  test('cancel stops the worker and closes the large file (dark)', async ({ page }) => {
+    const file = bigLog('node2.log', 120);
+    await open(page);
+    await page.locator('#file-input').setInputFiles([file]);
+    await expect(page.locator('#big-progress')).toBeVisible();
+    await expect.poll(() => page.workers().length).toBe(1);
+    expect(await violations(page), 'progress, dark').toEqual([]);
+    await page.locator('#big-cancel').click();
+    await expect(page.locator('#big-progress')).toHaveCount(0);
+    await expect(page.locator('.notices')).toContainText('Analysis cancelled; node2.log closed.');
+    await expect(page.locator('.file-chip')).toHaveCount(0);
+    await expect.poll(() => page.workers().length).toBe(0);
+    // The page works as before.
+    await page.locator('#input').fill('totem {\n\tversion: 2\n}\n');
+    await expect(page.locator('#findings .finding').first()).toBeVisible();
+  });
 });
 
 test('a file over the limit is refused with its size and the limit', async ({ page }) => {
