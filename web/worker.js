@@ -1,10 +1,18 @@
 // corocheck's large-file worker (web/src/big.rs has the protocol). It loads the page's own
 // wasm (already in the browser's cache) and analyses files too large for the page's thread:
-// it reads each file in slices straight into the wasm, reports progress, sends a summary,
-// then sends rows of findings as the page's list asks for them. The page stops it with
-// terminate() (Cancel). Nothing here talks to anything but the page.
+// it reads each file straight into the wasm, reports progress, sends a summary, then sends
+// rows of findings as the page's list asks for them. New texts or settings are analysed
+// again without reading the files again. The page stops it with terminate() (Cancel).
+// Nothing here talks to anything but the page.
 const SLICE = 8 << 20;
 let app = null;
+
+function analyse(m) {
+  for (const [name, text, pasted] of m.texts) app.bigText(name, text, pasted);
+  const summary = app.bigAnalyze(m.target, m.profile, (d, t) =>
+    postMessage({ op: 'progress', run: m.run, phase: 'analyse', done: d, total: t }));
+  postMessage({ op: 'done', run: m.run, summary });
+}
 
 async function run(m) {
   app = await import(m.js);
@@ -20,7 +28,7 @@ async function run(m) {
     // Reads may come in small pieces: tell the page about every half percent.
     if (done - told >= total / 200 || done === total) {
       told = done;
-      postMessage({ op: 'progress', phase: 'read', done, total });
+      postMessage({ op: 'progress', run: m.run, phase: 'read', done, total });
     }
   };
   for (const f of m.files) {
@@ -43,21 +51,21 @@ async function run(m) {
       for (let at = 0; at < f.size; at += SLICE) push(new Uint8Array(await f.slice(at, at + SLICE).arrayBuffer()));
     }
   }
-  for (const [name, text] of m.texts) app.bigText(name, text);
-  const summary = app.bigAnalyze(m.target, m.profile, (d, t) =>
-    postMessage({ op: 'progress', phase: 'analyse', done: d, total: t }));
-  postMessage({ op: 'done', summary });
+  analyse(m);
 }
 
 onmessage = async (e) => {
   const m = e.data;
   try {
     if (m.op === 'run') await run(m);
-    else if (m.op === 'rows' && app) {
+    else if (m.op === 'analyse' && app) {
+      app.bigKeepFiles();
+      analyse(m);
+    } else if (m.op === 'rows' && app) {
       const rows = app.bigRows(m.filter, m.start, m.count);
-      postMessage({ op: 'rows', filter: m.filter, start: m.start, rows });
+      postMessage({ op: 'rows', run: m.run, filter: m.filter, start: m.start, rows });
     }
   } catch (err) {
-    postMessage({ op: 'error', message: String((err && err.message) || err) });
+    postMessage({ op: 'error', run: m.run, message: String((err && err.message) || err) });
   }
 };

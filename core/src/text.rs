@@ -188,6 +188,13 @@ impl Decoder {
         }
     }
 
+    /// True once the first 8 KiB have been pushed and they look like binary data (control
+    /// characters): [`Decoder::finish`] will say `binary`, so a caller may stop keeping the
+    /// text.
+    pub fn sample_is_binary(&self) -> bool {
+        self.sampled >= SAMPLE && self.control * 10 > self.sampled
+    }
+
     /// One invalid sequence of `len` bytes at `self.consumed`.
     fn invalid(&mut self, len: usize) {
         self.text.push('\u{FFFD}');
@@ -388,6 +395,16 @@ mod tests {
                 }
             }
         }
+        // Binary data is known from its first 8 KiB, as `finish` will say.
+        let mut d = Decoder::with_capacity(0);
+        d.push(&[1u8; 8191]);
+        assert!(!d.sample_is_binary());
+        d.push(&[1u8; 2]);
+        assert!(d.sample_is_binary());
+        assert!(d.finish().binary);
+        let mut d = Decoder::with_capacity(0);
+        d.push("text\n".repeat(2000).as_bytes());
+        assert!(!d.sample_is_binary());
         // The cases hold what they are meant to: a cut at a character, an invalid byte.
         assert_eq!(decode(b"\xe6\x97").invalid_count, 1);
         assert_eq!(

@@ -9,23 +9,26 @@
 //! costs five times the analysis, see the README's bench). Rows come back as arrays of strings
 //! whose messages are catalog keys and arguments, rendered here in the page's language.
 //!
-//! Page → worker: `{op: "run", js, wasm, files: [File], texts: [[name, text]], target,
-//! profile}`, `{op: "rows", filter, start, count}`. Worker → page: `{op: "progress", phase:
-//! "read" | "analyse", done, total}`, `{op: "done", summary}`, `{op: "rows", filter, start,
-//! rows}`, `{op: "error", message}`. Cancel terminates the worker.
+//! Page → worker: `{op: "run", run, js, wasm, files: [File], texts: [[name, text, pasted]],
+//! target, profile}` (read the files, then analyse), `{op: "analyse", run, texts, target,
+//! profile}` (analyse again with other texts or settings: the files are not read again),
+//! `{op: "rows", run, filter, start, count}`. Worker → page: `{op: "progress", run, phase:
+//! "read" | "analyse", done, total}`, `{op: "done", run, summary}`, `{op: "rows", run,
+//! filter, start, rows}`, `{op: "error", run, message}`. The page drops replies of an older
+//! `run`. Cancel terminates the worker.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use corocheck_core::i18n::{Msg, Part, t};
-use corocheck_core::text::Decoder;
+use corocheck_core::text::{Decoder, LineIndex};
 use corocheck_core::{Input, Lang, Options, Profile, Report, Severity, Target, analyze_with};
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::Ctl;
 use crate::snippet::{Snippet, human_size, snippet};
-use crate::{Ctl, PASTED};
 
 /// Files larger than this are analysed in the worker (a 10 MB log takes about half a second
 /// on the main thread, which is as long as the page may freeze).
@@ -43,12 +46,24 @@ const VISIBLE: usize = 12;
 #[derive(Default)]
 struct Work {
     files: Vec<(String, String)>,
-    reading: Option<(String, Decoder)>,
-    /// Per file: invalid UTF-8 sequences, the first one's offset, looks binary.
-    notes: Vec<(usize, usize, bool)>,
+    /// The file being read: name, size, decoder (none once it looks binary: not kept).
+    reading: Option<(String, f64, Option<Decoder>)>,
+    /// How many of `files` were read from `File`s (the rest are texts, replaced on reanalysis).
+    read: usize,
+    notes: Vec<Note>,
     report: Option<Report>,
     /// The indices of the findings each filter shows (all, error, warning, info).
     order: [Option<Vec<u32>>; 4],
+}
+
+/// What the worker tells the page about each input.
+#[derive(Default, Clone, Copy)]
+struct Note {
+    bytes: f64,
+    invalid: usize,
+    first_invalid: usize,
+    binary: bool,
+    pasted: bool,
 }
 
 thread_local! {
@@ -57,11 +72,20 @@ thread_local! {
 
 impl Work {
     fn end_file(&mut self) {
-        if let Some((name, dec)) = self.reading.take() {
-            let d = dec.finish();
-            self.notes
-                .push((d.invalid_count, d.first_invalid.unwrap_or(0), d.binary));
-            self.files.push((name, d.text));
+        if let Some((name, bytes, dec)) = self.reading.take() {
+            let d = dec.map(Decoder::finish);
+            let note = Note {
+                bytes,
+                invalid: d.as_ref().map_or(0, |d| d.invalid_count),
+                first_invalid: d.as_ref().and_then(|d| d.first_invalid).unwrap_or(0),
+                binary: d.as_ref().is_none_or(|d| d.binary),
+                pasted: false,
+            };
+            // Binary data is reported, not analysed: its text is not kept.
+            let text = d.filter(|d| !d.binary).map(|d| d.text).unwrap_or_default();
+            self.notes.push(note);
+            self.files.push((name, text));
+            self.read = self.files.len();
         }
     }
 }
@@ -71,26 +95,50 @@ impl Work {
 pub fn big_file(name: String, size: f64) {
     WORK.with_borrow_mut(|w| {
         w.end_file();
-        w.reading = Some((name, Decoder::with_capacity(size.max(0.0) as usize)));
+        let size = size.max(0.0);
+        w.reading = Some((name, size, Some(Decoder::with_capacity(size as usize))));
     });
 }
 
-/// Worker: the next slice of the file being read.
+/// Worker: the next slice of the file being read. A file whose first 8 KiB look binary is
+/// read no further into memory.
 #[wasm_bindgen(js_name = bigPush)]
 pub fn big_push(chunk: &[u8]) {
     WORK.with_borrow_mut(|w| {
-        if let Some((_, d)) = &mut w.reading {
-            d.push(chunk);
+        if let Some((_, _, slot)) = &mut w.reading {
+            if let Some(d) = slot {
+                d.push(chunk);
+                if d.sample_is_binary() {
+                    *slot = None;
+                }
+            }
         }
+    });
+}
+
+/// Worker: forget the texts given after the files (and the report), before new texts and a
+/// new analysis; the files read stay.
+#[wasm_bindgen(js_name = bigKeepFiles)]
+pub fn big_keep_files() {
+    WORK.with_borrow_mut(|w| {
+        w.end_file();
+        let read = w.read;
+        w.files.truncate(read);
+        w.notes.truncate(read);
+        w.report = None;
     });
 }
 
 /// Worker: a text the page already holds (the pasted text, small files).
 #[wasm_bindgen(js_name = bigText)]
-pub fn big_text(name: String, text: String) {
+pub fn big_text(name: String, text: String, pasted: bool) {
     WORK.with_borrow_mut(|w| {
         w.end_file();
-        w.notes.push((0, 0, false));
+        w.notes.push(Note {
+            bytes: text.len() as f64,
+            pasted,
+            ..Note::default()
+        });
         w.files.push((name, text));
     });
 }
@@ -105,11 +153,12 @@ pub fn big_analyze(target: String, profile: String, progress: &Function) -> Arra
             target: Target::parse(&target),
             profile: Profile::parse(&profile),
         };
+        w.report = None;
         let inputs: Vec<Input> = w
             .files
             .iter()
             .zip(&w.notes)
-            .filter(|(_, n)| !n.2)
+            .filter(|(_, n)| !n.binary)
             .map(|((path, text), _)| Input {
                 path: path.clone(),
                 text,
@@ -143,17 +192,15 @@ pub fn big_analyze(target: String, profile: String, progress: &Function) -> Arra
                 .join(",")
                 .into(),
         );
-        // Per file (binary files included, so the indices are the page's): name, bytes,
-        // invalid sequences, first invalid offset, binary, analysed index (-1 when not).
-        let mut analysed = 0;
-        for ((name, text), n) in w.files.iter().zip(&w.notes) {
+        // Per file (binary files included, in the order given): name, bytes, invalid
+        // sequences, first invalid offset, binary, pasted.
+        for ((name, _), n) in w.files.iter().zip(&w.notes) {
             push(name.as_str().into());
-            push((text.len() as f64).into());
-            push((n.0 as f64).into());
-            push((n.1 as f64).into());
-            push(n.2.into());
-            push(if n.2 { -1.0 } else { analysed as f64 }.into());
-            analysed += usize::from(!n.2);
+            push(n.bytes.into());
+            push((n.invalid as f64).into());
+            push((n.first_invalid as f64).into());
+            push(n.binary.into());
+            push(n.pasted.into());
         }
         w.report = Some(report);
         w.order = Default::default();
@@ -197,17 +244,21 @@ pub fn big_rows(filter: u32, start: u32, count: u32) -> Array {
         let texts: Vec<&str> = files
             .iter()
             .zip(notes.iter())
-            .filter(|(_, n)| !n.2)
+            .filter(|(_, n)| !n.binary)
             .map(|(f, _)| f.1.as_str())
             .collect();
+        let empty = LineIndex::new("");
         let (start, count) = (start as usize, count as usize);
         for &i in order.iter().skip(start).take(count) {
             let d = &report.diagnostics[i as usize];
-            let (Some(text), Some(info)) = (texts.get(d.file), report.files.get(d.file)) else {
-                continue;
+            // Every row is sent, so the page's indices stay right (a finding always has its
+            // file; an empty text stands in if not).
+            let (text, lines) = match (texts.get(d.file), report.files.get(d.file)) {
+                (Some(t), Some(f)) => (*t, &f.lines),
+                _ => ("", &empty),
             };
-            let (line, col) = info.lines.line_col(text, d.span.start);
-            let sn = snippet(text, &info.lines, d.span);
+            let (line, col) = lines.line_col(text, d.span.start);
+            let sn = snippet(text, lines, d.span);
             for v in [
                 d.severity.as_str().to_string(),
                 d.code.to_string(),
@@ -348,6 +399,7 @@ pub struct FileNote {
     pub invalid: usize,
     pub first_invalid: usize,
     pub binary: bool,
+    pub pasted: bool,
 }
 
 pub struct Summary {
@@ -385,8 +437,8 @@ impl Summary {
                 invalid: r.num()? as usize,
                 first_invalid: r.num()? as usize,
                 binary: r.next()?.as_bool()?,
+                pasted: r.next()?.as_bool()?,
             });
-            r.num()?;
         }
         Some(Summary {
             counts,
@@ -409,24 +461,39 @@ impl Summary {
 }
 
 pub enum Stage {
-    Reading { done: f64, total: f64 },
-    Analysing { done: f64, total: f64 },
+    Reading {
+        done: f64,
+        total: f64,
+    },
+    Analysing {
+        done: f64,
+        total: f64,
+    },
     Done(Summary),
+    /// The worker stopped (its message, when it gave one); it has been terminated.
     Failed(String),
 }
 
-/// One run of the worker; dropping it stops the worker.
+/// The worker and its runs; dropping it stops the worker.
 pub struct Big {
     worker: web_sys::Worker,
-    _listener: gloo::events::EventListener,
+    _listeners: [gloo::events::EventListener; 2],
+    /// The files the worker read (to tell whether a change needs them read again).
+    files: Vec<web_sys::File>,
+    /// This run's number: replies of older runs are dropped.
+    run: u32,
+    /// The texts or settings changed during a run: analyse again when it ends.
+    pub stale: bool,
     pub stage: Stage,
     started: f64,
     /// The filter the rows are for, the rows received (by index) and the blocks asked for
-    /// (during a render, hence the cell). A filter change starts them again.
+    /// (during a render, hence the cell). A filter change or a new run starts them again.
     filter: u8,
     rows: Vec<Option<Rc<Row>>>,
     asked: RefCell<Vec<bool>>,
     pub scroll_top: f64,
+    /// The row whose full text shows under the list.
+    pub open: Option<usize>,
 }
 
 impl Drop for Big {
@@ -456,15 +523,36 @@ fn app_url(attr: &str) -> Option<String> {
     Some(web_sys::Url::new_with_base(&rel, &base).ok()?.href())
 }
 
+/// What a run analyses besides the files: (name, text, pasted), and the settings.
+pub struct Texts {
+    pub texts: Vec<(String, Rc<str>, bool)>,
+    pub target: String,
+    pub profile: String,
+}
+
+impl Texts {
+    fn message(&self, op: &str, run: u32) -> Vec<(&'static str, JsValue)> {
+        let pairs = Array::new();
+        for (name, text, pasted) in &self.texts {
+            pairs.push(&Array::of3(
+                &name.as_str().into(),
+                &JsValue::from_str(text),
+                &(*pasted).into(),
+            ));
+        }
+        vec![
+            ("op", op.into()),
+            ("run", run.into()),
+            ("texts", pairs.into()),
+            ("target", self.target.as_str().into()),
+            ("profile", self.profile.as_str().into()),
+        ]
+    }
+}
+
 impl Big {
-    /// Start the worker on `files` (dropped, over [`BIG_FILE`]) and `texts` (name, text).
-    pub fn start(
-        ctl: &Ctl,
-        files: &[web_sys::File],
-        texts: Vec<(String, Rc<str>)>,
-        target: String,
-        profile: String,
-    ) -> Result<Big, String> {
+    /// Start a worker on `files` (opened, over [`BIG_FILE`]) and `texts`.
+    pub fn start(ctl: &Ctl, files: &[web_sys::File], texts: &Texts) -> Result<Big, String> {
         let describe = |e: JsValue| {
             e.as_string()
                 .or_else(|| js_sys::Error::from(e).message().as_string())
@@ -472,62 +560,104 @@ impl Big {
         };
         let (js, wasm) = app_url("data-js")
             .zip(app_url("data-wasm"))
-            .ok_or("no wasm")?;
+            .unwrap_or_default();
         let opts = web_sys::WorkerOptions::new();
         opts.set_type(web_sys::WorkerType::Module);
         let worker = web_sys::Worker::new_with_options("worker.js", &opts).map_err(describe)?;
         let c = ctl.clone();
-        let listener = gloo::events::EventListener::new(&worker, "message", move |e| {
+        let on_message = gloo::events::EventListener::new(&worker, "message", move |e| {
             if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
                 c.big_message(e.data());
             }
         });
+        // A worker that cannot load or throws outside a message (an `ErrorEvent`, or a plain
+        // `Event` when worker.js itself failed to load).
         let c = ctl.clone();
-        let errors = gloo::events::EventListener::new(&worker, "error", move |e| {
+        let on_error = gloo::events::EventListener::new(&worker, "error", move |e| {
             let msg = e
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|e| e.message())
                 .unwrap_or_default();
             c.big_message(obj(&[("op", "error".into()), ("message", msg.into())]));
         });
-        errors.forget();
         let list = Array::new();
         for f in files {
             list.push(f);
         }
-        let pairs = Array::new();
-        for (name, text) in texts {
-            pairs.push(&Array::of2(&name.into(), &JsValue::from_str(&text)));
-        }
-        let run = obj(&[
-            ("op", "run".into()),
+        let mut run = texts.message("run", 1);
+        run.extend([
             ("js", js.into()),
             ("wasm", wasm.into()),
             ("files", list.into()),
-            ("texts", pairs.into()),
-            ("target", target.into()),
-            ("profile", profile.into()),
         ]);
-        worker.post_message(&run).map_err(describe)?;
+        worker.post_message(&obj(&run)).map_err(describe)?;
         let total = files.iter().map(|f| f.size()).sum();
         Ok(Big {
             worker,
-            _listener: listener,
+            _listeners: [on_message, on_error],
+            files: files.to_vec(),
+            run: 1,
+            stale: false,
             stage: Stage::Reading { done: 0.0, total },
             started: js_sys::Date::now(),
             filter: 0,
             rows: Vec::new(),
             asked: RefCell::new(Vec::new()),
             scroll_top: 0.0,
+            open: None,
         })
+    }
+
+    /// Whether this worker read exactly these files.
+    pub fn same_files(&self, files: &[web_sys::File]) -> bool {
+        self.files.len() == files.len()
+            && self
+                .files
+                .iter()
+                .zip(files)
+                .all(|(a, b)| js_sys::Object::is(a, b))
+    }
+
+    pub fn running(&self) -> bool {
+        matches!(self.stage, Stage::Reading { .. } | Stage::Analysing { .. })
+    }
+
+    /// Analyse again with other texts or settings, without reading the files again (after a
+    /// run; during one, mark the results stale and come back when it ends).
+    pub fn reanalyse(&mut self, texts: &Texts) {
+        if self.running() {
+            self.stale = true;
+            return;
+        }
+        if matches!(self.stage, Stage::Failed(_)) {
+            return;
+        }
+        self.run += 1;
+        self.stale = false;
+        let _ = self
+            .worker
+            .post_message(&obj(&texts.message("analyse", self.run)));
+        self.stage = Stage::Analysing {
+            done: 0.0,
+            total: 1.0,
+        };
+        self.started = js_sys::Date::now();
+        self.rows.clear();
+        self.asked.borrow_mut().clear();
+        self.open = None;
     }
 
     /// Take a message from the worker; true when the page should render again.
     pub fn receive(&mut self, data: &JsValue) -> bool {
         let get = |k: &str| Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
         let num = |k: &str| get(k).as_f64().unwrap_or(0.0);
-        match get("op").as_string().as_deref() {
-            Some("progress") => {
+        let op = get("op").as_string().unwrap_or_default();
+        // Errors of the worker itself carry no run: they end whatever run is on.
+        if op != "error" && num("run") as u32 != self.run {
+            return false;
+        }
+        match op.as_str() {
+            "progress" => {
                 let (done, total) = (num("done"), num("total"));
                 self.stage = if get("phase").as_string().as_deref() == Some("read") {
                     Stage::Reading { done, total }
@@ -535,15 +665,15 @@ impl Big {
                     Stage::Analysing { done, total }
                 };
             }
-            Some("done") => {
+            "done" => {
                 let millis = js_sys::Date::now() - self.started;
-                self.stage = match get("summary").dyn_into::<Array>().ok() {
-                    Some(items) => Summary::read(items, millis)
-                        .map_or(Stage::Failed("summary".into()), Stage::Done),
-                    None => Stage::Failed("summary".into()),
-                };
+                self.stage = get("summary")
+                    .dyn_into::<Array>()
+                    .ok()
+                    .and_then(|items| Summary::read(items, millis))
+                    .map_or(Stage::Failed(String::new()), Stage::Done);
             }
-            Some("rows") => {
+            "rows" => {
                 let (Ok(items), true) = (
                     get("rows").dyn_into::<Array>(),
                     num("filter") as u8 == self.filter,
@@ -560,10 +690,14 @@ impl Big {
                     i += 1;
                 }
             }
-            Some("error") => {
+            "error" => {
                 self.stage = Stage::Failed(get("message").as_string().unwrap_or_default());
             }
             _ => return false,
+        }
+        if matches!(self.stage, Stage::Failed(_)) {
+            // Free its memory now; the page offers to close the large files.
+            self.worker.terminate();
         }
         true
     }
@@ -574,6 +708,7 @@ impl Big {
         self.rows.clear();
         self.asked.borrow_mut().clear();
         self.scroll_top = 0.0;
+        self.open = None;
     }
 
     fn row(&self, i: usize) -> Option<&Rc<Row>> {
@@ -589,6 +724,7 @@ impl Big {
         if !std::mem::replace(&mut asked[block], true) {
             let m = obj(&[
                 ("op", "rows".into()),
+                ("run", self.run.into()),
                 ("filter", f64::from(self.filter).into()),
                 ("start", ((block * BLOCK) as f64).into()),
                 ("count", (BLOCK as f64).into()),
@@ -629,15 +765,25 @@ pub fn view(ctl: &Ctl, big: &Big, filter: Option<Severity>, lang: Lang) -> Html 
                         <button type="button" class="btn" id="big-cancel"
                             onclick={Callback::from(move |_| c.big_cancel())}>{ t("ui.big.cancel", lang) }</button>
                     </div>
-                    <p role="status" id="big-status">{ label }</p>
+                    <p id="big-status">{ label }</p>
                 </section>
             }
         }
-        Stage::Failed(e) => html! {
-            <section class="card big" id="big">
-                <p class="warn-text" role="alert">{ Msg::new("ui.big.failed").arg("error", e).render(lang) }</p>
-            </section>
-        },
+        Stage::Failed(e) => {
+            let msg = if e.is_empty() {
+                t("ui.big.failed_unknown", lang)
+            } else {
+                Msg::new("ui.big.failed").arg("error", e).render(lang)
+            };
+            let c = ctl.clone();
+            html! {
+                <section class="card big" id="big">
+                    <p class="warn-text" role="alert">{ msg }</p>
+                    <p><button type="button" class="btn" id="big-close"
+                        onclick={Callback::from(move |_| c.big_cancel())}>{ t("ui.big.close", lang) }</button></p>
+                </section>
+            }
+        }
         Stage::Done(s) => done(ctl, big, s, filter, lang),
     }
 }
@@ -698,40 +844,44 @@ fn done(ctl: &Ctl, big: &Big, s: &Summary, filter: Option<Severity>, lang: Lang)
                 <div class="vlist" id="big-list" role="list" tabindex="0" aria-label={t("ui.findings.heading", lang)}
                     data-rows={n.to_string()} {onscroll}>
                     <div class="vspace">
-                        { for (first..last).map(|i| row_view(big.row(i), i, s, lang)) }
+                        { for (first..last).map(|i| row_view(ctl, big.row(i), i, n, s, lang)) }
                     </div>
                 </div>
+                { detail(big, s, lang) }
             }
         </section>
         </>
     }
 }
 
-fn row_view(row: Option<&Rc<Row>>, i: usize, s: &Summary, lang: Lang) -> Html {
+/// The name of an analysed file (binary files were not given to the core).
+fn file_name(s: &Summary, file: usize, lang: Lang) -> String {
+    match s.files.iter().filter(|f| !f.binary).nth(file) {
+        Some(f) if f.pasted => t("ui.source.pasted", lang),
+        Some(f) => f.name.clone(),
+        None => String::new(),
+    }
+}
+
+fn row_view(ctl: &Ctl, row: Option<&Rc<Row>>, i: usize, n: usize, s: &Summary, lang: Lang) -> Html {
+    let (set, pos) = (n.to_string(), (i + 1).to_string());
     let Some(r) = row else {
-        return html! { <div class="vrow loading" role="listitem" data-index={i.to_string()} aria-busy="true">{ "…" }</div> };
+        return html! {
+            <div key={i} class="vrow loading" role="listitem" aria-setsize={set} aria-posinset={pos}
+                data-index={i.to_string()} aria-busy="true">{ "…" }</div>
+        };
     };
     let sev = r.severity.as_str();
-    let name = s
-        .files
-        .iter()
-        .filter(|f| !f.binary)
-        .nth(r.file)
-        .map(|f| f.name.as_str())
-        .unwrap_or("");
-    let name = if name == PASTED {
-        t("ui.source.pasted", lang)
-    } else {
-        name.to_string()
-    };
-    let loc = format!("{name}:{}:{}", r.line, r.col);
+    let loc = format!("{}:{}:{}", file_name(s, r.file, lang), r.line, r.col);
     let message = r.message.render(lang);
     let help = r.help.as_ref().map(|h| h.render(lang)).unwrap_or_default();
     let sn = &r.snip;
     let has_rule = corocheck_core::rules::find(&r.code).is_some() || r.code.starts_with('L');
+    let c = ctl.clone();
+    let title = t("ui.big.open_row", lang);
     html! {
-        <div class={classes!("vrow", format!("sev-{sev}"))} role="listitem"
-            data-index={i.to_string()} data-code={r.code.clone()}>
+        <div key={i} class={classes!("vrow", format!("sev-{sev}"))} role="listitem"
+            aria-setsize={set} aria-posinset={pos} data-index={i.to_string()} data-code={r.code.clone()}>
             <div class="vline">
                 <span class={classes!("badge", format!("sev-{sev}"))}>{ r.severity.label(lang) }</span>{ " " }
                 if has_rule {
@@ -739,7 +889,8 @@ fn row_view(row: Option<&Rc<Row>>, i: usize, s: &Summary, lang: Lang) -> Html {
                 } else {
                     <code class="code">{ r.code.clone() }</code>
                 }
-                { " " }<span class="loc">{ loc }</span>
+                { " " }<button type="button" class="loc link" title={title.clone()} aria-label={format!("{title}: {loc}")}
+                    onclick={Callback::from(move |_| c.big_open(i))}>{ loc }</button>
             </div>
             <div class="vline v-msg" title={message.clone()}>{ crate::md::view_line(&message) }</div>
             <div class="vline v-help" title={help.clone()}>{ crate::md::view_line(&help) }</div>
@@ -748,6 +899,34 @@ fn row_view(row: Option<&Rc<Row>>, i: usize, s: &Summary, lang: Lang) -> Html {
                 { sn.before.clone() }<mark>{ sn.marked.clone() }</mark>{ sn.after.clone() }
                 if sn.cut_right { <span class="cut">{ "…" }</span> }
             </div>
+        </div>
+    }
+}
+
+/// The opened row in full, wrapped (the list's rows are one line each), under the list.
+fn detail(big: &Big, s: &Summary, lang: Lang) -> Html {
+    let Some((i, r)) = big.open.and_then(|i| Some((i, big.row(i)?))) else {
+        return html! {};
+    };
+    let sev = r.severity.as_str();
+    let sn = &r.snip;
+    html! {
+        <div class={classes!("finding", "big-detail", format!("sev-{sev}"))} id="big-detail"
+            tabindex="-1" aria-label={t("ui.big.open_row", lang)} data-index={i.to_string()}>
+            <div class="f-head">
+                <span class={classes!("badge", format!("sev-{sev}"))}>{ r.severity.label(lang) }</span>
+                <code class="code">{ r.code.clone() }</code>
+                <span class="loc">{ format!("{}:{}:{}", file_name(s, r.file, lang), r.line, r.col) }</span>
+            </div>
+            <p class="f-msg">{ crate::md::view_line(&r.message.render(lang)) }</p>
+            <pre class="snippet"><span class="ln" aria-hidden="true">{ sn.line }</span><span class="src">
+                if sn.cut_left { <span class="cut">{ "…" }</span> }
+                <span>{ sn.before.clone() }</span><mark>{ sn.marked.clone() }</mark><span>{ sn.after.clone() }</span>
+                if sn.cut_right { <span class="cut">{ "…" }</span> }
+            </span></pre>
+            if let Some(h) = &r.help {
+                <p class="f-help"><span class="label">{ t("ui.findings.help", lang) }</span>{ " " }{ crate::md::view_line(&h.render(lang)) }</p>
+            }
         </div>
     }
 }

@@ -191,6 +191,16 @@ impl Model {
     }
 }
 
+impl Model {
+    /// The editor's line numbers, for `lines` lines.
+    fn set_gutter(&mut self, lines: usize) {
+        if self.gutter_lines != lines {
+            self.gutter_lines = lines;
+            self.gutter = AttrValue::from(snippet::gutter_text(lines, GUTTER_MAX));
+        }
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -380,10 +390,7 @@ impl Ctl {
             m.busy = None;
             m.focus = None;
             m.big = None;
-            if m.gutter_lines != lines {
-                m.gutter_lines = lines;
-                m.gutter = AttrValue::from(snippet::gutter_text(lines, GUTTER_MAX));
-            }
+            m.set_gutter(lines);
         }
         self.redraw_with_text();
     }
@@ -590,33 +597,48 @@ impl Ctl {
         self.schedule(0);
     }
 
-    /// Hand the large files, the other files and the pasted text to a new worker (stopping the
-    /// one before); the page shows its progress.
+    /// Hand the large files, the other files and the pasted text to the worker: a new one when
+    /// the large files changed, else the same one, which analyses again without reading them.
     fn start_big(&self, pasted: String) {
         keep_input(&pasted);
+        let lines = snippet::line_count(&pasted);
         let mut m = self.m.borrow_mut();
-        m.big = None;
-        let mut texts: Vec<(String, Rc<str>)> = Vec::new();
+        m.set_gutter(lines);
+        let mut texts: Vec<(String, Rc<str>, bool)> = Vec::new();
         if !pasted.trim().is_empty() {
-            texts.push((PASTED.to_string(), Rc::from(pasted)));
+            texts.push((PASTED.to_string(), Rc::from(pasted), true));
         }
         texts.extend(
             m.files
                 .iter()
                 .filter(|f| !f.binary)
-                .map(|f| (f.name.clone(), f.text.clone())),
+                .map(|f| (f.name.clone(), f.text.clone(), false)),
         );
         let s = m.settings;
-        let target = s.target.map(settings::target_value).unwrap_or_default();
-        let profile = s.profile.map(|p| p.name().to_string()).unwrap_or_default();
-        match big::Big::start(self, &m.big_files, texts, target, profile) {
-            Ok(mut b) => {
-                b.set_filter(m.filter);
-                m.big = Some(b);
-                m.analysis = None;
-                m.busy = None;
+        let texts = big::Texts {
+            texts,
+            target: s.target.map(settings::target_value).unwrap_or_default(),
+            profile: s.profile.map(|p| p.name().to_string()).unwrap_or_default(),
+        };
+        m.analysis = None;
+        m.busy = None;
+        m.notices.retain(|n| n.key != "ui.big.failed");
+        let files = m.big_files.clone();
+        let filter = m.filter;
+        match m.big.as_mut() {
+            Some(b) if b.same_files(&files) && !matches!(b.stage, big::Stage::Failed(_)) => {
+                b.reanalyse(&texts)
             }
-            Err(e) => m.notices.push(Msg::new("ui.big.failed").arg("error", e)),
+            _ => {
+                m.big = None;
+                match big::Big::start(self, &files, &texts) {
+                    Ok(mut b) => {
+                        b.set_filter(filter);
+                        m.big = Some(b);
+                    }
+                    Err(e) => m.notices.push(Msg::new("ui.big.failed").arg("error", e)),
+                }
+            }
         }
         drop(m);
         self.redraw();
@@ -628,15 +650,34 @@ impl Ctl {
         let Some(b) = m.big.as_mut() else {
             return;
         };
+        let was_running = b.running();
         if !b.receive(&data) {
             return;
         }
+        let ended = was_running && !b.running();
+        let stale = ended && b.stale;
         let parts = match &b.stage {
             big::Stage::Done(s) => s.parts.clone(),
             _ => Vec::new(),
         };
         let lang = m.lang;
         drop(m);
+        if stale {
+            // The text or the settings changed meanwhile: analyse again.
+            self.schedule(0);
+            return;
+        }
+        if ended {
+            // The progress bar (and its Cancel button) goes: keep the keyboard focus near.
+            let doc = gloo::utils::document();
+            let inside = doc
+                .active_element()
+                .and_then(|e| e.closest("#big").ok().flatten())
+                .is_some();
+            if inside {
+                focus_by_id("findings-h".to_string(), false);
+            }
+        }
         let missing: Vec<Part> = parts
             .into_iter()
             .filter(|p| !i18n::installed(lang, *p))
@@ -646,6 +687,24 @@ impl Ctl {
         } else {
             self.fetch_parts(lang, missing, false);
         }
+    }
+
+    /// Share and Redact leave the large files out: say so (once).
+    fn big_not_shared(&self) {
+        let mut m = self.m.borrow_mut();
+        m.notices.retain(|n| n.key != "ui.big.not_shared");
+        if !m.big_files.is_empty() {
+            m.notices.push(Msg::new("ui.big.not_shared"));
+        }
+    }
+
+    /// Show a row of the large-file list in full, under the list.
+    fn big_open(&self, row: usize) {
+        if let Some(b) = self.m.borrow_mut().big.as_mut() {
+            b.open = Some(row);
+        }
+        self.redraw();
+        focus_by_id("big-detail".to_string(), true);
     }
 
     /// Stop the worker and forget the large files.
@@ -658,6 +717,7 @@ impl Ctl {
             .push(Msg::new("ui.big.cancelled").arg("names", names.join(", ")));
         drop(m);
         self.schedule(0);
+        focus_by_id("open-files".to_string(), false);
     }
 
     fn big_scroll(&self, top: f64) {
@@ -920,6 +980,7 @@ impl Ctl {
     /// Make a share link of everything, copy it and show it with its length.
     fn share(&self) {
         let files = self.share_files();
+        self.big_not_shared();
         if files.is_empty() {
             self.share_notice([Msg::new("ui.share.nothing")]);
             return;
@@ -945,6 +1006,7 @@ impl Ctl {
     /// Redact the pasted text and the opened files together (one mapping); Undo restores both.
     fn redact(&self) {
         let files = self.share_files();
+        self.big_not_shared();
         let inputs: Vec<Input> = files
             .iter()
             .map(|f| Input {
@@ -1028,7 +1090,13 @@ impl Ctl {
             if let Some(ta) = me.textarea() {
                 ta.set_value(pasted.map_or("", |f| &f.text));
             }
-            me.m.borrow_mut().files.clear();
+            {
+                // The link's files replace what was open, large files included.
+                let mut m = me.m.borrow_mut();
+                m.files.clear();
+                m.big_files.clear();
+                m.big = None;
+            }
             for f in files.iter().filter(|f| !f.name.is_empty()) {
                 me.add_file(f.name.clone(), f.text.as_bytes());
             }

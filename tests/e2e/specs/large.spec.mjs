@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test as plain } from '@playwright/test';
 import { test, expect, open } from './guard.mjs';
 import { violations } from './axe.mjs';
 
@@ -24,7 +25,7 @@ function bigLog(name, mb) {
 }
 
 test('a large log is analysed in a worker, with progress, and the page stays usable', async ({ page }) => {
-  const file = bigLog('corosync.log', 40);
+  const file = bigLog('corosync.log', 60);
   await open(page);
   await page.locator('#file-input').setInputFiles([file]);
   await expect(page.locator('#big-progress')).toBeVisible();
@@ -35,10 +36,9 @@ test('a large log is analysed in a worker, with progress, and the page stays usa
   await wrap.check();
   await expect(wrap).toBeChecked();
   await expect(page.locator('#big-progress')).toBeVisible();
-  expect(page.workers().length).toBe(1);
+  await expect.poll(() => page.workers().length).toBe(1);
   expect(await violations(page), 'progress').toEqual([]);
-  const value = Number(await page.locator('#big-progress').getAttribute('value'));
-  expect(value).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await page.locator('#big-progress').getAttribute('value'))).toBeGreaterThan(0);
 
   await expect(page.locator('#big-summary')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('#big-summary')).toContainText(/\d{6,} log record\(s\)/);
@@ -69,11 +69,26 @@ test('a large log is analysed in a worker, with progress, and the page stays usa
   await page.locator('.chip-warning').click();
   await expect(list.locator('.vrow[data-index="0"]')).toHaveClass(/sev-warning/);
   expect(Number(await list.getAttribute('data-rows'))).toBeLessThan(all);
+  // A location opens the finding in full under the list.
+  const row0 = list.locator('.vrow[data-index="0"]');
+  await row0.locator('button.loc').click();
+  await expect(page.locator('#big-detail')).toBeFocused();
+  await expect(page.locator('#big-detail .f-msg')).toHaveText((await row0.locator('.v-msg').textContent()).trim());
   // Japanese renders the rows the worker sent with the page's catalog.
+  const en = (await row0.locator('.v-msg').textContent()).trim();
   await page.locator('.lang-btn[lang="ja"]').click();
   await expect(page.locator('#big-summary')).toContainText('ログレコード');
+  await expect(row0.locator('.v-msg')).not.toHaveText(en);
+  await expect(row0.locator('.v-msg')).toHaveText(/[ぁ-んァ-ン一-龯]/);
+  await page.locator('.lang-btn[lang="en"]').click();
+  // Text typed beside a large file: analysed again by the same worker, without reading the
+  // file again.
+  await page.locator('#input').fill('totem {\n\tversion: 2\n\tcrypto_cipher: aes256\n}\n');
+  await expect(page.locator('#big-summary')).toContainText('2 input(s)');
+  expect(page.workers().length).toBe(1);
+  await expect(page.locator('#big-list .vrow[data-code]').first()).toBeVisible();
   // Removing the file ends large-file mode and the worker.
-  await page.getByRole('button', { name: /corosync\.log を/ }).click();
+  await page.getByRole('button', { name: 'Remove corosync.log' }).click();
   await expect(page.locator('#big')).toHaveCount(0);
   await expect(page.locator('#big-list')).toHaveCount(0);
   await expect.poll(() => page.workers().length).toBe(0);
@@ -113,4 +128,36 @@ test('a file over the limit is refused with its size and the limit', async ({ pa
   });
   await expect(page.locator('.notices')).toContainText('huge.log (272.0 MB) is larger than the 256.0 MB corocheck analyses');
   await expect(page.locator('#big')).toHaveCount(0);
+});
+
+test('a large binary file is named and not analysed', async ({ page }) => {
+  const file = path.join(dir, 'core.dump');
+  const bytes = Buffer.alloc(9 << 20);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
+  writeFileSync(file, bytes);
+  await open(page);
+  await page.locator('#file-input').setInputFiles([file]);
+  await expect(page.locator('#big-summary')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('#findings .notices')).toContainText('core.dump: looks like binary data, not analysed');
+  await expect(page.locator('#big-summary')).toContainText('1 input(s), 9.0 MB, 0 log record(s)');
+});
+
+plain.describe('no service worker', () => {
+  plain.use({ serviceWorkers: 'block' });
+  plain('a worker that cannot start says so and offers to close the large files', async ({ page, context }) => {
+    // worker.js replaced by one that fails as it loads: the page gets the worker's error event.
+    // (The service worker is blocked so that the request reaches the route.)
+    await context.route(/worker\.js$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("no worker here");' }),
+    );
+    await page.goto('/');
+    await expect(page.locator('#input')).toBeVisible();
+    await page.locator('#file-input').setInputFiles([bigLog('node3.log', 10)]);
+    const alert = page.locator('#big p[role="alert"]');
+    await expect(alert).toContainText('The background analysis');
+    await expect.poll(() => page.workers().length).toBe(0);
+    await page.locator('#big-close').click();
+    await expect(page.locator('#big')).toHaveCount(0);
+    await expect(page.locator('.file-chip')).toHaveCount(0);
+  });
 });
