@@ -111,10 +111,11 @@ impl Report {
     }
 }
 
-/// Units of work per input byte: detection 1, facts 1, reading the documents
-/// [`READ_WORK`], incidents and the rest 1.
-const WORK_PER_BYTE: u64 = 8;
-const READ_WORK: u64 = 5;
+/// Units of work per input byte, about as the time goes for a large log: detection 3, facts 1,
+/// reading the documents [`READ_WORK`], config↔log ties 1, incidents [`INCIDENT_WORK`].
+const WORK_PER_BYTE: u64 = 20;
+const READ_WORK: u64 = 11;
+const INCIDENT_WORK: u64 = 4;
 
 /// Progress reports, about every half percent.
 struct Progress<'a> {
@@ -144,7 +145,8 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
 }
 
 /// [`analyze`], telling `progress(done, total)` how far it is (in units of work, `total`
-/// fixed from the start, `done` never going back), a few hundred times at most. The page's
+/// fixed from the start, `done` never going back; `total` is 0 when there is no input), a few
+/// hundred times at most. The page's
 /// Web Worker draws its progress bar from it. Never inlined: the page calls it from two places
 /// (`analyze` and the worker), and two inlined copies of the whole analysis cost 40 KB of wasm.
 #[inline(never)]
@@ -180,14 +182,26 @@ pub fn analyze_with(
         }
         diagnostics.extend(diags);
         segmented.push(segs);
-        prog.add(input.text.len() as u64);
+        prog.add(input.text.len() as u64 * 3);
     }
 
     // 2. Facts from all inputs together (versions, distribution, stack).
     let facts = stack::gather(inputs, &segmented, opts.target);
     prog.add(bytes);
 
-    // 3. Configs and logs.
+    // 3. Configs and logs. Room for every log's records first (one per line), so the vector
+    // is allocated once and never copied.
+    let lines: usize = inputs
+        .iter()
+        .zip(&segmented)
+        .flat_map(|(input, segs)| segs.iter().map(move |seg| (input, seg)))
+        .filter(|(_, seg)| matches!(seg.kind, DocKind::Log(_)))
+        .map(|(input, seg)| match &seg.reflow {
+            Some(r) => logs::lines_hint(&r.text, Span::new(0, r.text.len())),
+            None => logs::lines_hint(input.text, seg.span),
+        })
+        .sum();
+    records.reserve_exact(lines);
     for (i, input) in inputs.iter().enumerate() {
         for (si, seg) in segmented[i].iter().enumerate() {
             let (text, back): (&str, &dyn Fn(Span) -> Span) = match &seg.reflow {
@@ -340,6 +354,7 @@ pub fn analyze_with(
     // 5. Tie findings across documents (config line ↔ the log lines it causes): the plugin
     // stanza, then the first main corosync.conf against every log record (X0xx).
     stack::correlate(&mut diagnostics, &records);
+    prog.add(bytes / 2);
     let texts: Vec<&str> = inputs.iter().map(|i| i.text).collect();
     if let (Some((file, si, text, tree, target)), false) = (kept.first(), records.is_empty()) {
         let ctx = Ctx::new(
@@ -377,7 +392,12 @@ pub fn analyze_with(
         diagnostics.append(&mut ties);
     }
     let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
-    let incidents = logs::incident::build(&records, &texts, &paths, &quiet);
+    prog.add(bytes - bytes / 2);
+    // Incidents: their steps by the records read, the rest at the end.
+    let per_record = bytes as f64 * (INCIDENT_WORK - 1) as f64 / records.len().max(1) as f64;
+    let incidents = logs::incident::build_with(&records, &texts, &paths, &quiet, &mut |n| {
+        prog.add((n as f64 * per_record) as u64)
+    });
 
     prog.finish();
     crate::sort::sort_by(&mut diagnostics, |a, b| {

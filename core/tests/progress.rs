@@ -55,3 +55,33 @@ fn progress_runs_forward_to_the_end_and_changes_nothing() {
     assert_eq!(codes(&r), codes(&plain));
     assert_eq!(r.incidents.len(), plain.incidents.len());
 }
+
+/// The records of several logs go into one vector allocated once, exactly (one record per
+/// line at most), not grown by doubling; and a report can go to another thread.
+#[test]
+fn records_of_several_logs_are_allocated_once() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<corocheck_core::Report>();
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+    let log = std::fs::read_to_string(format!("{root}/logs/corosync3-file.log")).unwrap();
+    let a = log.repeat(2000);
+    let b = log.repeat(300);
+    let inputs = [
+        Input {
+            path: "node1.log".into(),
+            text: &a,
+        },
+        Input {
+            path: "node2.log".into(),
+            text: &b,
+        },
+    ];
+    let r = analyze(&inputs, &Options::default());
+    let lines = a.lines().count() + b.lines().count();
+    assert!(r.records.len() > lines / 2, "{} records", r.records.len());
+    assert!(
+        r.records.capacity() <= lines + 2,
+        "capacity {} for {lines} lines",
+        r.records.capacity()
+    );
+}

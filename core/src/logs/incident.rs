@@ -24,7 +24,7 @@
 //! All passes are linear except one sort of the steps; the per-node and per-link state is
 //! capped at [`MAX_KEYS`] entries so that hostile input stays cheap.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::Record;
 use super::clock::Clock;
@@ -176,7 +176,7 @@ pub struct Step {
     /// no timestamp).
     pub time: u64,
     /// Shared by every step of that node (a log of millions of lines has as many steps).
-    pub node: Option<Rc<str>>,
+    pub node: Option<Arc<str>>,
     /// KB code and id.
     pub code: &'static str,
     pub kb: &'static str,
@@ -291,6 +291,18 @@ fn node_of<'a>(r: &Record, texts: &[&'a str], paths: &[&'a str]) -> Option<&'a s
 /// Build the incidents of `records`. `texts[f]` is the text of file `f` (record spans point
 /// into it), `paths[f]` its name, `quiet[i]` marks records that are no finding (knet start-up).
 pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool]) -> Vec<Incident> {
+    build_with(records, texts, paths, quiet, &mut |_| {})
+}
+
+/// [`build`], telling `progress` how many records were read (every 65,536, and all of them once
+/// their steps are sorted and grouped).
+pub fn build_with(
+    records: &[Record],
+    texts: &[&str],
+    paths: &[&str],
+    quiet: &[bool],
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Incident> {
     let msg = |r: &Record| super::message_of(texts, r);
     // Times (inherited within a file) and node names.
     let mut clock = Clock::new(records, texts);
@@ -299,15 +311,15 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
     let mut ids: Vec<(u32, String)> = Vec::new();
     let mut seen_hosts: Vec<&str> = Vec::new();
     // Node names, one allocation each, shared by their steps; the last one found first.
-    let mut names: Vec<Rc<str>> = Vec::new();
-    let mut shared = |n: &str| -> Rc<str> {
+    let mut names: Vec<Arc<str>> = Vec::new();
+    let mut shared = |n: &str| -> Arc<str> {
         if let Some(k) = names.iter().rposition(|x| &**x == n) {
             let x = names[k].clone();
             let last = names.len() - 1;
             names.swap(k, last);
             return x;
         }
-        let x: Rc<str> = Rc::from(n);
+        let x: Arc<str> = Arc::from(n);
         if names.len() < MAX_KEYS {
             names.push(x.clone());
         }
@@ -316,6 +328,9 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
     // Every record's time, read once here for the steps and the patterns.
     let mut times = Vec::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
+        if i % 65_536 == 65_535 {
+            progress(65_536);
+        }
         let time = clock.time(r, texts);
         times.push(time);
         let Some(e) = r.kb else { continue };
@@ -374,16 +389,21 @@ pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool])
     let mut groups: Vec<Vec<Step>> = Vec::with_capacity(runs.len());
     for (k, &(start, end)) in runs.iter().enumerate().rev() {
         steps.truncate(end);
-        let g = if k == 0 {
+        let mut g = if k == 0 {
             steps.drain(..start);
             std::mem::take(&mut steps)
         } else {
             steps.split_off(start)
         };
+        // The first run keeps the vector of all steps: not its room for them when it is short.
+        if g.capacity() > 2 * g.len() {
+            g.shrink_to_fit();
+        }
         groups.push(g);
     }
     drop(steps);
     groups.reverse();
+    progress(records.len() % 65_536);
 
     let patterns = find_patterns(records, &times, texts, paths);
     let mut out: Vec<Incident> = groups

@@ -358,10 +358,11 @@ pub fn read_into(
     out: &mut Vec<Record>,
     progress: &mut dyn FnMut(usize),
 ) {
+    // Room for one record per line, unless the caller made it (`report` does, for all logs).
+    out.reserve(lines_hint(text, range));
     let range = clamp(text, range);
     let mut last = None;
     let body = &text[range.start..range.end];
-    out.reserve(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
     // Lines end at LF or CR (a CRLF leaves an empty line between them, which reads as
     // nothing). memchr, not `str::split` with a char set: that decodes every character, and
     // was a quarter of a log's time in the browser.
@@ -370,13 +371,19 @@ pub fn read_into(
     let ends = memchr::memchr2_iter(b'\n', b'\r', body.as_bytes());
     for end in ends.chain(std::iter::once(body.len())) {
         read_line(&body[from..end], range.start + from, file, out, &mut last);
-        from = end + 1;
+        from = (end + 1).min(body.len());
         if from - told >= PROGRESS_STEP {
             progress(from - told);
             told = from;
         }
     }
     progress(body.len().saturating_sub(told));
+}
+
+/// The records [`read_into`] makes room for in `range` of `text`: one per line.
+pub fn lines_hint(text: &str, range: Span) -> usize {
+    let range = clamp(text, range);
+    memchr::memchr_iter(b'\n', &text.as_bytes()[range.start..range.end]).count() + 1
 }
 
 /// How often (bytes read) [`read_into`] reports progress.
