@@ -146,10 +146,7 @@ pub fn analyze(inputs: &[Input], opts: &Options) -> Report {
 
 /// [`analyze`], telling `progress(done, total)` how far it is (in units of work, `total`
 /// fixed from the start, `done` never going back; `total` is 0 when there is no input), a few
-/// hundred times at most. The page's
-/// Web Worker draws its progress bar from it. Never inlined: the page calls it from two places
-/// (`analyze` and the worker), and two inlined copies of the whole analysis cost 40 KB of wasm.
-#[inline(never)]
+/// hundred times at most. The page's Web Worker draws its progress bar from it.
 pub fn analyze_with(
     inputs: &[Input],
     opts: &Options,

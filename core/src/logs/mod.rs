@@ -343,13 +343,13 @@ fn clamp(text: &str, s: Span) -> Span {
 
 /// Read every record in `text[range]`. Spans in the records are absolute offsets in `text`.
 pub fn read(text: &str, range: Span, file: usize) -> Vec<Record> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(lines_hint(text, range));
     read_into(text, range, file, &mut out, &mut |_| {});
     out
 }
 
-/// [`read`], appending to `out` (the records of every file go into one vector, which is not
-/// grown again and again for a large log: room for one record per line is made first), and
+/// [`read`], appending to `out` (the records of every file go into one vector; the caller
+/// makes room first, one record per line: [`lines_hint`], as `report` does for all logs), and
 /// telling `progress` how many bytes of the range were read, about every [`PROGRESS_STEP`].
 pub fn read_into(
     text: &str,
@@ -358,8 +358,6 @@ pub fn read_into(
     out: &mut Vec<Record>,
     progress: &mut dyn FnMut(usize),
 ) {
-    // Room for one record per line, unless the caller made it (`report` does, for all logs).
-    out.reserve(lines_hint(text, range));
     let range = clamp(text, range);
     let mut last = None;
     let body = &text[range.start..range.end];
