@@ -8,7 +8,8 @@
 //! - scaling: 1×, 10×, 100× of a config and of a log, to show the curve is linear.
 //!
 //! `bench write-log MB PATH` writes the log of MB megabytes for the browser bench.
-//! `bench once CASE K` analyses one pathological case once at K× (for callgrind).
+//! `bench once CASE K` analyses one pathological case once at K× (for callgrind);
+//! `bench once log MB` the benchmark's log of MB megabytes.
 //!
 //! `bench pathological` (`make bench-pathological`) times instead each pathological input of
 //! `core/tests/common/pathological.rs` (a 10 MB line, 100 000 nested sections, ...) at 1×, 10×
@@ -222,6 +223,19 @@ fn main() {
     // `bench once CASE K`: one analysis of a pathological case at K×, nothing printed (for
     // `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load).
     if let [cmd, name, k] = &args[..] {
+        // `bench once log MB`: one analysis of the benchmark's log of MB megabytes (profiling).
+        if cmd == "once" && name == "log" {
+            let files = node_logs(k.parse().expect("bench once log MB"));
+            let inputs: Vec<Input> = files
+                .iter()
+                .map(|(p, t)| Input {
+                    path: p.clone(),
+                    text: t,
+                })
+                .collect();
+            std::hint::black_box(analyze(&inputs, &Options::default()));
+            return;
+        }
         if cmd == "once" {
             let k: usize = k.parse().expect("bench once CASE K");
             let c = pathological::CASES

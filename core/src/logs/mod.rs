@@ -249,7 +249,7 @@ pub fn detect_line(line: &str) -> Option<LogFormat> {
     if !prefix::may_start(t.as_bytes()) {
         return None;
     }
-    prefix::parse(t).and_then(|p| p.format)
+    prefix::format_of(t)
 }
 
 /// Offsets in `line` where a log record starts (for text whose line breaks were lost): a
@@ -271,31 +271,51 @@ impl<'a> Starts<'a> {
     }
 }
 
-/// Bytes that continue a word: a record cannot start right after one.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'%' | b'\'' | b'"' | b'#'
-        )
-}
+/// [`BYTE_CLASS`] flag: a byte that continues a word (or `[`); a record cannot start right
+/// after one.
+const AFTER: u8 = 1;
+/// [`BYTE_CLASS`] flag: a byte a record can start with (a letter, a digit or `[`).
+const START: u8 = 2;
+
+/// The [`AFTER`] and [`START`] flags of every byte (one table lookup per byte of a line, which
+/// [`Starts`] scans whole).
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        let alnum = b.is_ascii_alphanumeric();
+        if alnum
+            || matches!(
+                b,
+                b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'%' | b'\'' | b'"' | b'#' | b'['
+            )
+        {
+            t[i] |= AFTER;
+        }
+        if alnum || b == b'[' {
+            t[i] |= START;
+        }
+        i += 1;
+    }
+    t
+};
 
 impl<'a> Iterator for Starts<'a> {
     type Item = (usize, prefix::Prefix<'a>);
 
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.line.as_bytes();
+        let mut after_word = self.pos > 0
+            && b.get(self.pos - 1)
+                .is_some_and(|&c| BYTE_CLASS[c as usize] & AFTER != 0);
         while self.pos < b.len() {
             let p = self.pos;
             self.pos += 1;
-            let c = b[p];
-            if !(c.is_ascii_alphanumeric() || c == b'[') {
-                continue;
-            }
-            if p > 0 && (is_word_byte(b[p - 1]) || b[p - 1] == b'[') {
-                continue;
-            }
-            if !prefix::may_start(&b[p..]) {
+            let class = BYTE_CLASS[b[p] as usize];
+            let blocked = after_word;
+            after_word = class & AFTER != 0;
+            if class & START == 0 || blocked || !prefix::may_start(&b[p..]) {
                 continue;
             }
             if let Some(pf) = prefix::parse(&self.line[p..]) {
@@ -359,8 +379,8 @@ pub fn read_into(
     progress: &mut dyn FnMut(usize),
 ) {
     let range = clamp(text, range);
-    let mut last = None;
     let body = &text[range.start..range.end];
+    let mut last = Memo::for_bytes(body.len());
     // Lines end at LF or CR (a CRLF leaves an empty line between them, which reads as
     // nothing). memchr, not `str::split` with a char set: that decodes every character, and
     // was a quarter of a log's time in the browser.
@@ -387,21 +407,70 @@ pub fn lines_hint(text: &str, range: Span) -> usize {
 /// How often (bytes read) [`read_into`] reports progress.
 pub const PROGRESS_STEP: usize = 1 << 18;
 
-/// The last knowledge-base lookup: message, subsystem, daemon and the entry found. A log that
-/// repeats one message (a flapping link, a retry loop) is matched once, not on every line.
-type LastMatch<'t> = Option<(
+/// Knowledge-base lookups already made in this range: a direct-mapped table of (message,
+/// subsystem, daemon) → entry. Logs repeat their messages (a flapping link, a retry loop,
+/// `Members[3]: 1 2 3` on every change), so most lines are matched once per text, not once per
+/// line. `kb::match_message` depends on nothing else, so a hit gives what a new match would.
+/// A slot holds the latest message that hashed to it; a hit compares the whole key.
+struct Memo<'t> {
+    slots: Vec<Option<MemoSlot<'t>>>,
+}
+
+type MemoSlot<'t> = (
     &'t str,
     Option<&'t str>,
     Option<&'t str>,
     Option<&'static kb::Entry>,
-)>;
+);
+
+impl<'t> Memo<'t> {
+    /// Table size from the range's length (one slot per 256 bytes, a power of two, at most
+    /// 1024 slots = 40 KiB), so that the many tiny ranges of mixed text stay cheap.
+    fn for_bytes(len: usize) -> Self {
+        let n = (len / 256).clamp(1, 1024).next_power_of_two();
+        Memo {
+            slots: vec![None; n],
+        }
+    }
+
+    fn lookup(&mut self, msg: &'t str, origin: kb::Origin<'t>) -> Option<&'static kb::Entry> {
+        let k = (hash(msg.as_bytes()) as usize) & (self.slots.len() - 1);
+        match self.slots[k] {
+            Some((m, s, d, e)) if m == msg && s == origin.subsystem && d == origin.daemon => e,
+            _ => {
+                let e = kb::match_message(msg, origin);
+                self.slots[k] = Some((msg, origin.subsystem, origin.daemon, e));
+                e
+            }
+        }
+    }
+}
+
+/// A quick 64-bit hash of a message, eight bytes at a time (only spreads messages over
+/// [`Memo`]'s slots: a hit still compares the text).
+fn hash(b: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(31);
+    let mut h = b.len() as u64;
+    let mut words = b.chunks_exact(8);
+    for w in &mut words {
+        h = mix(
+            h,
+            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]),
+        );
+    }
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = mix(h, u64::from_le_bytes(tail));
+    h ^ h >> 29
+}
 
 fn read_line<'t>(
     line: &'t str,
     base: usize,
     file: usize,
     out: &mut Vec<Record>,
-    last: &mut LastMatch<'t>,
+    last: &mut Memo<'t>,
 ) {
     let mut starts = Starts::new(line).peekable();
     let Some(&(first, _)) = starts.peek() else {
@@ -438,7 +507,7 @@ fn make_record<'t>(
     pf: &prefix::Prefix<'t>,
     seg_end: usize,
     glued: bool,
-    last: &mut LastMatch<'t>,
+    last: &mut Memo<'t>,
 ) -> Record {
     let b = line.as_bytes();
     let body = offset_in(line, pf.body).min(seg_end);
@@ -473,14 +542,7 @@ fn make_record<'t>(
         daemon: pf.daemon,
     };
     let msg = &line[body..msg_end];
-    let mut entry = match *last {
-        Some((m, s, d, e)) if m == msg && s == pf.subsystem && d == pf.daemon => e,
-        _ => {
-            let e = kb::match_message(msg, origin);
-            *last = Some((msg, pf.subsystem, pf.daemon, e));
-            e
-        }
-    };
+    let mut entry = last.lookup(msg, origin);
     let prefix_match = if entry.is_none() && glued {
         kb::match_prefix(&line[body..msg_end], origin)
     } else {
@@ -678,6 +740,71 @@ mod tests {
         }
         assert!(OptSpan::from(Some(Span::new(1, u32::MAX as usize))).is_none());
         assert!(OptSpan::from(Some(Span::new(5, 4))).is_none());
+    }
+
+    /// The byte table is the predicate it replaced, for every byte.
+    #[test]
+    fn byte_class_is_the_word_and_start_tests() {
+        for b in 0..=255u8 {
+            let word = b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'%' | b'\'' | b'"' | b'#'
+                );
+            let class = BYTE_CLASS[b as usize];
+            assert_eq!(class & AFTER != 0, word || b == b'[', "{b}");
+            assert_eq!(
+                class & START != 0,
+                b.is_ascii_alphanumeric() || b == b'[',
+                "{b}"
+            );
+        }
+    }
+
+    /// A memoised lookup gives what a new match gives, whatever the table size (one slot: every
+    /// message evicts the last), the order, and the origin (which narrows `only:` entries).
+    #[test]
+    fn memo_gives_what_a_new_match_gives() {
+        let msgs = [
+            "A processor failed, forming new configuration.",
+            "link: host: 2 link: 0 is down",
+            "Members[3]: 1 2 3",
+            "A processor failed, forming new configuration.",
+            "not a known message at all",
+            "Members[3]: 1 2 3",
+            "",
+            "link: host: 2 link: 0 is down",
+        ];
+        let origins = [
+            kb::Origin::default(),
+            kb::Origin {
+                subsystem: Some("TOTEM"),
+                daemon: Some("corosync"),
+            },
+            kb::Origin {
+                subsystem: Some("KNET"),
+                daemon: None,
+            },
+            kb::Origin {
+                subsystem: None,
+                daemon: Some("pacemaker-controld"),
+            },
+        ];
+        for size in [0, 300, 1 << 30] {
+            let mut memo = Memo::for_bytes(size);
+            assert!(memo.slots.len().is_power_of_two() && memo.slots.len() <= 1024);
+            for round in 0..3 {
+                for (i, m) in msgs.iter().enumerate() {
+                    let o = origins[(i + round) % origins.len()];
+                    let got = memo.lookup(m, o).map(|e| e.id.as_str());
+                    let want = kb::match_message(m, o).map(|e| e.id.as_str());
+                    assert_eq!(got, want, "{m:?} {o:?} size {size}");
+                }
+            }
+        }
+        // The messages above do match something, so the comparison means something.
+        assert!(kb::match_message(msgs[0], origins[1]).is_some());
+        assert_ne!(hash(b"Members[3]: 1 2 3"), hash(b"Members[3]: 1 2 4"));
     }
 
     #[test]

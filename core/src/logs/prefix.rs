@@ -39,6 +39,24 @@ pub(crate) struct Prefix<'a> {
     pub pacemaker: bool,
     /// rsyslog `message repeated N times: [ … ]`: drop the closing `]`.
     pub repeated: bool,
+    /// What [`parse`] still has to read of the body once the format is known (the fields it
+    /// fills never change the format, so [`format_of`] skips it).
+    rest: Rest,
+}
+
+/// The second half of a parse: the fields inside the body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Rest {
+    #[default]
+    Done,
+    /// [`corosync_body`].
+    Corosync,
+    /// [`payload`].
+    Payload,
+    /// [`strip_function`].
+    Function,
+    /// [`stderr_body`].
+    Stderr,
 }
 
 const MONTHS: [&str; 12] = [
@@ -95,14 +113,19 @@ fn take_while_m_n<'a>(
         let b = i.as_bytes();
         let (mut pos, mut count) = (0, 0);
         while count < n && pos < b.len() {
-            let c = match b[pos] {
-                c @ 0..0x80 => c as char,
-                _ => i[pos..].chars().next().unwrap_or('\0'),
-            };
-            if !pred(c) {
-                break;
+            let x = b[pos];
+            if x < 0x80 {
+                if !pred(x as char) {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let c = i[pos..].chars().next().unwrap_or('\0');
+                if !pred(c) {
+                    break;
+                }
+                pos += c.len_utf8();
             }
-            pos += c.len_utf8();
             count += 1;
         }
         if count < m {
@@ -115,21 +138,35 @@ fn take_while_m_n<'a>(
     }
 }
 
-fn is_blank(c: char) -> bool {
-    c == ' ' || c == '\t'
+/// [`take_while_m_n`] for a predicate that only ASCII bytes satisfy: `m..=n` such bytes,
+/// tested as bytes (the same result, since no byte of a multi-byte character passes).
+fn take_ascii<'a>(i: &'a str, m: usize, n: usize, pred: impl Fn(u8) -> bool) -> R<'a, &'a str> {
+    let b = i.as_bytes();
+    let k = b.iter().take(n).take_while(|&&c| pred(c)).count();
+    if k < m {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
+    Ok((&i[k..], &i[..k]))
+}
+
+fn is_blank(c: u8) -> bool {
+    c == b' ' || c == b'\t'
 }
 
 /// One or more blanks (bounded).
 fn ws(i: &str) -> R<'_, &str> {
-    take_while_m_n(1, 64, is_blank)(i)
+    take_ascii(i, 1, 64, is_blank)
 }
 
 fn ws0(i: &str) -> R<'_, &str> {
-    take_while_m_n(0, 64, is_blank)(i)
+    take_ascii(i, 0, 64, is_blank)
 }
 
 fn digits(min: usize, max: usize) -> impl FnMut(&str) -> R<'_, &str> {
-    move |i| take_while_m_n(min, max, |c: char| c.is_ascii_digit())(i)
+    move |i| take_ascii(i, min, max, |c| c.is_ascii_digit())
 }
 
 fn num_in(min: usize, max: usize, lo: u32, hi: u32) -> impl FnMut(&str) -> R<'_, &str> {
@@ -144,7 +181,7 @@ fn num_in(min: usize, max: usize, lo: u32, hi: u32) -> impl FnMut(&str) -> R<'_,
 fn word_from<'s>(set: &'s [&'s str]) -> impl FnMut(&str) -> R<'_, &str> + 's {
     move |i| {
         verify(
-            take_while_m_n(1, 8, |c: char| c.is_ascii_alphabetic()),
+            |i| take_ascii(i, 1, 8, |c| c.is_ascii_alphabetic()),
             |w: &str| set.contains(&w),
         )
         .parse(i)
@@ -160,9 +197,7 @@ fn clock(i: &str) -> R<'_, &str> {
 fn ts_bsd(i: &str) -> R<'_, &str> {
     let b = i.as_bytes();
     let month = count(b, 0, 8, u8::is_ascii_alphabetic);
-    let end = MONTHS
-        .iter()
-        .any(|m| m.as_bytes() == &b[..month])
+    let end = (month == 3 && MONTHS.iter().any(|m| m.as_bytes() == [b[0], b[1], b[2]]))
         .then_some(month)
         .and_then(|p| blanks(b, p))
         .and_then(|p| num_at(b, p, 1, 2, 1, 31))
@@ -313,9 +348,9 @@ fn ident(i: &str) -> R<'_, &str> {
 }
 
 fn daemon_name(i: &str) -> R<'_, &str> {
-    take_while_m_n(1, 48, |c: char| {
-        c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'
-    })(i)
+    take_ascii(i, 1, 48, |c| {
+        c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.'
+    })
 }
 
 /// `[TOTEM ]`, `[pcmk ]`, `[CLM  ]`: returns the trimmed tag.
@@ -324,9 +359,11 @@ fn subsys(i: &str) -> R<'_, &str> {
     let (i, _) = ws0(i)?;
     // Starts with a letter: `[2410]:` is a cl_log pid, not a subsystem.
     let (i, name) = verify(
-        take_while_m_n(1, 24, |c: char| {
-            c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':')
-        }),
+        |i| {
+            take_ascii(i, 1, 24, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b':')
+            })
+        },
         |n: &str| n.as_bytes()[0].is_ascii_alphabetic(),
     )
     .parse(i)?;
@@ -350,7 +387,7 @@ fn plugin_level(i: &str) -> R<'_, &str> {
 
 /// A C function name as Pacemaker prints it before the message.
 fn c_function(i: &str) -> R<'_, &str> {
-    take_while_m_n(1, 128, |c: char| c.is_ascii_alphanumeric() || c == '_')(i)
+    take_ascii(i, 1, 128, |c| c.is_ascii_alphanumeric() || c == b'_')
 }
 
 fn rest_after_ws(i: &str) -> &str {
@@ -364,11 +401,13 @@ pub(crate) fn may_start(b: &[u8]) -> bool {
     let Some(&c) = b.first() else { return false };
     match c {
         b'A'..=b'Z' => {
-            let Some(w) = b.get(..3) else { return false };
+            let Some(&[x, y, z]) = b.get(..3) else {
+                return false;
+            };
             MONTHS
                 .iter()
                 .chain(WEEKDAYS.iter())
-                .any(|m| m.as_bytes() == w)
+                .any(|m| m.as_bytes() == [x, y, z])
         }
         b'0'..=b'9' => b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-',
         b'[' => b.get(1).is_some_and(|&d| d.is_ascii_digit() || d == b' '),
@@ -386,12 +425,32 @@ pub(crate) fn may_start(b: &[u8]) -> bool {
 
 /// Parse the prefix of the record that starts at the beginning of `s`.
 pub(crate) fn parse(s: &str) -> Option<Prefix<'_>> {
+    let mut p = head(s)?;
+    match std::mem::take(&mut p.rest) {
+        Rest::Done => {}
+        Rest::Corosync => corosync_body(&mut p),
+        Rest::Payload => payload(&mut p),
+        Rest::Function => strip_function(&mut p),
+        Rest::Stderr => stderr_body(&mut p),
+    }
+    Some(p)
+}
+
+/// The format of the record that starts at the beginning of `s`: [`parse`]'s, without reading
+/// the fields inside the body (format detection looks at every line).
+pub(crate) fn format_of(s: &str) -> Option<LogFormat> {
+    head(s).and_then(|p| p.format)
+}
+
+/// [`parse`] up to the body: the format and the fields before the message.
+fn head(s: &str) -> Option<Prefix<'_>> {
     let first = *s.as_bytes().first()?;
     match first {
         b'A'..=b'Z' => {
             if let Ok((rest, ts)) = ts_bsd(s) {
                 // journalctl short-precise prints microseconds; rsyslog prints none.
-                let frac = ts.rsplit_once('.').is_some_and(|(_, f)| f.len() == 6);
+                // The fraction is all digits and the only `.` of the timestamp.
+                let frac = ts.len() > 7 && ts.as_bytes()[ts.len() - 7] == b'.';
                 return after_bsd(rest, ts, frac);
             }
             if let Ok((rest, ts)) = ts_full(s) {
@@ -459,15 +518,15 @@ fn corosync1<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
         .ok()?;
     let (i, _) = ws0(i).ok()?;
     let (i, sub) = subsys(i).ok()?;
-    let mut p = Prefix {
+    let p = Prefix {
         format: Some(LogFormat::Corosync1File),
         timestamp: Some(ts),
         daemon: Some(daemon),
         subsystem: Some(sub),
         body: rest_after_ws(i),
+        rest: Rest::Corosync,
         ..Prefix::default()
     };
-    corosync_body(&mut p);
     Some(p)
 }
 
@@ -485,7 +544,7 @@ fn corosync23<'a>(i: &'a str, ts: Option<&'a str>) -> Option<Prefix<'a>> {
     let (i, level) = libqb_prio(i).ok()?;
     let (i, _) = ws(i).ok()?;
     let (i, sub) = subsys(i).ok()?;
-    let mut p = Prefix {
+    let p = Prefix {
         format: Some(LogFormat::Corosync23File),
         timestamp: ts,
         host: Some(host),
@@ -494,9 +553,9 @@ fn corosync23<'a>(i: &'a str, ts: Option<&'a str>) -> Option<Prefix<'a>> {
         subsystem: Some(sub),
         level: Some(level),
         body: rest_after_ws(i),
+        rest: Rest::Corosync,
         ..Prefix::default()
     };
-    corosync_body(&mut p);
     Some(p)
 }
 
@@ -581,16 +640,16 @@ fn syslog<'a>(i: &'a str, ts: &'a str, fmt: LogFormat) -> Option<Prefix<'a>> {
     if !(i.is_empty() || i.starts_with([' ', '\t'])) {
         return None;
     }
-    let mut p = Prefix {
+    let p = Prefix {
         format: Some(fmt),
         timestamp: Some(ts),
         host: Some(host),
         daemon: Some(id),
         pid,
         body: i,
+        rest: Rest::Payload,
         ..Prefix::default()
     };
-    payload(&mut p);
     Some(p)
 }
 
@@ -599,32 +658,37 @@ fn syslog<'a>(i: &'a str, ts: &'a str, fmt: LogFormat) -> Option<Prefix<'a>> {
 fn stderr<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
     let (i, level) = libqb_prio(i).ok()?;
     let (i, _) = ws(i).ok()?;
-    let mut p = Prefix {
+    let p = Prefix {
         format: Some(LogFormat::Stderr),
         timestamp: Some(ts),
         level: Some(level),
         body: i,
+        rest: Rest::Stderr,
         ..Prefix::default()
     };
-    if let Ok((r, sub)) = subsys(i) {
+    Some(p)
+}
+
+/// After [`stderr`]'s priority: corosync's `[SUBSYS]`, if there is one.
+fn stderr_body(p: &mut Prefix<'_>) {
+    if let Ok((r, sub)) = subsys(p.body) {
         p.subsystem = Some(sub);
         p.body = rest_after_ws(r);
-        corosync_body(&mut p);
+        corosync_body(p);
     }
-    Some(p)
 }
 
 /// openais 0.80 file: `[SUBSYS] msg` right after the timestamp (`logs.md` §1.2).
 fn openais<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
     let (i, sub) = subsys(i).ok()?;
-    let mut p = Prefix {
+    let p = Prefix {
         format: Some(LogFormat::Openais),
         timestamp: Some(ts),
         subsystem: Some(sub),
         body: rest_after_ws(i),
+        rest: Rest::Corosync,
         ..Prefix::default()
     };
-    corosync_body(&mut p);
     Some(p)
 }
 
@@ -665,7 +729,7 @@ fn cl_log_file(s: &str) -> Option<Prefix<'_>> {
         ..Prefix::default()
     };
     if p.pacemaker {
-        strip_function(&mut p);
+        p.rest = Rest::Function;
     }
     Some(p)
 }
@@ -862,6 +926,46 @@ mod tests {
             let t = s.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
             proptest::prop_assert_eq!(clock(t).ok(), clock_nom(t).ok(), "{:?}", t);
         }
+    }
+
+    /// [`format_of`] skips the body's fields; the format must be [`parse`]'s on every format
+    /// and on lines cut or spoiled anywhere.
+    #[test]
+    fn format_of_agrees_with_parse() {
+        let lines = [
+            "Aug 26 16:20:37 corosync [pcmk ] ERROR: process_ais_conf:  Please see",
+            "Aug 26 16:20:37 node1 corosync[2345]:   [TOTEM ] A processor failed",
+            "Aug 26 16:20:37.512 [2345] node1 corosync info    [KNET  ] link: host: 2 link: 0 is down",
+            "[2345] node1 corosyncnotice  [MAIN  ] Corosync Cluster Engine exiting normally",
+            "Aug 26 16:20:40 [2360] node1 crmd:   notice: do_state_transition: State transition",
+            "Aug 26 16:20:41 node1 pacemaker-fenced    [2361] (remote_op_done)  notice: Operation",
+            "Aug 26 16:20:42 node1 pacemaker-controld[2365]:  notice: Result of monitor",
+            "Aug 26 16:20:42 node1 crmd[2410]: [2410]: info: do_lrm_rsc_op: Performing",
+            "Aug 26 16:20:42 node1 rsyslogd: message repeated 2 times: [ [TOTEM ] Retransmit]",
+            "2024-08-26T16:20:37.183498+02:00 node1 corosync[2345]: [QUORUM] Members[1]: 1",
+            "Mon 2024-08-26 16:20:37 CEST node1 corosync[2345]: [TOTEM ] A new membership",
+            "[ 1234.567890] node1 corosync[2345]: [TOTEM ] A new membership",
+            "Aug 26 16:20:37 error   [MAIN  ] Corosync Cluster Engine exiting with status 8",
+            "Aug 26 16:20:37 [TOTEM] The network interface is down.",
+            "Aug 26 16:20:37 fenced fencing node node2",
+            "crmd[2410]: 2011/08/26_16:20:37 info: do_state_transition: State",
+            "Aug 26 16:20:37.123456 node1 corosync[2345]: [KNET  ] link down",
+        ];
+        let mut checked = 0;
+        for line in lines {
+            assert!(parse(line).is_some(), "{line}");
+            let mut cases = vec![line.to_string()];
+            for (i, _) in line.char_indices() {
+                cases.push(line[..i].to_string());
+                cases.push(format!("{}x{}", &line[..i], &line[i + 1..]));
+                cases.push(format!("{} {}", &line[..i], &line[i..]));
+            }
+            for c in &cases {
+                assert_eq!(format_of(c), parse(c).and_then(|p| p.format), "{c:?}");
+                checked += usize::from(format_of(c).is_some());
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     fn pf(s: &str) -> Prefix<'_> {
