@@ -1014,7 +1014,9 @@ fn write_incidents(
         while i < inc.steps.len() {
             let s = &inc.steps[i];
             let mut j = i + 1;
-            while j < inc.steps.len() && inc.steps[j].code == s.code && inc.steps[j].node == s.node
+            while j < inc.steps.len()
+                && inc.steps[j].code() == s.code()
+                && inc.steps[j].node == s.node
             {
                 j += 1;
             }
@@ -1044,7 +1046,7 @@ fn write_incidents(
                 pad(stamp(r), time_w),
                 pad(s.node.as_deref().unwrap_or("-"), node_w),
                 pad(&s.stage.label().render(lang), stage_w),
-                s.code,
+                s.code(),
                 inputs[r.file].path,
             )?;
             lines += 1;

@@ -198,7 +198,7 @@ pub fn report(report: &Report, inputs: &[Input], lang: Lang, target: Option<Targ
                 "cause": inc.cause.render(lang),
                 "steps": inc.steps.iter().map(|s| {
                     let (path, l, ts) = line(s.record).unwrap_or(("", 0, None));
-                    json!({"time": s.time, "timestamp": ts, "node": s.node.as_deref(), "code": s.code, "kb": s.kb,
+                    json!({"time": s.time, "timestamp": ts, "node": s.node.as_deref(), "code": s.code(), "kb": s.kb(),
                            "stage": s.stage.name(), "severity": s.severity.as_str(), "path": path, "line": l,
                            "record": s.record, "evidence": s.evidence})
                 }).collect::<Vec<_>>(),

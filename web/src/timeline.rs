@@ -95,7 +95,7 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
             ts(s.record),
             s.node.as_deref().unwrap_or("?"),
             s.stage.label().render(lang),
-            s.code
+            s.code()
         )
     };
     let go = |i: usize| {

@@ -177,13 +177,25 @@ pub struct Step {
     pub time: u64,
     /// Shared by every step of that node (a log of millions of lines has as many steps).
     pub node: Option<Arc<str>>,
-    /// KB code and id.
-    pub code: &'static str,
-    pub kb: &'static str,
+    /// The KB entry the record matched (its code and id: [`Step::code`], [`Step::kb`]). One
+    /// pointer, not two strings: a log of millions of lines has as many steps.
+    pub entry: &'static super::kb::Entry,
     pub stage: Stage,
     pub severity: Severity,
     /// The step supports the incident's cause (its record is in [`Incident::evidence`]).
     pub evidence: bool,
+}
+
+impl Step {
+    /// The KB entry's code (`L101`).
+    pub fn code(&self) -> &'static str {
+        &self.entry.code
+    }
+
+    /// The KB entry's id.
+    pub fn kb(&self) -> &'static str {
+        &self.entry.id
+    }
 }
 
 /// Sequences that only many lines show.
@@ -356,8 +368,7 @@ pub fn build_with(
             record: i,
             time,
             node: node.map(&mut shared),
-            code: e.code.as_str(),
-            kb: e.id.as_str(),
+            entry: e,
             stage,
             severity: e.severity,
             evidence: false,
@@ -432,11 +443,11 @@ fn explain(
     name: &dyn Fn(u32) -> String,
 ) -> Incident {
     let msg = |r: &Record| super::message_of(texts, r);
-    let has = |codes: &[&str]| steps.iter().any(|s| codes.contains(&s.code));
+    let has = |codes: &[&str]| steps.iter().any(|s| codes.contains(&s.code()));
     let ev = |codes: &[&str]| -> Vec<usize> {
         steps
             .iter()
-            .filter(|s| codes.contains(&s.code))
+            .filter(|s| codes.contains(&s.code()))
             .map(|s| s.record)
             .collect()
     };
@@ -450,16 +461,20 @@ fn explain(
     let first_node = |codes: &[&str]| {
         steps
             .iter()
-            .find(|s| codes.contains(&s.code))
+            .find(|s| codes.contains(&s.code()))
             .and_then(|s| s.node.as_deref().map(str::to_string))
     };
     // Who saw whom leave: (reporter, left ids).
     let mut left: Vec<(Option<&str>, u32)> = Vec::new();
     for s in steps
         .iter()
-        .filter(|s| s.code == "L107" || s.code == "L108")
+        .filter(|s| s.code() == "L107" || s.code() == "L108")
     {
-        let label = if s.code == "L107" { "left:" } else { "failed:" };
+        let label = if s.code() == "L107" {
+            "left:"
+        } else {
+            "failed:"
+        };
         for id in ids_after(msg(&records[s.record]), label) {
             if left.len() < MAX_KEYS && !left.contains(&(s.node.as_deref(), id)) {
                 left.push((s.node.as_deref(), id));
@@ -482,7 +497,7 @@ fn explain(
     let culprit_name = culprit_id.map(name);
     let from_culprit = |codes: &[&str]| {
         steps.iter().any(|s| {
-            codes.contains(&s.code)
+            codes.contains(&s.code())
                 && s.node.is_some()
                 && s.node.as_deref() == culprit_name.as_deref()
         })
@@ -596,7 +611,7 @@ fn explain(
 fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<String> {
     let msg = |r: &Record| super::message_of(texts, r);
     let mut per: Vec<(&str, Vec<&str>)> = Vec::new();
-    for s in steps.iter().filter(|s| s.code == "L508") {
+    for s in steps.iter().filter(|s| s.code() == "L508") {
         let (Some(n), Some(src)) = (
             s.node.as_deref(),
             msg(&records[s.record]).split(" from ").nth(1),
@@ -717,6 +732,18 @@ fn find_patterns<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A log of millions of lines has as many steps: the KB entry is one pointer (two string
+    /// slices made a step 72 bytes), and grouping moves every step once.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn steps_stay_small() {
+        assert!(
+            std::mem::size_of::<Step>() <= 48,
+            "{}",
+            std::mem::size_of::<Step>()
+        );
+    }
 
     #[test]
     fn ids_lists() {
