@@ -485,7 +485,7 @@ fn find_distro(text: &str, file: usize) -> Option<Fact<Distro>> {
     // `.el6` in a package file name.
     let mut from = 0;
     for _ in 0..64 {
-        let Some(i) = text[from..].find(".el").map(|j| from + j) else {
+        let Some(i) = text::find(&text[from..], ".el").map(|j| from + j) else {
             break;
         };
         from = i + 3;

@@ -92,7 +92,12 @@ pub fn read(ts: &str) -> Option<Stamp> {
                 i += 1;
             }
             let word = &ts[s..i];
-            if let Some(m) = MONTHS.iter().position(|m| *m == word) {
+            // Month names are three letters: compared as arrays, not through `memcmp`.
+            let month_at = match word.as_bytes() {
+                &[x, y, z] => MONTHS.iter().position(|m| m.as_bytes() == [x, y, z]),
+                _ => None,
+            };
+            if let Some(m) = month_at {
                 month = Some(m as u64 + 1);
             } else if nums.len() >= 5 || (month.is_some() && nums.len() >= 4) {
                 // After the time: `CEST`, `Z` (a `T` between date and time is no zone).
