@@ -210,6 +210,74 @@ pub struct Roles {
     pub choices: Vec<Choice>,
 }
 
+/// Release prefixes for corosync's version, most specific first.
+const COROSYNC_PREFIXES: [&str; 6] = [
+    "corosync-",
+    "Corosync Cluster Engine ('",
+    "Corosync Cluster Engine, version '",
+    // 3.x: "Corosync Cluster Engine 3.1.7 starting up".
+    "Corosync Cluster Engine ",
+    "corosync ",
+    "Corosync ",
+];
+const PACEMAKER_PREFIXES: [&str; 3] = ["pacemaker-", "Pacemaker ", "pacemaker "];
+const DISTROS: [(&str, DistroFamily); 7] = [
+    ("CentOS", DistroFamily::CentOs),
+    ("Red Hat Enterprise Linux", DistroFamily::Rhel),
+    ("RHEL", DistroFamily::Rhel),
+    ("SLES", DistroFamily::Sles),
+    ("Debian", DistroFamily::Debian),
+    ("Ubuntu", DistroFamily::Ubuntu),
+    ("Fedora", DistroFamily::Fedora),
+];
+/// Only Red Hat's RHEL 6 Pacemaker build (6.4+) prints this (logs.md §2.8).
+const RHEL6_PLUGIN: &str = "The plugin is not supported in this environment";
+/// cman's log subsystem, its package, and fenced's syslog ident.
+const CMAN_SIGNS: [&str; 3] = ["[CMAN", "cman-3.", "fenced["];
+/// rgmanager's syslog ident (RHEL 6) or clurgmgrd's (RHEL 5).
+const RGMANAGER_SIGNS: [&str; 2] = ["rgmanager[", "clurgmgrd["];
+
+/// One input's text with the first occurrence of every fixed needle of [`gather`] found in one
+/// pass ([`text::first_of_each`]); later occurrences are searched from there as before.
+struct Scan<'a> {
+    text: &'a str,
+    first: Vec<(&'static str, Option<usize>)>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        let needles: Vec<&'static str> = COROSYNC_PREFIXES
+            .iter()
+            .chain(&PACEMAKER_PREFIXES)
+            .chain(DISTROS.iter().map(|(n, _)| n))
+            .chain([".el", RHEL6_PLUGIN].iter())
+            .chain(&CMAN_SIGNS)
+            .chain(&RGMANAGER_SIGNS)
+            .copied()
+            .collect();
+        let at = text::first_of_each(text, &needles);
+        Scan {
+            text,
+            first: needles.into_iter().zip(at).collect(),
+        }
+    }
+
+    /// The first `needle` at or after byte `from` (`text::find` on the rest).
+    fn find_from(&self, needle: &str, from: usize) -> Option<usize> {
+        if from == 0 {
+            if let Some(&(_, at)) = self.first.iter().find(|(n, _)| *n == needle) {
+                return at;
+            }
+        }
+        text::find(&self.text[from..], needle).map(|j| from + j)
+    }
+
+    /// The first of `needles` that occurs (in that order of preference), where it is.
+    fn first_of(&self, needles: &[&str]) -> Option<usize> {
+        needles.iter().find_map(|n| self.find_from(n, 0))
+    }
+}
+
 /// Gather facts from every input: stated versions (package names, log banners), the
 /// distribution, the plugin stanza, cman.
 pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -> Facts {
@@ -219,30 +287,18 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
     };
     for (i, input) in inputs.iter().enumerate() {
         let text = input.text;
+        let scan = Scan::new(text);
         if f.corosync.is_none() {
-            f.corosync = find_release(
-                text,
-                &[
-                    "corosync-",
-                    "Corosync Cluster Engine ('",
-                    "Corosync Cluster Engine, version '",
-                    // 3.x: "Corosync Cluster Engine 3.1.7 starting up".
-                    "Corosync Cluster Engine ",
-                    "corosync ",
-                    "Corosync ",
-                ],
-                i,
-            );
+            f.corosync = find_release(&scan, &COROSYNC_PREFIXES, i);
         }
         if f.pacemaker.is_none() {
-            f.pacemaker = find_release(text, &["pacemaker-", "Pacemaker ", "pacemaker "], i);
+            f.pacemaker = find_release(&scan, &PACEMAKER_PREFIXES, i);
         }
         if f.distro.is_none() {
-            f.distro = find_distro(text, i);
+            f.distro = find_distro(&scan, i);
         }
-        // Only Red Hat's RHEL 6 Pacemaker build (6.4+) prints this (logs.md §2.8).
         if f.distro.is_none() {
-            if let Some(at) = text::find(text, "The plugin is not supported in this environment") {
+            if let Some(at) = scan.find_from(RHEL6_PLUGIN, 0) {
                 f.distro = Some(Fact {
                     value: Distro {
                         family: DistroFamily::Rhel,
@@ -250,15 +306,12 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
                         minor: None,
                     },
                     file: i,
-                    span: Span::new(at, at + 47),
+                    span: Span::new(at, at + RHEL6_PLUGIN.len()),
                 });
             }
         }
         if f.cman.is_none() {
-            if let Some(at) = text::find(text, "[CMAN")
-                .or_else(|| text::find(text, "cman-3."))
-                .or_else(|| text::find(text, "fenced["))
-            {
+            if let Some(at) = scan.first_of(&CMAN_SIGNS) {
                 f.cman = Some(Fact {
                     value: (),
                     file: i,
@@ -267,10 +320,7 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
             }
         }
         if f.rgmanager.is_none() {
-            // rgmanager's syslog ident (RHEL 6) or clurgmgrd's (RHEL 5).
-            if let Some(at) =
-                text::find(text, "rgmanager[").or_else(|| text::find(text, "clurgmgrd["))
-            {
+            if let Some(at) = scan.first_of(&RGMANAGER_SIGNS) {
                 f.rgmanager = Some(Fact {
                     value: (),
                     file: i,
@@ -378,13 +428,14 @@ pub fn atoi(s: &str) -> i64 {
 
 /// The first `<prefix>X.Y.Z` in the text, e.g. `corosync-1.4.7-2.el6` or
 /// `Corosync Cluster Engine ('1.4.7')`.
-fn find_release(text: &str, prefixes: &[&str], file: usize) -> Option<Fact<Release>> {
+fn find_release(scan: &Scan, prefixes: &[&str], file: usize) -> Option<Fact<Release>> {
+    let text = scan.text;
     let mut best: Option<Fact<Release>> = None;
     for p in prefixes {
         let mut from = 0;
         // Bounded: look at the first few occurrences of each prefix only.
         for _ in 0..64 {
-            let Some(i) = text::find(&text[from..], p).map(|j| from + j) else {
+            let Some(i) = scan.find_from(p, from) else {
                 break;
             };
             let v = i + p.len();
@@ -413,22 +464,14 @@ fn find_release(text: &str, prefixes: &[&str], file: usize) -> Option<Fact<Relea
 
 /// The distribution: `CentOS6.6`, `CentOS release 6.6`, `RHEL 6.4`, `Red Hat Enterprise Linux
 /// Server release 6.5`, `.el6` in a package name, `SLES 11 SP3`, `Debian 12`, `Ubuntu 22.04`.
-fn find_distro(text: &str, file: usize) -> Option<Fact<Distro>> {
-    let names: &[(&str, DistroFamily)] = &[
-        ("CentOS", DistroFamily::CentOs),
-        ("Red Hat Enterprise Linux", DistroFamily::Rhel),
-        ("RHEL", DistroFamily::Rhel),
-        ("SLES", DistroFamily::Sles),
-        ("Debian", DistroFamily::Debian),
-        ("Ubuntu", DistroFamily::Ubuntu),
-        ("Fedora", DistroFamily::Fedora),
-    ];
-    for (name, family) in names {
+fn find_distro(scan: &Scan, file: usize) -> Option<Fact<Distro>> {
+    let text = scan.text;
+    for (name, family) in &DISTROS {
         // The first mention with a minor release wins; else the first mention.
         let mut best: Option<Fact<Distro>> = None;
         let mut from = 0;
         for _ in 0..32 {
-            let Some(i) = text::find(&text[from..], name).map(|j| from + j) else {
+            let Some(i) = scan.find_from(name, from) else {
                 break;
             };
             from = i + name.len();
@@ -485,7 +528,7 @@ fn find_distro(text: &str, file: usize) -> Option<Fact<Distro>> {
     // `.el6` in a package file name.
     let mut from = 0;
     for _ in 0..64 {
-        let Some(i) = text::find(&text[from..], ".el").map(|j| from + j) else {
+        let Some(i) = scan.find_from(".el", from) else {
             break;
         };
         from = i + 3;
@@ -760,12 +803,12 @@ mod tests {
     #[test]
     fn releases_and_distro_from_prose() {
         let t = "CentOS6.6 で corosync-1.4.7-2.el6.x86_64 pacemaker-1.1.12-8.el6.x86_64 を";
-        let c = find_release(t, &["corosync-"], 0).unwrap();
+        let c = find_release(&Scan::new(t), &["corosync-"], 0).unwrap();
         assert_eq!(c.value, Release(1, 4, 7));
         assert_eq!(&t[c.span.start..c.span.end], "corosync-1.4.7");
-        let p = find_release(t, &["pacemaker-"], 0).unwrap();
+        let p = find_release(&Scan::new(t), &["pacemaker-"], 0).unwrap();
         assert_eq!(p.value, Release(1, 1, 12));
-        let d = find_distro(t, 0).unwrap();
+        let d = find_distro(&Scan::new(t), 0).unwrap();
         assert_eq!(
             d.value,
             Distro {
@@ -774,10 +817,14 @@ mod tests {
                 minor: Some(6)
             }
         );
-        let d = find_distro("pacemaker-1.1.12-8.el6.x86_64", 0).unwrap();
+        let d = find_distro(&Scan::new("pacemaker-1.1.12-8.el6.x86_64"), 0).unwrap();
         assert_eq!(d.value.major, 6);
-        assert!(find_distro("nothing here", 0).is_none());
-        let d = find_distro("Red Hat Enterprise Linux Server release 6.5 (Santiago)", 0).unwrap();
+        assert!(find_distro(&Scan::new("nothing here"), 0).is_none());
+        let d = find_distro(
+            &Scan::new("Red Hat Enterprise Linux Server release 6.5 (Santiago)"),
+            0,
+        )
+        .unwrap();
         assert_eq!(
             d.value,
             Distro {
@@ -792,7 +839,7 @@ mod tests {
     fn banner_version() {
         let t = "Aug 26 16:20:30 corosync [MAIN  ] Corosync Cluster Engine ('1.4.7'): started and ready to provide service.";
         assert_eq!(
-            find_release(t, &["Corosync Cluster Engine ('"], 0)
+            find_release(&Scan::new(t), &["Corosync Cluster Engine ('"], 0)
                 .unwrap()
                 .value,
             Release(1, 4, 7)

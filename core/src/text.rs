@@ -422,6 +422,39 @@ mod tests {
         assert!(d.text.starts_with("ok\u{FFFD}"));
     }
 
+    /// One pass for many needles answers what `find` answers for each: matches that cross a
+    /// block's end, at the very end, repeated, absent, and the empty needle.
+    #[test]
+    fn first_of_each_is_find_for_each() {
+        let block = 1 << 16;
+        let needles = [
+            "[CMAN",
+            "fenced[",
+            "absent!",
+            "",
+            "x",
+            "The plugin is not",
+            "end",
+        ];
+        for cut in [0usize, 1, 2, 3, 4, 5, 16] {
+            let mut hay = "a".repeat(3 * block + 100);
+            // "[CMAN" crossing the first block's end by `cut` bytes, "fenced[" the second's,
+            // the long one the third's, "end" at the very end.
+            let at = |k: usize, n: &str| (k * block).saturating_sub(cut).min(k * block + n.len());
+            for (k, n) in [(1, "[CMAN"), (2, "fenced["), (3, "The plugin is not")] {
+                let p = at(k, n);
+                hay.replace_range(p..p + n.len(), n);
+            }
+            hay.push_str("x end [CMAN");
+            let got = first_of_each(&hay, &needles);
+            let want: Vec<Option<usize>> = needles.iter().map(|n| find(&hay, n)).collect();
+            assert_eq!(got, want, "cut {cut}");
+            assert!(got[0].is_some() && got[2].is_none());
+        }
+        // A short text takes the plain path.
+        assert_eq!(first_of_each("ab[CMAN", &needles[..2]), vec![Some(2), None]);
+    }
+
     #[test]
     fn did_you_mean_finds_close_keys() {
         let keys = ["two_node", "wait_for_all", "expected_votes"];
@@ -438,4 +471,48 @@ mod tests {
 /// Byte offset of the first `needle` in `hay` (a fast substring search for whole inputs).
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
+}
+
+/// The first occurrence of each of `needles` in `hay` (`find` for each, in one pass): the text
+/// is searched block by block, every needle still missing in each block while the block is in
+/// the cache. Searching a 100 MB log for twenty facts that are not there read it twenty times
+/// from memory; now once. A match that crosses a block's end is found in that block's window
+/// (the block plus the longest needle but one byte), so the answers are `find`'s.
+pub fn first_of_each(hay: &str, needles: &[&str]) -> Vec<Option<usize>> {
+    /// Small enough for the L2 cache of a CPU of the last decade, large enough that setting up
+    /// each search is noise.
+    const BLOCK: usize = 1 << 16;
+    let h = hay.as_bytes();
+    if h.len() <= BLOCK {
+        return needles.iter().map(|n| find(hay, n)).collect();
+    }
+    let finders: Vec<memchr::memmem::Finder<'_>> = needles
+        .iter()
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        .collect();
+    let reach = needles
+        .iter()
+        .map(|n| n.len())
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(1);
+    let mut at: Vec<Option<usize>> = needles.iter().map(|n| n.is_empty().then_some(0)).collect();
+    let mut left = at.iter().filter(|a| a.is_none()).count();
+    let mut start = 0;
+    while start < h.len() && left > 0 {
+        let end = (start + BLOCK).min(h.len());
+        let window = &h[start..(end + reach).min(h.len())];
+        for (k, f) in finders.iter().enumerate() {
+            if at[k].is_some() {
+                continue;
+            }
+            // A first match at or after `end` belongs to the next block (which sees it too).
+            if let Some(j) = f.find(window).filter(|&j| start + j < end) {
+                at[k] = Some(start + j);
+                left -= 1;
+            }
+        }
+        start = end;
+    }
+    at
 }
