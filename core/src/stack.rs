@@ -238,23 +238,34 @@ const CMAN_SIGNS: [&str; 3] = ["[CMAN", "cman-3.", "fenced["];
 const RGMANAGER_SIGNS: [&str; 2] = ["rgmanager[", "clurgmgrd["];
 
 /// One input's text with the first occurrence of every fixed needle of [`gather`] found in one
-/// pass ([`text::first_of_each`]); later occurrences are searched from there as before.
+/// pass ([`text::first_of_each`]); later occurrences, and needles not in the pass, are searched
+/// with `text::find` as before.
 struct Scan<'a> {
     text: &'a str,
     first: Vec<(&'static str, Option<usize>)>,
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str) -> Self {
-        let needles: Vec<&'static str> = COROSYNC_PREFIXES
-            .iter()
-            .chain(&PACEMAKER_PREFIXES)
-            .chain(DISTROS.iter().map(|(n, _)| n))
-            .chain([".el", RHEL6_PLUGIN].iter())
-            .chain(&CMAN_SIGNS)
-            .chain(&RGMANAGER_SIGNS)
-            .copied()
-            .collect();
+    /// The needles of the facts `f` still lacks (a fact found in an earlier input is not
+    /// looked for again).
+    fn new(text: &'a str, f: &Facts) -> Self {
+        let mut needles: Vec<&'static str> = Vec::new();
+        if f.corosync.is_none() {
+            needles.extend(COROSYNC_PREFIXES);
+        }
+        if f.pacemaker.is_none() {
+            needles.extend(PACEMAKER_PREFIXES);
+        }
+        if f.distro.is_none() {
+            needles.extend(DISTROS.iter().map(|(n, _)| *n));
+            needles.extend([".el", RHEL6_PLUGIN]);
+        }
+        if f.cman.is_none() {
+            needles.extend(CMAN_SIGNS);
+        }
+        if f.rgmanager.is_none() {
+            needles.extend(RGMANAGER_SIGNS);
+        }
         let at = text::first_of_each(text, &needles);
         Scan {
             text,
@@ -287,7 +298,7 @@ pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -
     };
     for (i, input) in inputs.iter().enumerate() {
         let text = input.text;
-        let scan = Scan::new(text);
+        let scan = Scan::new(text, &f);
         if f.corosync.is_none() {
             f.corosync = find_release(&scan, &COROSYNC_PREFIXES, i);
         }
@@ -803,12 +814,12 @@ mod tests {
     #[test]
     fn releases_and_distro_from_prose() {
         let t = "CentOS6.6 で corosync-1.4.7-2.el6.x86_64 pacemaker-1.1.12-8.el6.x86_64 を";
-        let c = find_release(&Scan::new(t), &["corosync-"], 0).unwrap();
+        let c = find_release(&Scan::new(t, &Facts::default()), &["corosync-"], 0).unwrap();
         assert_eq!(c.value, Release(1, 4, 7));
         assert_eq!(&t[c.span.start..c.span.end], "corosync-1.4.7");
-        let p = find_release(&Scan::new(t), &["pacemaker-"], 0).unwrap();
+        let p = find_release(&Scan::new(t, &Facts::default()), &["pacemaker-"], 0).unwrap();
         assert_eq!(p.value, Release(1, 1, 12));
-        let d = find_distro(&Scan::new(t), 0).unwrap();
+        let d = find_distro(&Scan::new(t, &Facts::default()), 0).unwrap();
         assert_eq!(
             d.value,
             Distro {
@@ -817,11 +828,18 @@ mod tests {
                 minor: Some(6)
             }
         );
-        let d = find_distro(&Scan::new("pacemaker-1.1.12-8.el6.x86_64"), 0).unwrap();
-        assert_eq!(d.value.major, 6);
-        assert!(find_distro(&Scan::new("nothing here"), 0).is_none());
         let d = find_distro(
-            &Scan::new("Red Hat Enterprise Linux Server release 6.5 (Santiago)"),
+            &Scan::new("pacemaker-1.1.12-8.el6.x86_64", &Facts::default()),
+            0,
+        )
+        .unwrap();
+        assert_eq!(d.value.major, 6);
+        assert!(find_distro(&Scan::new("nothing here", &Facts::default()), 0).is_none());
+        let d = find_distro(
+            &Scan::new(
+                "Red Hat Enterprise Linux Server release 6.5 (Santiago)",
+                &Facts::default(),
+            ),
             0,
         )
         .unwrap();
@@ -839,9 +857,13 @@ mod tests {
     fn banner_version() {
         let t = "Aug 26 16:20:30 corosync [MAIN  ] Corosync Cluster Engine ('1.4.7'): started and ready to provide service.";
         assert_eq!(
-            find_release(&Scan::new(t), &["Corosync Cluster Engine ('"], 0)
-                .unwrap()
-                .value,
+            find_release(
+                &Scan::new(t, &Facts::default()),
+                &["Corosync Cluster Engine ('"],
+                0
+            )
+            .unwrap()
+            .value,
             Release(1, 4, 7)
         );
     }

@@ -425,7 +425,7 @@ type MemoSlot<'t> = (
 
 impl<'t> Memo<'t> {
     /// Table size from the range's length (one slot per 256 bytes, a power of two, at most
-    /// 1024 slots = 40 KiB), so that the many tiny ranges of mixed text stay cheap.
+    /// 1024 slots of 56 bytes = 56 KiB), so that the many tiny ranges of mixed text stay cheap.
     fn for_bytes(len: usize) -> Self {
         let n = (len / 256).clamp(1, 1024).next_power_of_two();
         Memo {
