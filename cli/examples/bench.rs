@@ -116,14 +116,18 @@ fn time_analyze(path: &str, text: &str, opts: &Options, reps: usize) -> f64 {
 
 /// Seconds per `analyze` of (path, text) files together.
 fn time_files(files: &[(String, String)], opts: &Options, reps: usize) -> f64 {
-    let inputs: Vec<Input> = files
+    time_inputs(&inputs_of(files), opts, reps)
+}
+
+/// (path, text) files as the core's inputs.
+fn inputs_of(files: &[(String, String)]) -> Vec<Input<'_>> {
+    files
         .iter()
         .map(|(p, t)| Input {
             path: p.clone(),
             text: t,
         })
-        .collect();
-    time_inputs(&inputs, opts, reps)
+        .collect()
 }
 
 fn time_inputs(inputs: &[Input], opts: &Options, reps: usize) -> f64 {
@@ -226,14 +230,7 @@ fn main() {
         // `bench once log MB`: one analysis of the benchmark's log of MB megabytes (profiling).
         if cmd == "once" && name == "log" {
             let files = node_logs(k.parse().expect("bench once log MB"));
-            let inputs: Vec<Input> = files
-                .iter()
-                .map(|(p, t)| Input {
-                    path: p.clone(),
-                    text: t,
-                })
-                .collect();
-            std::hint::black_box(analyze(&inputs, &Options::default()));
+            std::hint::black_box(analyze(&inputs_of(&files), &Options::default()));
             return;
         }
         if cmd == "once" {

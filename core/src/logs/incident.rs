@@ -750,8 +750,6 @@ fn find_patterns<'a>(
 mod tests {
     use super::*;
 
-    /// A log of millions of lines has as many steps: the KB entry is one pointer (two string
-    /// slices made a step 72 bytes), and grouping moves every step once.
     #[test]
     fn code_in_is_contains() {
         let codes = ["L107", "L108", "L12", "L1070"];
@@ -760,6 +758,8 @@ mod tests {
         }
     }
 
+    /// A log of millions of lines has as many steps: the KB entry is one pointer (two string
+    /// slices made a step 72 bytes), and grouping moves every step once.
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn steps_stay_small() {
