@@ -31,6 +31,9 @@ if n != 1:
 index.write_text(new)
 PY
 done
+# The large-file worker's own wasm (built for speed, fetched only for a large file), named in
+# index.html: before sw.js is written, which lists it.
+scripts/build-worker.sh
 # The rule docs are not in the wasm: the page fetches them from docs.json on first use
 # (web/src/docs.rs). They come from the same source as the checks.
 cargo run -q -p corocheck -- rules --json > dist/docs.json.tmp
@@ -53,6 +56,8 @@ import hashlib, json, pathlib
 dist = pathlib.Path("dist")
 names = sorted(p.name for p in dist.iterdir()
                if p.suffix in (".wasm", ".js", ".css", ".txt") and p.name != "sw.js")
+# The large-file worker's wasm and glue (scripts/build-worker.sh): offline, a large file works too.
+names += sorted("worker/" + p.name for p in (dist / "worker").iterdir())
 files = ["./", "index.html"] + names
 # The version covers every byte the worker may serve (boot.js and docs.json keep their names
 # across releases), so a new build always gets a new cache.

@@ -1,5 +1,6 @@
-// corocheck's large-file worker (web/src/big.rs has the protocol). It loads the page's own
-// wasm (already in the browser's cache) and analyses files too large for the page's thread:
+// corocheck's large-file worker (web/src/big.rs has the protocol). It loads a wasm of its own,
+// built for speed (worker/, dist/worker/: the page names its files), and analyses files too
+// large for the page's thread:
 // it reads each file straight into the wasm, reports progress, sends a summary, then sends
 // rows of findings as the page's list asks for them. New texts or settings are analysed
 // again without reading the files again. The page stops it with terminate() (Cancel).

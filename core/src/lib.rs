@@ -22,6 +22,7 @@ pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod share;
+pub mod snippet;
 mod sort;
 pub mod stack;
 pub mod text;

@@ -97,6 +97,30 @@ pub struct Report {
 }
 
 impl Report {
+    /// The parts of the text a report is shown with: the log part with log records (the KB, the
+    /// incidents, the X codes), the cluster.conf part with a cluster.conf or an `M` code, the Trento
+    /// part with a `T` code (a finding's help and notes share its code's part).
+    pub fn parts(&self) -> Vec<crate::i18n::Part> {
+        use crate::i18n::Part;
+        let r = self;
+        let code = |c: u8| {
+            r.diagnostics
+                .iter()
+                .any(|d| d.code.as_bytes().first() == Some(&c))
+        };
+        let mut parts = vec![Part::Text];
+        if !r.records.is_empty() || !r.incidents.is_empty() {
+            parts.push(Part::Logs);
+        }
+        if !r.cman.is_empty() || code(b'M') {
+            parts.push(Part::Cman);
+        }
+        if code(b'T') {
+            parts.push(Part::Trento);
+        }
+        parts
+    }
+
     /// Findings of a severity, exactly: those listed plus those counted in D007 (which is
     /// itself not counted).
     pub fn count(&self, s: crate::Severity) -> usize {

@@ -3,11 +3,14 @@
 // in Debian's headless Chromium on the log `make bench` times natively (cli/examples/bench.rs,
 // `bench write-log`). Each size is split into files of at most 50 MB, one per node, analysed
 // together (as the native bench does). Prints MB/s per size, best of RUNS
-// (default 3), twice: the analysis alone (analyzeOnly, from a copy of the bundle built with the
-// API's `bench` feature: scripts/build-api.sh --bench), and checkFiles' whole call (analysis,
-// the JSON report with every record, and its conversion to JavaScript objects).
+// (default 3), three times: the analysis alone in the page's large-file worker wasm (the one a
+// dropped log over 8 MiB is read by: opt-level 3, scripts/build-worker.sh --out, its
+// bigAnalyze), the analysis alone in the embedding API's wasm (opt-level z, as the page's own
+// thread runs it: analyzeOnly, from a copy of the bundle built with the API's `bench`
+// feature: scripts/build-api.sh --bench), and checkFiles' whole call (analysis, the JSON
+// report with every record, and its conversion to JavaScript objects).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -26,6 +29,9 @@ const PART = 50;
 const dir = mkdtempSync(path.join(tmpdir(), 'corocheck-bench-'));
 symlinkSync(path.join(root, 'dist/embed'), path.join(dir, 'embed'));
 execFileSync(path.join(root, 'scripts/build-api.sh'), ['--bench', path.join(dir, 'bench')], { cwd: root, stdio: 'inherit' });
+execFileSync(path.join(root, 'scripts/build-worker.sh'), ['--out', path.join(dir, 'worker')], { cwd: root, stdio: 'inherit' });
+const workerJs = readdirSync(path.join(dir, 'worker')).find((f) => f.endsWith('.js'));
+const workerWasm = readdirSync(path.join(dir, 'worker')).find((f) => f.endsWith('.wasm'));
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>bench</title>');
 const files = {};
 for (const mb of sizes) {
@@ -43,18 +49,28 @@ try {
   await page.goto(base);
   for (const mb of sizes) {
     const r = await page.evaluate(
-      async ([list, runs]) => {
+      async ([list, runs, workerJs, workerWasm]) => {
         const texts = [];
         for (const f of list) texts.push({ name: f.name, text: await (await fetch(f.name)).text() });
         const m = await import('./embed/corocheck.js');
         await m.default();
         const b = await import('./bench/corocheck.js');
         await b.default();
+        const w = await import('./worker/' + workerJs);
+        await w.default({ module_or_path: './worker/' + workerWasm });
         const times = [];
         const alone = [];
+        const worker = [];
         let findings = 0;
         for (let i = 0; i < runs; i++) {
+          // The worker's calls: the texts go in first (not timed), then the analysis alone.
+          w.bigKeepFiles();
+          for (const t of texts) w.bigText(t.name, t.text, false);
           let t0 = performance.now();
+          w.bigAnalyze('', '', () => {});
+          worker.push(performance.now() - t0);
+          w.bigKeepFiles();
+          t0 = performance.now();
           b.analyzeOnly(texts);
           alone.push(performance.now() - t0);
           t0 = performance.now();
@@ -62,13 +78,13 @@ try {
           times.push(performance.now() - t0);
           findings = rep.diagnostics.length;
         }
-        return { times, alone, findings, bytes: texts.reduce((n, t) => n + t.text.length, 0) };
+        return { times, alone, worker, findings, bytes: texts.reduce((n, t) => n + t.text.length, 0) };
       },
-      [files[mb], runs],
+      [files[mb], runs, workerJs, workerWasm],
     );
     const mib = r.bytes / 1048576;
     const what = `browser log ${mb} MB (${files[mb].length} file${files[mb].length > 1 ? 's' : ''})`;
-    for (const [label, t] of [['analysis alone', r.alone], ['checkFiles, whole call', r.times]]) {
+    for (const [label, t] of [['large-file worker (opt-level 3), analysis alone', r.worker], ['embedding API (opt-level z), analysis alone', r.alone], ['checkFiles, whole call', r.times]]) {
       const best = Math.min(...t) / 1000;
       console.log(`${what}, ${label}: best ${best.toFixed(2)} s of ${runs}, ${(mib / best).toFixed(0)} MB/s`);
     }

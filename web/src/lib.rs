@@ -401,7 +401,9 @@ impl Ctl {
     fn redraw_with_text(&self) {
         let lang = self.lang();
         let missing: Vec<Part> = match self.m.borrow().analysis.as_ref() {
-            Some(a) => needed_parts(&a.report)
+            Some(a) => a
+                .report
+                .parts()
                 .into_iter()
                 .filter(|p| !i18n::installed(lang, *p))
                 .collect(),
@@ -1138,28 +1140,6 @@ impl Ctl {
     }
 }
 
-/// The parts of the text a report is shown with: the log part with log records (the KB, the
-/// incidents, the X codes), the cluster.conf part with a cluster.conf or an `M` code, the Trento
-/// part with a `T` code (a finding's help and notes share its code's part).
-pub(crate) fn needed_parts(r: &corocheck_core::Report) -> Vec<Part> {
-    let code = |c: u8| {
-        r.diagnostics
-            .iter()
-            .any(|d| d.code.as_bytes().first() == Some(&c))
-    };
-    let mut parts = vec![Part::Text];
-    if !r.records.is_empty() || !r.incidents.is_empty() {
-        parts.push(Part::Logs);
-    }
-    if !r.cman.is_empty() || code(b'M') {
-        parts.push(Part::Cman);
-    }
-    if code(b'T') {
-        parts.push(Part::Trento);
-    }
-    parts
-}
-
 /// Move the keyboard focus to an element once the page has re-rendered (and scroll to it).
 fn focus_by_id(id: String, scroll: bool) {
     spawn_local(async move {
@@ -1598,12 +1578,8 @@ fn summary(ctl: &Ctl, a: &Analysis, model: &Model) -> Html {
     }
 }
 
-/// Mount the page on `<body>`; in the large-file worker (no window), do nothing: the worker
-/// only calls `big.rs`'s functions.
+/// Mount the page on `<body>` (the large-file worker has a wasm of its own: `worker/`).
 pub fn run() {
-    if web_sys::window().is_none() {
-        return;
-    }
     spawn_local(async {
         match lang::ensure(initial_lang(), Part::Text).await {
             Ok(()) => {

@@ -2,12 +2,13 @@
 // request stays under that path, and after the first visit it works offline (service worker).
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(here, '../../../dist');
 const port = Number(process.env.PORT ?? '8081') + 1;
 const base = `http://127.0.0.1:${port}/team/corocheck/`;
 let server;
@@ -57,6 +58,14 @@ test('works from a sub-path, stays under it, and works offline after the first v
   await expect(page.locator('#findings .finding[data-code="C501"]')).toHaveCount(1);
   await page.goto(base + '#/rules/C501');
   await expect(page.locator('#rule-doc')).toContainText('What it does');
+  // A large file offline: the large-file worker's own wasm (dist/worker/, never fetched
+  // online here) comes from the service worker's cache.
+  const unit = readFileSync(path.resolve(here, '../../fixtures/logs/corosync3-file.log'));
+  const big = path.join(mkdtempSync(path.join(os.tmpdir(), 'corocheck-offline-')), 'corosync.log');
+  writeFileSync(big, Buffer.concat(Array(Math.ceil(9.5e6 / unit.length)).fill(unit)));
+  await page.goto(base);
+  await page.locator('#file-input').setInputFiles([big]);
+  await expect(page.locator('#big-summary')).toContainText(/\d{5,} log record\(s\)/, { timeout: 60_000 });
   await context.setOffline(false);
   expect(errors).toEqual([]);
 });
