@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Fail when the page's transfer size (wasm + js + css, gzip -9, plus the larger of its two
 # language files text-en.txt / text-ja.txt: a visit loads one) exceeds the budget, or the
-# embedding bundle's (dist/embed/: wasm + js + css, both languages compiled in) exceeds its own.
+# embedding bundle's (dist/embed/: wasm + js + css, both languages compiled in) or the
+# large-file worker's (dist/worker/) exceeds its own.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-# Issue 5 asks for at most 350,000 B. The page is at 402,111 B: the large-file view (a Web
-# Worker on the page's own wasm, its progress bar, virtualised findings list and full-row
-# panel: web/src/big.rs and web/worker.js) added 21.3 KB to the 379,176 B before it, and the
-# log reader's speed work (memoised KB lookups, the one-pass fact search, the merged incident
-# order) 1.6 KB (WebAssembly SIMD took 1.4 KB off; the text split took 5.6 KB off). Until it is
-# slimmed back, the budget guards against any further growth (README, "Size").
-BUDGET=${BUDGET_BYTES:-402800}
+# Issue 5 asks for at most 350,000 B. The page is at 399,004 B: the large-file view (its
+# progress bar, virtualised findings list and full-row panel: web/src/big.rs and
+# web/worker.js) added 21.3 KB to the 379,176 B before it, and the log reader's speed work
+# (memoised KB lookups, the one-pass fact search, the merged incident order) 1.6 KB (WebAssembly
+# SIMD took 1.4 KB off; the text split 5.6 KB; moving the worker's side into a wasm of its own,
+# dist/worker/, 3.1 KB). Until it is slimmed back, the budget guards against any further growth
+# (README, "Size"). dist/worker/ is not counted: it is fetched only for a file over 8 MiB (or
+# in the background by the service worker).
+BUDGET=${BUDGET_BYTES:-399500}
 # Both languages compiled in, so new messages weigh here: 338,295 B (the log reader's speed
 # work added 1.0 KB to 337,289 B).
 EMBED_BUDGET=${EMBED_BUDGET_BYTES:-339300}
+# The large-file worker's wasm and glue (dist/worker/, opt-level 3: speed over size, as its
+# only use is files over 8 MiB): 347,023 B. Not a first download, but it should not grow
+# unseen either.
+WORKER_BUDGET=${WORKER_BUDGET_BYTES:-348000}
 
 # check DIR LABEL BUDGET HINT: print each wasm/js/css file of DIR and their gzip total (with
 # the largest text-*.txt of DIR: one language per visit), and fail when the total is over
@@ -48,3 +55,4 @@ check() {
 
 check "$ROOT/dist" "" "$BUDGET" "build the web page first"
 check "$ROOT/dist/embed" "embed" "$EMBED_BUDGET" "run scripts/build-api.sh"
+check "$ROOT/dist/worker" "worker" "$WORKER_BUDGET" "run scripts/build-worker.sh"
