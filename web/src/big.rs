@@ -2,14 +2,14 @@
 //! with a progress bar, a cancel button and a virtualised findings list.
 //!
 //! The worker (`web/worker.js`) loads a wasm of its own, the crate corocheck-worker
-//! (`worker/`, built for speed into `dist/worker/`, fetched only when a large file is opened),
-//! and calls its `big*` functions. It reads each file in slices straight into the core's text
+//! (`worker/`, built for speed into `dist/worker/`; no part of the page's first download: the
+//! service worker keeps it for offline use), and calls its `big*` functions. It reads each file in slices straight into the core's text
 //! decoder, so the file is held once; nothing but a summary and the findings rows on screen
 //! ever comes back to the page (a log's records stay in the worker: the report of every
 //! record as JavaScript objects costs five times the analysis, see the README's bench). Rows
 //! come back as arrays of strings whose messages are catalog keys and arguments, rendered here
 //! in the page's language. The worker's files are named in `index.html`
-//! (`data-worker-js`, `data-worker-wasm`), written by `scripts/build-web.sh`.
+//! (`data-worker-js`, `data-worker-wasm`), written by `scripts/build-worker.sh`.
 //!
 //! Page → worker: `{op: "run", run, js, wasm, files: [File], texts: [[name, text, pasted]],
 //! target, profile}` (read the files, then analyse), `{op: "analyse", run, texts, target,

@@ -4,8 +4,9 @@
 //!
 //! It is its own wasm, not the page's, for two reasons. It is built for speed (cargo profile
 //! `release-speed`, opt-level 3, and `wasm-opt -O3`) where the page is built for size: the
-//! large-file path is where the reading speed shows. And it is fetched only when a large file
-//! is opened, so the page's first download does not carry it (it has no Yew and no DOM code).
+//! large-file path is where the reading speed shows. And the page's first download does not
+//! carry it (the service worker fetches it afterwards, for offline use; it has no Yew and no
+//! DOM code).
 //!
 //! The worker reads each file in slices straight into a [`Decoder`], so the file is held
 //! once, as the text the core reads; nothing but a summary and the findings rows on screen
