@@ -32,7 +32,7 @@ index.write_text(new)
 PY
 done
 # The large-file worker's own wasm (built for speed, fetched only for a large file), named in
-# index.html: before sw.js is written, which lists it.
+# index.html: before sw.js is written, whose version covers it.
 scripts/build-worker.sh
 # The rule docs are not in the wasm: the page fetches them from docs.json on first use
 # (web/src/docs.rs). They come from the same source as the checks.
@@ -56,13 +56,14 @@ import hashlib, json, pathlib
 dist = pathlib.Path("dist")
 names = sorted(p.name for p in dist.iterdir()
                if p.suffix in (".wasm", ".js", ".css", ".txt") and p.name != "sw.js")
-# The large-file worker's wasm and glue (scripts/build-worker.sh): offline, a large file works too.
-names += sorted("worker/" + p.name for p in (dist / "worker").iterdir())
+# Not the large-file worker's wasm (dist/worker/): 347 KB a visit would fetch for nothing
+# unless it opens a large file. The worker keeps it once fetched, as it keeps docs.json.
+worker = sorted("worker/" + p.name for p in (dist / "worker").iterdir())
 files = ["./", "index.html"] + names
 # The version covers every byte the worker may serve (boot.js and docs.json keep their names
 # across releases), so a new build always gets a new cache.
 h = hashlib.sha256()
-for name in files[1:] + ["docs.json"]:
+for name in files[1:] + ["docs.json"] + worker:
     h.update(name.encode() + b"\0" + (dist / name).read_bytes())
 version = h.hexdigest()[:16]
 src = pathlib.Path("web/sw.js").read_text()

@@ -3,7 +3,8 @@
 # cargo profile release-speed (opt-level 3), wasm-bindgen --target web, wasm-opt -O3. Its
 # files carry a hash of their bytes in their names, and index.html names them
 # (data-worker-js, data-worker-wasm on the boot script's tag) for the page to hand to
-# web/worker.js. scripts/build-web.sh calls this after trunk (trunk may empty dist/).
+# web/worker.js. scripts/build-web.sh calls this after trunk (trunk may empty dist/), then
+# writes sw.js, whose cache version covers these files: build the page with build-web.sh.
 # `scripts/build-worker.sh --out DIR` builds into DIR only (for tests/e2e/bench-logs.mjs).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,7 +37,8 @@ mv "$TMP/corocheck-worker_bg.wasm" "$OUT/$WASM"
 python3 - "$INDEX" "worker/$JS" "worker/$WASM" <<'PY'
 import pathlib, re, sys
 index, js, wasm = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-html = index.read_text()
+# A second run replaces the names of the first (whose files are gone).
+html = re.sub(r'\s+data-worker-(?:js|wasm)=(?:"[^"]*"|[^\s>]+)', '', index.read_text())
 # The boot script's tag (Trunk.toml's pattern_script) is the one with data-wasm.
 new, n = re.subn(r'(<script\b[^>]*?)(\s)(data-wasm=)',
                  lambda m: f'{m.group(1)} data-worker-js="{js}" data-worker-wasm="{wasm}"{m.group(2)}{m.group(3)}',

@@ -5,21 +5,20 @@
 # large-file worker's (dist/worker/) exceeds its own.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-# Issue 5 asks for at most 350,000 B. The page is at 399,004 B: the large-file view (its
+# Issue 5 asks for at most 350,000 B. The page is at 398,959 B: the large-file view (its
 # progress bar, virtualised findings list and full-row panel: web/src/big.rs and
 # web/worker.js) added 21.3 KB to the 379,176 B before it, and the log reader's speed work
 # (memoised KB lookups, the one-pass fact search, the merged incident order) 1.6 KB (WebAssembly
 # SIMD took 1.4 KB off; the text split 5.6 KB; moving the worker's side into a wasm of its own,
 # dist/worker/, 3.1 KB). Until it is slimmed back, the budget guards against any further growth
-# (README, "Size"). dist/worker/ is not counted: it is fetched only for a file over 8 MiB (or
-# in the background by the service worker).
+# (README, "Size"). dist/worker/ is not counted: it is fetched only for a file over 8 MiB.
 BUDGET=${BUDGET_BYTES:-399500}
 # Both languages compiled in, so new messages weigh here: 338,295 B (the log reader's speed
 # work added 1.0 KB to 337,289 B).
 EMBED_BUDGET=${EMBED_BUDGET_BYTES:-339300}
 # The large-file worker's wasm and glue (dist/worker/, opt-level 3: speed over size, as its
-# only use is files over 8 MiB): 347,023 B. Not a first download, but it should not grow
-# unseen either.
+# only use is files over 8 MiB): 347,024 B. Fetched only with a file over 8 MiB, but it
+# should not grow unseen either.
 WORKER_BUDGET=${WORKER_BUDGET_BYTES:-348000}
 
 # check DIR LABEL BUDGET HINT: print each wasm/js/css file of DIR and their gzip total (with
@@ -55,4 +54,4 @@ check() {
 
 check "$ROOT/dist" "" "$BUDGET" "build the web page first"
 check "$ROOT/dist/embed" "embed" "$EMBED_BUDGET" "run scripts/build-api.sh"
-check "$ROOT/dist/worker" "worker" "$WORKER_BUDGET" "run scripts/build-worker.sh"
+check "$ROOT/dist/worker" "worker" "$WORKER_BUDGET" "build the web page first (scripts/build-web.sh)"

@@ -35,8 +35,9 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // The app's files never change under one name; anything else of ours (docs.json) is kept
-  // once it has been fetched, so the docs opened online also open offline.
+  // The app's files never change under one name; anything else of ours (docs.json, the
+  // large-file worker's wasm in worker/) is kept once it has been fetched, so the docs and the
+  // large-file view used online also work offline.
   event.respondWith(
     caches.open(CACHE).then((c) =>
       c.match(req).then((hit) => hit || fetch(req).then((resp) => {

@@ -5,6 +5,12 @@
 use crate::diagnostic::Span;
 use crate::text::LineIndex;
 
+/// Strings per row of the large-file worker's findings (before the row's two messages):
+/// severity, code, file, line, column, then the [`Snippet`]'s line, before, marked, after,
+/// cut left, cut right and more lines. `worker/` writes rows of exactly this many,
+/// `web/src/big.rs` reads them.
+pub const ROW_FIELDS: usize = 12;
+
 /// Characters kept before and after the marked part, and inside it, on very long lines
 /// (a mail archive can turn a whole message into one line).
 const CONTEXT_BEFORE: usize = 60;

@@ -2,8 +2,8 @@
 //! with a progress bar, a cancel button and a virtualised findings list.
 //!
 //! The worker (`web/worker.js`) loads a wasm of its own, the crate corocheck-worker
-//! (`worker/`, built for speed into `dist/worker/`; no part of the page's first download: the
-//! service worker keeps it for offline use), and calls its `big*` functions. It reads each file in slices straight into the core's text
+//! (`worker/`, built for speed into `dist/worker/`; fetched the first time a large file is
+//! opened, then kept by the service worker), and calls its `big*` functions. It reads each file in slices straight into the core's text
 //! decoder, so the file is held once; nothing but a summary and the findings rows on screen
 //! ever comes back to the page (a log's records stay in the worker: the report of every
 //! record as JavaScript objects costs five times the analysis, see the README's bench). Rows
@@ -29,6 +29,8 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::Ctl;
+use corocheck_core::snippet::ROW_FIELDS;
+
 use crate::snippet::{Snippet, human_size};
 
 /// Files larger than this are analysed in the worker (a 10 MB log takes about half a second
@@ -43,9 +45,6 @@ const BLOCK: usize = 64;
 const VISIBLE: usize = 12;
 
 // ---- The page side (the worker's side is the crate corocheck-worker, worker/). ----
-
-/// Strings per row before its messages (`ROW_FIELDS` of worker/src/lib.rs: the same protocol).
-const ROW_FIELDS: usize = 12;
 
 /// A finding as the worker rendered it.
 pub struct Row {
@@ -262,7 +261,8 @@ fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// The URL of a file the page loaded, from boot.js's script tag, made absolute.
+/// The URL named by an attribute of boot.js's script tag (the page's files, and the large-file
+/// worker's: `scripts/build-worker.sh`), made absolute.
 fn app_url(attr: &str) -> Option<String> {
     let doc = gloo::utils::document();
     let tag = doc.query_selector("script[data-wasm]").ok()??;
@@ -306,9 +306,11 @@ impl Big {
                 .or_else(|| js_sys::Error::from(e).message().as_string())
                 .unwrap_or_default()
         };
+        // Only a page built without scripts/build-web.sh lacks them (a developer's error: the
+        // message, like the browser's own, is not translated).
         let (js, wasm) = app_url("data-worker-js")
             .zip(app_url("data-worker-wasm"))
-            .unwrap_or_default();
+            .ok_or("index.html names no large-file worker (data-worker-js, data-worker-wasm)")?;
         let opts = web_sys::WorkerOptions::new();
         opts.set_type(web_sys::WorkerType::Module);
         let worker = web_sys::Worker::new_with_options("worker.js", &opts).map_err(describe)?;

@@ -1,5 +1,6 @@
-//! Pure text helpers for the page: the source line around a span, UTF-16 offsets for the
-//! textarea, and the line-number gutter. No DOM here, so they are unit-tested natively.
+//! Pure text helpers for the page: UTF-16 offsets for the textarea, the line-number gutter and
+//! sizes (the source line around a span is `corocheck_core::snippet`, re-exported here). No DOM
+//! here, so they are unit-tested natively.
 
 use corocheck_core::snippet::floor_boundary;
 pub use corocheck_core::snippet::{Snippet, snippet};

@@ -4,9 +4,8 @@
 //!
 //! It is its own wasm, not the page's, for two reasons. It is built for speed (cargo profile
 //! `release-speed`, opt-level 3, and `wasm-opt -O3`) where the page is built for size: the
-//! large-file path is where the reading speed shows. And the page's first download does not
-//! carry it (the service worker fetches it afterwards, for offline use; it has no Yew and no
-//! DOM code).
+//! large-file path is where the reading speed shows. And a visit fetches it only when a large
+//! file is opened (it has no Yew and no DOM code).
 //!
 //! The worker reads each file in slices straight into a [`Decoder`], so the file is held
 //! once, as the text the core reads; nothing but a summary and the findings rows on screen
@@ -16,7 +15,7 @@
 use std::cell::RefCell;
 
 use corocheck_core::i18n::Msg;
-use corocheck_core::snippet::snippet;
+use corocheck_core::snippet::{ROW_FIELDS, snippet};
 use corocheck_core::text::{Decoder, LineIndex};
 use corocheck_core::{Input, Options, Profile, Report, Severity, Target, analyze_with};
 use js_sys::{Array, Function};
@@ -123,7 +122,7 @@ pub fn big_text(name: String, text: String, pasted: bool) {
 }
 
 /// Worker: analyse everything given, calling `progress(done, total)`; returns the summary
-/// ([`Summary::read`] reads it).
+/// (`web/src/big.rs`'s `Summary::read` reads it).
 #[wasm_bindgen(js_name = bigAnalyze)]
 pub fn big_analyze(target: String, profile: String, progress: &Function) -> Array {
     WORK.with_borrow_mut(|w| {
@@ -238,7 +237,7 @@ pub fn big_rows(filter: u32, start: u32, count: u32) -> Array {
             };
             let (line, col) = lines.line_col(text, d.span.start);
             let sn = snippet(text, lines, d.span);
-            // An array of ROW_FIELDS: the compiler holds the row to the page's reader.
+            // An array of ROW_FIELDS (core::snippet), which the page's reader reads too.
             let fields: [String; ROW_FIELDS] = [
                 d.severity.as_str().to_string(),
                 d.code.to_string(),
@@ -262,9 +261,6 @@ pub fn big_rows(filter: u32, start: u32, count: u32) -> Array {
     });
     out
 }
-
-/// Strings per row before its messages (the page's reader, web/src/big.rs, reads as many).
-const ROW_FIELDS: usize = 12;
 
 /// A message as its key, the number of arguments, then name and value of each ("" and 0
 /// for none).
