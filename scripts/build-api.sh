@@ -6,10 +6,7 @@
 # `scripts/build-api.sh --bench DIR` builds instead, into DIR, the same bundle with the
 # `bench` feature (analyzeOnly, for tests/e2e/bench-logs.mjs); it is never shipped.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-E2E="$ROOT/tests/e2e"
-export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+. "$(dirname "$0")/wasm-tools.sh"
 OUT=dist/embed
 FEATURES=()
 TARGET_DIR=target
@@ -25,16 +22,11 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name corocheck \
     "$TARGET_DIR/wasm32-unknown-unknown/release-z/corocheck_api.wasm"
-wasm-opt -Oz --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --low-memory-unused --zero-filled-memory \
-    -o "$OUT/corocheck_bg.wasm" "$OUT/corocheck_bg.wasm"
+wasm_opt -Oz "$OUT/corocheck_bg.wasm"
 if [ ${#FEATURES[@]} -gt 0 ]; then
     exit 0
 fi
 cp api/js/corocheck-embed.js api/js/corocheck-embed.d.ts api/js/corocheck-embed.css \
     api/js/embed-demo.js "$OUT/"
 cp embed.html dist/
-echo "dist/embed sizes (raw / gzip -9):"
-for f in "$OUT"/*; do
-    printf '  %-44s %9d %9d\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
-done
+sizes dist/embed "$OUT"/*

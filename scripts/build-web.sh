@@ -4,13 +4,10 @@
 # Needs: rustup target wasm32-unknown-unknown, `cargo install trunk --version 0.21.14 --locked`,
 # `cargo install wasm-bindgen-cli --version 0.2.130` (see docs/reference toolchain notes).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-E2E="$ROOT/tests/e2e"
+. "$(dirname "$0")/wasm-tools.sh"
 if [ ! -x "$E2E/node_modules/.bin/wasm-opt" ] || [ ! -x "$E2E/node_modules/.bin/terser" ]; then
     (cd "$E2E" && npm ci --no-audit --no-fund)
 fi
-export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 trunk build --offline "$@"
 # trunk's own JS minifier cannot parse wasm-bindgen's `export default` and ships the glue as it
 # is; terser (npm, pure JS) minifies it (about 1.7 KB gzip less), and the Subresource Integrity
@@ -74,8 +71,4 @@ terser dist/sw.js --module --compress --mangle -o dist/sw.js.min
 mv dist/sw.js.min dist/sw.js
 # The embedding bundle (dist/embed/, embed.html): after trunk, which may empty dist/.
 scripts/build-api.sh
-echo "dist/ sizes (raw / gzip -9):"
-for f in dist/*.wasm dist/*.js dist/*.css dist/index.html dist/docs.json; do
-    [ -e "$f" ] || continue
-    printf '  %-44s %9d %9d\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
-done
+sizes dist/ dist/*.wasm dist/*.js dist/*.css dist/index.html dist/docs.json

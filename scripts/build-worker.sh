@@ -7,10 +7,7 @@
 # writes sw.js, whose cache version covers these files: build the page with build-web.sh.
 # `scripts/build-worker.sh --out DIR` builds into DIR only (for tests/e2e/bench-logs.mjs).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-cd "$ROOT"
-E2E="$ROOT/tests/e2e"
-export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+. "$(dirname "$0")/wasm-tools.sh"
 OUT=dist/worker
 INDEX=dist/index.html
 if [ "${1:-}" = "--out" ]; then
@@ -22,9 +19,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 wasm-bindgen --target web --out-dir "$TMP" --out-name corocheck-worker --no-typescript \
     target/wasm32-unknown-unknown/release-speed/corocheck_worker.wasm
-wasm-opt -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --low-memory-unused --zero-filled-memory \
-    -o "$TMP/corocheck-worker_bg.wasm" "$TMP/corocheck-worker_bg.wasm"
+wasm_opt -O3 "$TMP/corocheck-worker_bg.wasm"
 terser "$TMP/corocheck-worker.js" --module --compress --mangle -o "$TMP/corocheck-worker.min.js"
 HASH=$(cat "$TMP/corocheck-worker_bg.wasm" "$TMP/corocheck-worker.min.js" | sha256sum | cut -c1-16)
 rm -rf "$OUT"
@@ -47,7 +42,4 @@ if n != 1:
     sys.exit("build-worker: no <script data-wasm> tag in index.html")
 index.write_text(new)
 PY
-echo "dist/worker sizes (raw / gzip -9):"
-for f in "$OUT"/*; do
-    printf '  %-44s %9d %9d\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
-done
+sizes dist/worker "$OUT"/*
