@@ -33,9 +33,6 @@ pub enum Stamp {
     },
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// Zone abbreviations with one meaning (minutes east of UTC).
 const ZONES: [(&str, i64); 24] = [
@@ -69,6 +66,11 @@ const ZONES: [(&str, i64); 24] = [
 /// zone), `2011/08/26_16:20:37` (Pacemaker 1.0's cl_log), journalctl's forms and monotonic
 /// seconds. `None` when it holds no clock.
 pub fn read(ts: &str) -> Option<Stamp> {
+    read_bsd(ts.as_bytes()).or_else(|| read_any(ts))
+}
+
+/// [`read`] of any shape.
+fn read_any(ts: &str) -> Option<Stamp> {
     let b = ts.as_bytes();
     let mut month = None;
     let mut zone = None;
@@ -94,7 +96,7 @@ pub fn read(ts: &str) -> Option<Stamp> {
             let word = &ts[s..i];
             // Month names are three letters: compared as arrays, not through `memcmp`.
             let month_at = match word.as_bytes() {
-                &[x, y, z] => MONTHS.iter().position(|m| m.as_bytes() == [x, y, z]),
+                &[x, y, z] => super::prefix::month_index([x, y, z]),
                 _ => None,
             };
             if let Some(m) = month_at {
@@ -126,16 +128,7 @@ pub fn read(ts: &str) -> Option<Stamp> {
     }
     let nums = &buf[..n];
     let frac = |n: Option<&(u64, usize, u8)>| match n {
-        Some(&(v, d, sep)) if sep == b'.' || sep == b',' => {
-            let mut v = v;
-            for _ in 3..d.min(19) {
-                v /= 10;
-            }
-            for _ in d..3 {
-                v *= 10;
-            }
-            v
-        }
+        Some(&(v, d, sep)) if sep == b'.' || sep == b',' => fraction_ms(v, d),
         _ => 0,
     };
     let (year, month, rest) = match (month, nums.first()) {
@@ -174,6 +167,65 @@ pub fn read(ts: &str) -> Option<Stamp> {
         day: rest[0].0,
         ms,
         offset: zone,
+    })
+}
+
+/// Milliseconds in a fraction of a second of `d` digits whose value is `v`.
+fn fraction_ms(mut v: u64, d: usize) -> u64 {
+    for _ in 3..d.min(19) {
+        v /= 10;
+    }
+    for _ in d..3 {
+        v *= 10;
+    }
+    v
+}
+
+/// [`read`] of the one shape almost every log line has, `Mmm dd HH:MM:SS[.fff]` with nothing
+/// after (syslog, corosync's and Pacemaker's files), in one pass over its bytes; anything else
+/// is `None` and goes through the general reader, which gives the same stamp for this shape.
+fn read_bsd(b: &[u8]) -> Option<Stamp> {
+    let &[x, y, z, ..] = b else { return None };
+    let month = super::prefix::month_index([x, y, z])? as u64 + 1;
+    let blanks = |mut i: usize| {
+        let s = i;
+        while b.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
+            i += 1;
+        }
+        (i > s).then_some(i)
+    };
+    // Up to `max` digits from `i` (at least one): their value and where they end.
+    let num = |i: usize, max: usize| {
+        let mut v = 0u64;
+        let mut k = i;
+        while k < i + max && b.get(k).is_some_and(u8::is_ascii_digit) {
+            v = v * 10 + u64::from(b[k] - b'0');
+            k += 1;
+        }
+        (k > i).then_some((v, k))
+    };
+    let colon = |i: usize| (b.get(i) == Some(&b':')).then_some(i + 1);
+    let (day, i) = num(blanks(3)?, 2)?;
+    let (h, i) = num(blanks(i)?, 2)?;
+    let (m, i) = num(colon(i)?, 2)?;
+    let (sec, i) = num(colon(i)?, 2)?;
+    let (frac, i) = match b.get(i) {
+        Some(b'.') => {
+            let (v, k) = num(i + 1, 9)?;
+            (fraction_ms(v, k - i - 1), k)
+        }
+        _ => (0, i),
+    };
+    // A third digit anywhere, or anything after, is another shape.
+    if i != b.len() {
+        return None;
+    }
+    Some(Stamp::Calendar {
+        year: None,
+        month,
+        day,
+        ms: ((h * 60 + m) * 60 + sec) * 1000 + frac,
+        offset: None,
     })
 }
 
@@ -313,6 +365,38 @@ mod tests {
     use super::*;
     use crate::Span;
     use crate::logs::{LogFormat, OptSpan};
+
+    #[test]
+    fn the_bsd_shape_reads_as_the_general_reader_does() {
+        let subs = [" ", "\t", "0", "1", "5", "9", ":", ".", ",", "x", "+", "é", ""];
+        let mut fast = 0;
+        for ts in [
+            "Aug 26 16:20:37",
+            "Dec  6 9:05:03.123",
+            "Jan 1  0:00:00.123456789",
+            "Feb 29 23:59:60.1",
+            "Sep 06 16:20:37.1234567890",
+        ] {
+            let mut cases = vec![ts.to_string(), format!("{ts} 2024"), format!("{ts}Z")];
+            for (i, _) in ts.char_indices() {
+                cases.push(ts[..i].to_string());
+                for r in subs {
+                    let next = ts[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+                    cases.push(format!("{}{r}{}", &ts[..i], &ts[next..]));
+                    cases.push(format!("{}{r}{}", &ts[..i], &ts[i..]));
+                }
+            }
+            for c in &cases {
+                if let Some(st) = read_bsd(c.as_bytes()) {
+                    fast += 1;
+                    assert_eq!(Some(st), read_any(c), "{c:?}");
+                }
+                assert_eq!(read(c), read_any(c), "{c:?}");
+            }
+        }
+        // The fast path is taken, not just agreed with.
+        assert!(fast > 100, "{fast}");
+    }
 
     #[test]
     fn every_format_on_one_time_line() {

@@ -276,9 +276,12 @@ impl<'a> Starts<'a> {
 const AFTER: u8 = 1;
 /// [`BYTE_CLASS`] flag: a byte a record can start with (a letter, a digit or `[`).
 const START: u8 = 2;
+/// [`BYTE_CLASS`] flag: a byte of a cl_log entity name (`name[pid]:`): a letter, a digit, `-`,
+/// `_` or `.` ([`prefix::may_start`]'s lowercase case).
+const ENTITY: u8 = 4;
 
-/// The [`AFTER`] and [`START`] flags of every byte (one table lookup per byte of a line, which
-/// [`Starts`] scans whole).
+/// The [`AFTER`], [`START`] and [`ENTITY`] flags of every byte (one table lookup per byte of a
+/// line, which [`Starts`] scans whole).
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -296,35 +299,71 @@ static BYTE_CLASS: [u8; 256] = {
         if alnum || b == b'[' {
             t[i] |= START;
         }
+        if alnum || matches!(b, b'-' | b'_' | b'.') {
+            t[i] |= ENTITY;
+        }
         i += 1;
     }
     t
 };
 
+/// The longest cl_log entity name [`prefix::may_start`] accepts before its `[`.
+const ENTITY_MAX: usize = 49;
+
 impl<'a> Iterator for Starts<'a> {
     type Item = (usize, prefix::Prefix<'a>);
 
+    /// The candidates are the word starts [`prefix::may_start`] accepts: the scan goes word by
+    /// word (no record starts inside a word), reading each word once. A lowercase word can only
+    /// start a cl_log `name[pid]:`, which the same read of the word decides.
     fn next(&mut self) -> Option<Self::Item> {
         let b = self.line.as_bytes();
-        let mut after_word = self.pos > 0
-            && b.get(self.pos - 1)
-                .is_some_and(|&c| BYTE_CLASS[c as usize] & AFTER != 0);
-        while self.pos < b.len() {
-            let p = self.pos;
-            self.pos += 1;
-            let class = BYTE_CLASS[b[p] as usize];
-            let blocked = after_word;
-            after_word = class & AFTER != 0;
-            if class & START == 0 || blocked || !prefix::may_start(&b[p..]) {
+        let class = |p: usize| BYTE_CLASS[b[p] as usize];
+        // The end of the word that goes on at `p` (every byte from `p` that continues a word).
+        let word_end = |mut p: usize| {
+            while p < b.len() && class(p) & AFTER != 0 {
+                p += 1;
+            }
+            p
+        };
+        let mut p = self.pos;
+        if p > 0 && p <= b.len() && class(p - 1) & AFTER != 0 {
+            p = word_end(p);
+        }
+        while p < b.len() {
+            // Here no word byte comes right before `p`.
+            let k = class(p);
+            if k & START == 0 {
+                // `/`, `@`, ... continue a word without starting one.
+                p = if k & AFTER != 0 { word_end(p + 1) } else { p + 1 };
                 continue;
             }
-            if let Some(pf) = prefix::parse(&self.line[p..]) {
-                // Continue after the prefix: nothing inside it starts a record.
-                let body = offset_in(self.line, pf.body);
-                self.pos = body.max(p + 1);
-                return Some((p, pf));
+            let c = b[p];
+            // Where the scan goes on if no record starts at `p`: after the word `p` starts.
+            let mut next = p + 1;
+            let candidate = if c.is_ascii_lowercase() {
+                // may_start's lowercase case: an entity name, then `[` and a digit.
+                let mut q = p + 1;
+                while q < b.len() && q - p < ENTITY_MAX && class(q) & ENTITY != 0 {
+                    q += 1;
+                }
+                next = q;
+                b.get(q) == Some(&b'[') && b.get(q + 1).is_some_and(u8::is_ascii_digit)
+            } else {
+                prefix::may_start(&b[p..])
+            };
+            debug_assert_eq!(candidate, prefix::may_start(&b[p..]));
+            if candidate {
+                if let Some(pf) = prefix::parse(&self.line[p..]) {
+                    // Continue after the prefix: nothing inside it starts a record.
+                    let body = offset_in(self.line, pf.body);
+                    self.pos = body.max(p + 1);
+                    return Some((p, pf));
+                }
             }
+            p = word_end(next);
         }
+        self.pos = b.len();
         None
     }
 }
@@ -712,6 +751,67 @@ pub(crate) fn startup_links(records: &[Record], text: &str) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Starts`] as it was first written: every word start [`prefix::may_start`] accepts is
+    /// parsed, in order, skipping the prefix of each record found.
+    fn record_starts_plain(line: &str) -> Vec<usize> {
+        let b = line.as_bytes();
+        let (mut out, mut pos, mut after_word) = (Vec::new(), 0, false);
+        while pos < b.len() {
+            let p = pos;
+            pos += 1;
+            let class = BYTE_CLASS[b[p] as usize];
+            let blocked = after_word;
+            after_word = class & AFTER != 0;
+            if class & START == 0 || blocked || !prefix::may_start(&b[p..]) {
+                continue;
+            }
+            if let Some(pf) = prefix::parse(&line[p..]) {
+                out.push(p);
+                pos = offset_in(line, pf.body).max(p + 1);
+                after_word = pos > 0 && BYTE_CLASS[b[pos - 1] as usize] & AFTER != 0;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn record_starts_are_the_plain_scans() {
+        let lines = [
+            "Aug 26 16:20:37 node1 corosync[2345]:   [TOTEM ] A processor failed",
+            "crmd[2410]: 2011/08/26_16:20:37 info: do_state_transition: State",
+            "Aug 26 16:20:40 [2360] node1 crmd:   notice: do_state_transition: S_IDLE",
+            "[ 1234.567890] node1 corosync[2345]: [TOTEM ] A new membership",
+            "2024-08-26T16:20:37.183498+02:00 node1 corosync[2345]: [QUORUM] Members[1]: 1",
+            "Mon 2024-08-26 16:20:37 CEST node1 corosync[2345]: [TOTEM ] A new membership",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuv[1]: 2011/08/26_16:20:37 info: x",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvw[1]: 2011/08/26_16:20:37 info: x",
+            "a.b-c_d[12]: 2011/08/26_16:20:37 error: f: x/y[1]: 2011/08/26_16:20:37 info: g",
+        ];
+        let mut cases: Vec<String> = Vec::new();
+        for a in lines {
+            for b in lines {
+                for glue in ["", " ", "x", "/", " > ", "[", "é"] {
+                    cases.push(format!("{a}{glue}{b}"));
+                }
+            }
+            for (i, _) in a.char_indices() {
+                for r in ["", " ", "x", "[", "1", "/", "-"] {
+                    cases.push(format!("{}{r}{}", &a[..i], &a[i..]));
+                    let next = a[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+                    cases.push(format!("{}{r}{}", &a[..i], &a[next..]));
+                }
+            }
+        }
+        let mut glued = 0;
+        for c in &cases {
+            let want = record_starts_plain(c);
+            glued += usize::from(want.len() > 1);
+            assert_eq!(record_starts(c), want, "{c:?}");
+        }
+        // The cases exercise what matters: lines with several records.
+        assert!(glued > 200, "{glued} glued lines in {}", cases.len());
+    }
 
     #[test]
     fn find_works() {

@@ -59,10 +59,62 @@ enum Rest {
     Stderr,
 }
 
+/// What [`month_index`] knows, in order (the tests check it against this list).
+#[cfg(test)]
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// Three letters as one number, so that a `match` on them is a few integer comparisons.
+const fn key3(w: &[u8; 3]) -> u32 {
+    u32::from_le_bytes([w[0], w[1], w[2], 0])
+}
+
+const JAN: u32 = key3(b"Jan");
+const FEB: u32 = key3(b"Feb");
+const MAR: u32 = key3(b"Mar");
+const APR: u32 = key3(b"Apr");
+const MAY: u32 = key3(b"May");
+const JUN: u32 = key3(b"Jun");
+const JUL: u32 = key3(b"Jul");
+const AUG: u32 = key3(b"Aug");
+const SEP: u32 = key3(b"Sep");
+const OCT: u32 = key3(b"Oct");
+const NOV: u32 = key3(b"Nov");
+const DEC: u32 = key3(b"Dec");
+const MON: u32 = key3(b"Mon");
+const TUE: u32 = key3(b"Tue");
+const WED: u32 = key3(b"Wed");
+const THU: u32 = key3(b"Thu");
+const FRI: u32 = key3(b"Fri");
+const SAT: u32 = key3(b"Sat");
+const SUN: u32 = key3(b"Sun");
+
+/// The index (0 for `Jan`) of an English month abbreviation (every line's timestamp is tried
+/// with it, some twice).
+pub(crate) fn month_index(w: [u8; 3]) -> Option<usize> {
+    Some(match key3(&w) {
+        JAN => 0,
+        FEB => 1,
+        MAR => 2,
+        APR => 3,
+        MAY => 4,
+        JUN => 5,
+        JUL => 6,
+        AUG => 7,
+        SEP => 8,
+        OCT => 9,
+        NOV => 10,
+        DEC => 11,
+        _ => return None,
+    })
+}
+
+/// One of the weekdays journalctl's short-full format starts with.
+fn is_weekday(w: [u8; 3]) -> bool {
+    matches!(key3(&w), MON | TUE | WED | THU | FRI | SAT | SUN)
+}
 
 /// libqb priority words (corosync 2/3, Pacemaker 1.1.8+, qdevice).
 const LIBQB_PRIOS: [&str; 9] = [
@@ -197,7 +249,7 @@ fn clock(i: &str) -> R<'_, &str> {
 fn ts_bsd(i: &str) -> R<'_, &str> {
     let b = i.as_bytes();
     let month = count(b, 0, 8, u8::is_ascii_alphabetic);
-    let end = (month == 3 && MONTHS.iter().any(|m| m.as_bytes() == [b[0], b[1], b[2]]))
+    let end = (month == 3 && month_index([b[0], b[1], b[2]]).is_some())
         .then_some(month)
         .and_then(|p| blanks(b, p))
         .and_then(|p| num_at(b, p, 1, 2, 1, 31))
@@ -234,12 +286,33 @@ fn byte_at(b: &[u8], at: usize, c: u8) -> Option<usize> {
     (b.get(at) == Some(&c)).then_some(at + 1)
 }
 
-/// [`clock`] from `at`: where it ends.
+/// The value of the digit at `b[at]`.
+fn digit(b: &[u8], at: usize) -> Option<u8> {
+    b.get(at).map(|c| c.wrapping_sub(b'0')).filter(|&d| d < 10)
+}
+
+/// Two digits at `at` and their value, if at most `max`.
+fn two_digits(b: &[u8], at: usize, max: u8) -> Option<usize> {
+    let v = digit(b, at)? * 10 + digit(b, at + 1)?;
+    (v <= max).then_some(at + 2)
+}
+
+/// [`clock`] from `at`: where it ends. (The digits read one by one: every line's timestamp
+/// goes through here twice.)
 fn clock_at(b: &[u8], at: usize) -> Option<usize> {
-    let p = num_at(b, at, 1, 2, 0, 23).and_then(|p| byte_at(b, p, b':'))?;
-    let p = num_at(b, p, 2, 2, 0, 59).and_then(|p| byte_at(b, p, b':'))?;
-    let p = num_at(b, p, 2, 2, 0, 60)?;
-    let frac = byte_at(b, p, b'.').map_or(0, |q| count(b, q, 9, u8::is_ascii_digit));
+    let h = digit(b, at)?;
+    let p = match digit(b, at + 1) {
+        Some(l) if h * 10 + l <= 23 => at + 2,
+        Some(_) => return None,
+        None => at + 1,
+    };
+    let p = byte_at(b, p, b':')?;
+    let p = two_digits(b, p, 59).and_then(|p| byte_at(b, p, b':'))?;
+    let p = two_digits(b, p, 60)?;
+    if b.get(p) != Some(&b'.') {
+        return Some(p);
+    }
+    let frac = count(b, p + 1, 9, u8::is_ascii_digit);
     Some(if frac > 0 { p + 1 + frac } else { p })
 }
 
@@ -404,10 +477,7 @@ pub(crate) fn may_start(b: &[u8]) -> bool {
             let Some(&[x, y, z]) = b.get(..3) else {
                 return false;
             };
-            MONTHS
-                .iter()
-                .chain(WEEKDAYS.iter())
-                .any(|m| m.as_bytes() == [x, y, z])
+            month_index([x, y, z]).is_some() || is_weekday([x, y, z])
         }
         b'0'..=b'9' => b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-',
         b'[' => b.get(1).is_some_and(|&d| d.is_ascii_digit() || d == b' '),
@@ -872,6 +942,18 @@ mod tests {
     }
     fn ts_bsd_nom(i: &str) -> R<'_, &str> {
         recognize((word_from(&MONTHS), ws, num_in(1, 2, 1, 31), ws, clock_nom)).parse(i)
+    }
+
+    #[test]
+    fn month_index_is_the_position_in_months() {
+        for (k, m) in MONTHS.iter().enumerate() {
+            let w: [u8; 3] = m.as_bytes().try_into().unwrap();
+            assert_eq!(month_index(w), Some(k), "{m}");
+        }
+        for w in WEEKDAYS.iter().chain(["aug", "AUG", "Aux", "Ju "].iter()) {
+            let w: [u8; 3] = w.as_bytes().try_into().unwrap();
+            assert_eq!(month_index(w), None);
+        }
     }
 
     #[test]
