@@ -661,6 +661,46 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 /// Split one input into documents.
 pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
+    segment_with(path, text, None)
+}
+
+/// How much of `text` [`segment`] classifies line by line: `Some(end)` unless the input is
+/// blank, binary or a cluster.conf. A caller that reads the log records of `text[..end]` first
+/// can hand them to [`segment_with`].
+pub(crate) fn line_range(path: &str, text: &str) -> Option<usize> {
+    if text.trim().is_empty() || binary_at(text).is_some() {
+        return None;
+    }
+    let limit = body_limit(text);
+    let lower_path = path.to_ascii_lowercase();
+    let name = lower_path.rsplit(['/', '\\']).next().unwrap_or("");
+    (!is_cluster_conf(name, &text[..limit])).then_some(limit)
+}
+
+/// Where the part of `text` that is analysed ends ([`MAX_INPUT`], at a line's end).
+fn body_limit(text: &str) -> usize {
+    if text.len() <= MAX_INPUT {
+        return text.len();
+    }
+    text[..floor(text, MAX_INPUT)]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(floor(text, MAX_INPUT))
+}
+
+/// A cluster.conf, by its name or its content.
+fn is_cluster_conf(name: &str, body: &str) -> bool {
+    name == "cluster.conf" || name.ends_with(".xml") && body.contains("<cluster")
+}
+
+/// [`segment`], given the records [`logs::read`] finds in `text[..end]` (`end` from
+/// [`line_range`]), in order: a line is a log line when a record starts at its first non-blank
+/// byte, which is what [`logs::detect_line`] decides, so the prefixes are not parsed twice.
+pub(crate) fn segment_with(
+    path: &str,
+    text: &str,
+    records: Option<&[logs::Record]>,
+) -> (Vec<Segment>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if text.trim().is_empty() {
         // An empty corosync.conf is still a config (and corosync rejects it).
@@ -706,12 +746,8 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
             diags,
         );
     }
-    let mut limit = text.len();
-    if text.len() > MAX_INPUT {
-        limit = text[..floor(text, MAX_INPUT)]
-            .rfind('\n')
-            .map(|i| i + 1)
-            .unwrap_or(floor(text, MAX_INPUT));
+    let limit = body_limit(text);
+    if limit < text.len() {
         diags.push(
             TOO_LARGE
                 .diag(
@@ -728,7 +764,7 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
 
     let mut segs = Vec::new();
     // cluster.conf: by name or by content.
-    if name == "cluster.conf" || name.ends_with(".xml") && body.contains("<cluster") {
+    if is_cluster_conf(name, body) {
         segs.push(Segment {
             kind: DocKind::ClusterConf,
             span: Span::new(0, limit),
@@ -737,7 +773,7 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
             reflow: None,
         });
     } else {
-        segs = by_lines(body, &lower_path);
+        segs = by_lines(body, &lower_path, records);
     }
     // Refine: fragments, versions, evidence.
     for s in &mut segs {
@@ -781,7 +817,7 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
 }
 
 /// Line-based segmentation of ordinary text; long glued lines are rebuilt.
-fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
+fn by_lines(text: &str, lower_path: &str, records: Option<&[logs::Record]>) -> Vec<Segment> {
     struct Run {
         kind: RunKind,
         start: usize,
@@ -828,6 +864,8 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
 
     let mut pos = 0;
     let mut xml_open = false;
+    // The first of `records` not before the current line.
+    let mut next_rec = 0;
     while pos < text.len() {
         let nl = memchr::memchr(b'\n', &text.as_bytes()[pos..])
             .map(|i| pos + i + 1)
@@ -846,7 +884,21 @@ fn by_lines(text: &str, lower_path: &str) -> Vec<Segment> {
                 continue;
             }
         }
-        let mut class = classify(content);
+        let mut class = match records {
+            // A `\r` inside the line ends a line for the reader, not here.
+            Some(recs) if memchr::memchr(b'\r', content.as_bytes()).is_none() => {
+                let lead = content.len() - content.trim_start_matches([' ', '\t']).len();
+                let at = pos + lead;
+                while recs.get(next_rec).is_some_and(|r| r.span.start < at) {
+                    next_rec += 1;
+                }
+                match recs.get(next_rec) {
+                    Some(r) if r.span.start == at => Class::Log(r.format),
+                    _ => classify_conf(content),
+                }
+            }
+            _ => classify(content),
+        };
         if xml_open
             || (class == Class::Xml && (content.contains("<cluster") || content.contains("<?xml")))
         {
@@ -1404,6 +1456,69 @@ pub fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`segment_with`] given the records of the text is [`segment`]: every fixture, and each
+    /// with the changes that could tell them apart (CR inside and at the end of lines, leading
+    /// blanks, mail quoting, a byte-order mark, glued lines, a config pasted between log lines).
+    #[test]
+    fn segments_from_records_are_segments_from_lines() {
+        fn files(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else if let Ok(b) = std::fs::read(&p) {
+                    let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                    out.push((name, crate::text::decode(&b).text));
+                }
+            }
+        }
+        let mut inputs = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures"),
+            &mut inputs,
+        );
+        assert!(inputs.len() > 200, "{}", inputs.len());
+        // A prefix read across a CR (Pacemaker 1.1's tracing parentheses allow one): the
+        // reader ends the line there, the lines here do not.
+        inputs.push((
+            "paste".into(),
+            "Aug 26 16:20:40 [2360] node1 crmd:   (te.c\r:123 tag) notice: run: x\n".into(),
+        ));
+        let mut cases: Vec<(String, String)> = Vec::new();
+        for (name, t) in &inputs {
+            cases.push((name.clone(), t.clone()));
+            cases.push((name.clone(), t.replace('\n', "\r\n")));
+            cases.push(("paste".into(), t.replacen(' ', "\r", 3)));
+            cases.push(("paste".into(), t.replace('\n', "\n  ")));
+            cases.push(("x.log".into(), t.replace('\n', "\n> ")));
+            cases.push(("paste".into(), format!("\u{FEFF}{t}")));
+            cases.push(("paste".into(), t.replace('\n', " ")));
+            cases.push((
+                "messages".into(),
+                format!("{t}\ntotem {{\n version: 2\n}}\n{t}"),
+            ));
+        }
+        let mut logs = 0;
+        for (path, t) in &cases {
+            let want = segment(path, t);
+            let got = match line_range(path, t) {
+                Some(end) => {
+                    let recs = logs::read(t, Span::new(0, end), 0);
+                    segment_with(path, t, Some(&recs))
+                }
+                None => segment_with(path, t, None),
+            };
+            logs += want
+                .0
+                .iter()
+                .filter(|s| matches!(s.kind, DocKind::Log(_)))
+                .count();
+            // (Segments hold messages, compared by what they print.)
+            assert_eq!(format!("{:?}", got), format!("{:?}", want), "{path}: {t:?}");
+        }
+        assert!(logs > 300, "{logs} log documents");
+    }
 
     #[test]
     fn plain_config_is_one_document() {

@@ -194,14 +194,75 @@ pub fn analyze_with(
     // Main corosync.conf documents kept for the cross-file comparison.
     let mut kept: Vec<(usize, usize, &str, conf::Tree, Target)> = Vec::new();
 
-    // 1. What is each input?
+    // 1. What is each input? The log records of the text that is classified line by line are
+    // read first, and the classification uses them ([`detect::segment_with`]): each line's
+    // prefix is parsed once. Room for them first (one per line), so the vector is allocated
+    // once and never copied.
+    let line_ranges: Vec<Option<usize>> = inputs
+        .iter()
+        .map(|input| detect::line_range(&input.path, input.text))
+        .collect();
+    let lines: usize = inputs
+        .iter()
+        .zip(&line_ranges)
+        .filter_map(|(input, end)| end.map(|e| logs::lines_hint(input.text, Span::new(0, e))))
+        .sum();
+    records.reserve_exact(lines);
     let mut segmented: Vec<Vec<Segment>> = Vec::with_capacity(inputs.len());
+    // For each input and document, where its records are in `records`.
+    let mut log_records: Vec<Vec<Option<(usize, usize)>>> = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
-        let (segs, mut diags) = detect::segment(&input.path, input.text);
+        let first = records.len();
+        if let Some(end) = line_ranges[i] {
+            logs::read_into(input.text, Span::new(0, end), i, &mut records, &mut |n| {
+                prog.add(n as u64 * READ_WORK)
+            });
+        }
+        let read = line_ranges[i].map(|_| &records[first..]);
+        let (segs, mut diags) = detect::segment_with(&input.path, input.text, read);
         for d in &mut diags {
             d.file = i;
         }
         diagnostics.extend(diags);
+        let mut at = vec![None; segs.len()];
+        let is_log = |s: &Segment| matches!(s.kind, DocKind::Log(_));
+        if line_ranges[i].is_some() && !segs.iter().any(|s| is_log(s) && s.reflow.is_some()) {
+            // Keep the records of the log documents (whole lines, so the records a read of
+            // each would find), in place.
+            let (mut w, mut r, n) = (first, first, records.len());
+            for (si, seg) in segs.iter().enumerate().filter(|(_, s)| is_log(s)) {
+                while r < n && records[r].span.start < seg.span.start {
+                    r += 1;
+                }
+                let a = w;
+                while r < n && records[r].span.start < seg.span.end {
+                    records.swap(w, r);
+                    w += 1;
+                    r += 1;
+                }
+                at[si] = Some((a, w));
+            }
+            records.truncate(w);
+        } else {
+            // Glued lines rebuilt: each log document is read from its own text. (Its bytes
+            // counted as read already when the whole input was.)
+            records.truncate(first);
+            let counted = line_ranges[i].is_some();
+            for (si, seg) in segs.iter().enumerate().filter(|(_, s)| is_log(s)) {
+                let (text, range) = match &seg.reflow {
+                    Some(r) => (r.text.as_str(), Span::new(0, r.text.len())),
+                    None => (input.text, seg.span),
+                };
+                let a = records.len();
+                logs::read_into(text, range, i, &mut records, &mut |n| {
+                    if !counted {
+                        prog.add(n as u64 * READ_WORK)
+                    }
+                });
+                at[si] = Some((a, records.len()));
+            }
+        }
+        log_records.push(at);
         segmented.push(segs);
         prog.add(input.text.len() as u64 * 3);
     }
@@ -210,19 +271,7 @@ pub fn analyze_with(
     let facts = stack::gather(inputs, &segmented, opts.target);
     prog.add(bytes);
 
-    // 3. Configs and logs. Room for every log's records first (one per line), so the vector
-    // is allocated once and never copied.
-    let lines: usize = inputs
-        .iter()
-        .zip(&segmented)
-        .flat_map(|(input, segs)| segs.iter().map(move |seg| (input, seg)))
-        .filter(|(_, seg)| matches!(seg.kind, DocKind::Log(_)))
-        .map(|(input, seg)| match &seg.reflow {
-            Some(r) => logs::lines_hint(&r.text, Span::new(0, r.text.len())),
-            None => logs::lines_hint(input.text, seg.span),
-        })
-        .sum();
-    records.reserve_exact(lines);
+    // 3. Configs and logs.
     for (i, input) in inputs.iter().enumerate() {
         for (si, seg) in segmented[i].iter().enumerate() {
             let (text, back): (&str, &dyn Fn(Span) -> Span) = match &seg.reflow {
@@ -286,11 +335,8 @@ pub fn analyze_with(
                     }
                 }
                 DocKind::Log(_) => {
-                    let first = records.len();
-                    logs::read_into(text, range, i, &mut records, &mut |n| {
-                        prog.add(n as u64 * READ_WORK)
-                    });
-                    let recs = &mut records[first..];
+                    let (a, b) = log_records[i][si].unwrap_or((0, 0));
+                    let recs = &mut records[a..b];
                     let skip = logs::startup_links(recs, text);
                     found = logs::diagnose_quiet(recs, &skip, Some(&mut counted));
                     quiet.extend(skip);
@@ -310,7 +356,7 @@ pub fn analyze_with(
                 }
                 DocKind::Prose | DocKind::Unknown => {}
             }
-            if !matches!(seg.kind, DocKind::Log(_)) {
+            if line_ranges[i].is_none() {
                 prog.add((range.end - range.start) as u64 * READ_WORK);
             }
             let (found, left_out) = detect::cap_repeats(found, counted);

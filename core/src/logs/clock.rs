@@ -33,7 +33,6 @@ pub enum Stamp {
     },
 }
 
-
 /// Zone abbreviations with one meaning (minutes east of UTC).
 const ZONES: [(&str, i64); 24] = [
     ("UTC", 0),
@@ -368,7 +367,9 @@ mod tests {
 
     #[test]
     fn the_bsd_shape_reads_as_the_general_reader_does() {
-        let subs = [" ", "\t", "0", "1", "5", "9", ":", ".", ",", "x", "+", "é", ""];
+        let subs = [
+            " ", "\t", "0", "1", "5", "9", ":", ".", ",", "x", "+", "é", "",
+        ];
         let mut fast = 0;
         for ts in [
             "Aug 26 16:20:37",

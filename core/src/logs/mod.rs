@@ -335,7 +335,11 @@ impl<'a> Iterator for Starts<'a> {
             let k = class(p);
             if k & START == 0 {
                 // `/`, `@`, ... continue a word without starting one.
-                p = if k & AFTER != 0 { word_end(p + 1) } else { p + 1 };
+                p = if k & AFTER != 0 {
+                    word_end(p + 1)
+                } else {
+                    p + 1
+                };
                 continue;
             }
             let c = b[p];

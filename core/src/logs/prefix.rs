@@ -248,13 +248,25 @@ fn clock(i: &str) -> R<'_, &str> {
 /// `Aug 26 16:20:37`, `Aug  6 16:20:37.123`, `Aug 6  9:05:03.123456`.
 fn ts_bsd(i: &str) -> R<'_, &str> {
     let b = i.as_bytes();
-    let month = count(b, 0, 8, u8::is_ascii_alphabetic);
-    let end = (month == 3 && month_index([b[0], b[1], b[2]]).is_some())
-        .then_some(month)
-        .and_then(|p| blanks(b, p))
-        .and_then(|p| num_at(b, p, 1, 2, 1, 31))
-        .and_then(|p| blanks(b, p))
-        .and_then(|p| clock_at(b, p));
+    // Exactly three letters, a month's.
+    let end = match b {
+        &[x, y, z, ref r @ ..] if !r.first().is_some_and(u8::is_ascii_alphabetic) => {
+            month_index([x, y, z]).map(|_| 3)
+        }
+        _ => None,
+    }
+    .and_then(|p| blanks(b, p))
+    .and_then(|p| {
+        // The day: one or two digits, 1 to 31.
+        let d = digit(b, p)?;
+        let (v, p) = match digit(b, p + 1) {
+            Some(e) => (d * 10 + e, p + 2),
+            None => (d, p + 1),
+        };
+        (1..=31).contains(&v).then_some(p)
+    })
+    .and_then(|p| blanks(b, p))
+    .and_then(|p| clock_at(b, p));
     bytewise(i, end)
 }
 
@@ -269,17 +281,11 @@ fn count(b: &[u8], at: usize, max: usize, f: impl Fn(&u8) -> bool) -> usize {
 
 /// [`ws`]: one to 64 blanks.
 fn blanks(b: &[u8], at: usize) -> Option<usize> {
-    let n = count(b, at, 64, |c| *c == b' ' || *c == b'\t');
-    (n > 0).then_some(at + n)
-}
-
-/// [`num_in`]: `min..=max` digits whose value is in `lo..=hi`.
-fn num_at(b: &[u8], at: usize, min: usize, max: usize, lo: u32, hi: u32) -> Option<usize> {
-    let n = count(b, at, max, u8::is_ascii_digit);
-    let v = b[at..at + n]
-        .iter()
-        .fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
-    (n >= min && (lo..=hi).contains(&v)).then_some(at + n)
+    let mut p = at;
+    while p < b.len() && p - at < 64 && is_blank(b[p]) {
+        p += 1;
+    }
+    (p > at).then_some(p)
 }
 
 fn byte_at(b: &[u8], at: usize, c: u8) -> Option<usize> {
@@ -551,24 +557,30 @@ fn after_bsd<'a>(rest: &'a str, ts: &'a str, frac: bool) -> Option<Prefix<'a>> {
         return Some(p);
     }
     if rest.starts_with('[') {
-        if let Some(p) = corosync23(rest, Some(ts)) {
-            return Some(p);
-        }
-        if let Some(p) = pacemaker11(rest, ts) {
-            return Some(p);
+        // corosync 2/3 and Pacemaker 1.1's detail log share `[PID] HOST `.
+        if let Some((after, pid, host)) = pid_host(rest) {
+            if let Some(p) = corosync23_after(after, Some(ts), pid, host) {
+                return Some(p);
+            }
+            if let Some(p) = pacemaker11_after(after, ts, pid, host) {
+                return Some(p);
+            }
         }
         return openais(rest, ts);
     }
-    if let Some(p) = pacemaker2(rest, ts) {
-        return Some(p);
-    }
-    let fmt = if frac {
-        LogFormat::JournalPrecise
-    } else {
-        LogFormat::Syslog
-    };
-    if let Some(p) = syslog(rest, ts, fmt) {
-        return Some(p);
+    // Pacemaker 2's detail log and syslog share `HOST `.
+    if let Some((after, host)) = host_ws(rest) {
+        if let Some(p) = pacemaker2_after(after, ts, host) {
+            return Some(p);
+        }
+        let fmt = if frac {
+            LogFormat::JournalPrecise
+        } else {
+            LogFormat::Syslog
+        };
+        if let Some(p) = syslog_after(after, ts, fmt, host) {
+            return Some(p);
+        }
     }
     if let Some(p) = stderr(rest, ts) {
         return Some(p);
@@ -578,7 +590,23 @@ fn after_bsd<'a>(rest: &'a str, ts: &'a str, frac: bool) -> Option<Prefix<'a>> {
 
 fn after_ts_syslog<'a>(rest: &'a str, ts: &'a str, fmt: LogFormat) -> Option<Prefix<'a>> {
     let (rest, _) = ws(rest).ok()?;
-    syslog(rest, ts, fmt)
+    let (after, host) = host_ws(rest)?;
+    syslog_after(after, ts, fmt, host)
+}
+
+/// `HOST ` (a token and blanks): what follows, and the host.
+fn host_ws(i: &str) -> Option<(&str, &str)> {
+    let (i, host) = token(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    Some((i, host))
+}
+
+/// `[PID] HOST `: what follows, the pid and the host.
+fn pid_host(i: &str) -> Option<(&str, &str, &str)> {
+    let (i, pid) = bracket_pid(i).ok()?;
+    let (i, _) = ws(i).ok()?;
+    let (i, host) = host_ws(i)?;
+    Some((i, pid, host))
 }
 
 /// corosync 1.x file: `corosync [TOTEM ] msg` (`logs.md` §1.3).
@@ -603,10 +631,17 @@ fn corosync1<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
 /// corosync 2.x/3.x file: `[PID] HOST corosync PRIO [SUBSYS] msg`, priority glued to `corosync`
 /// when there is no timestamp (`logs.md` §1.4).
 fn corosync23<'a>(i: &'a str, ts: Option<&'a str>) -> Option<Prefix<'a>> {
-    let (i, pid) = bracket_pid(i).ok()?;
-    let (i, _) = ws(i).ok()?;
-    let (i, host) = token(i).ok()?;
-    let (i, _) = ws(i).ok()?;
+    let (i, pid, host) = pid_host(i)?;
+    corosync23_after(i, ts, pid, host)
+}
+
+/// [`corosync23`] after `[PID] HOST `.
+fn corosync23_after<'a>(
+    i: &'a str,
+    ts: Option<&'a str>,
+    pid: &'a str,
+    host: &'a str,
+) -> Option<Prefix<'a>> {
     let (i, daemon) = tag::<_, _, nom::error::Error<&str>>("corosync")
         .parse(i)
         .ok()?;
@@ -630,11 +665,13 @@ fn corosync23<'a>(i: &'a str, ts: Option<&'a str>) -> Option<Prefix<'a>> {
 }
 
 /// Pacemaker 1.1.8–1.1.24 detail log: `[PID] NODE DAEMON: PRIO: FUNCTION: msg` (`logs.md` §1.7).
-fn pacemaker11<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
-    let (i, pid) = bracket_pid(i).ok()?;
-    let (i, _) = ws(i).ok()?;
-    let (i, host) = token(i).ok()?;
-    let (i, _) = ws(i).ok()?;
+/// (After `[PID] HOST `, which [`corosync23`] reads too.)
+fn pacemaker11_after<'a>(
+    i: &'a str,
+    ts: &'a str,
+    pid: &'a str,
+    host: &'a str,
+) -> Option<Prefix<'a>> {
     let (i, daemon) = daemon_name(i).ok()?;
     let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
     let (i, _) = ws(i).ok()?;
@@ -670,9 +707,8 @@ fn pacemaker11<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
 
 /// Pacemaker 2.x/3.x detail log: `NODE DAEMON [PID] (FUNCTION) PRIO: msg`, with `(f@file:line)`
 /// when tracing (`logs.md` §1.8).
-fn pacemaker2<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
-    let (i, host) = token(i).ok()?;
-    let (i, _) = ws(i).ok()?;
+/// (After `HOST `, which [`syslog_after`] reads too.)
+fn pacemaker2_after<'a>(i: &'a str, ts: &'a str, host: &'a str) -> Option<Prefix<'a>> {
     let (i, daemon) = daemon_name(i).ok()?;
     let (i, _) = ws0(i).ok()?;
     let (i, pid) = bracket_pid(i).ok()?;
@@ -700,9 +736,8 @@ fn pacemaker2<'a>(i: &'a str, ts: &'a str) -> Option<Prefix<'a>> {
 }
 
 /// syslog and journal: `HOST IDENT[PID]: payload` (`logs.md` §1.10, §1.11).
-fn syslog<'a>(i: &'a str, ts: &'a str, fmt: LogFormat) -> Option<Prefix<'a>> {
-    let (i, host) = token(i).ok()?;
-    let (i, _) = ws(i).ok()?;
+/// (After `HOST `.)
+fn syslog_after<'a>(i: &'a str, ts: &'a str, fmt: LogFormat, host: &'a str) -> Option<Prefix<'a>> {
     let (i, id) = ident(i).ok()?;
     let (i, pid) = opt(bracket_pid).parse(i).ok()?;
     let (i, _) = char::<_, nom::error::Error<&str>>(':').parse(i).ok()?;
