@@ -423,7 +423,8 @@ mod tests {
     }
 
     /// One pass for many needles answers what `find` answers for each: matches that cross a
-    /// block's end, at the very end, repeated, absent, and the empty needle.
+    /// block's end, at the very end, repeated, absent, the empty needle, and needles that start
+    /// with others (present and absent ones).
     #[test]
     fn first_of_each_is_find_for_each() {
         let block = 1 << 16;
@@ -435,6 +436,10 @@ mod tests {
             "x",
             "The plugin is not",
             "end",
+            "The plugin",
+            "absent!!",
+            "x end [CMAN",
+            "x end [CMAN!",
         ];
         for cut in [0usize, 1, 2, 3, 4, 5, 16] {
             let mut hay = "a".repeat(3 * block + 100);
@@ -450,6 +455,7 @@ mod tests {
             let want: Vec<Option<usize>> = needles.iter().map(|n| find(&hay, n)).collect();
             assert_eq!(got, want, "cut {cut}");
             assert!(got[0].is_some() && got[2].is_none());
+            assert!(got[8].is_none() && got[9].is_some() && got[10].is_none());
         }
         // A short text takes the plain path.
         assert_eq!(first_of_each("ab[CMAN", &needles[..2]), vec![Some(2), None]);
@@ -486,6 +492,18 @@ pub fn first_of_each(hay: &str, needles: &[&str]) -> Vec<Option<usize>> {
     if h.len() <= BLOCK {
         return needles.iter().map(|n| find(hay, n)).collect();
     }
+    // A needle that starts with another (`Corosync Cluster Engine ` and `Corosync `) first
+    // occurs at or after the other's first occurrence: it is searched from there after the
+    // pass, and not at all when the other does not occur.
+    let within: Vec<Option<usize>> = needles
+        .iter()
+        .map(|n| {
+            (0..needles.len())
+                .filter(|&k| !needles[k].is_empty() && needles[k].len() < n.len())
+                .filter(|&k| n.starts_with(needles[k]))
+                .max_by_key(|&k| needles[k].len())
+        })
+        .collect();
     let finders: Vec<memchr::memmem::Finder<'_>> = needles
         .iter()
         .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
@@ -497,13 +515,17 @@ pub fn first_of_each(hay: &str, needles: &[&str]) -> Vec<Option<usize>> {
         .unwrap_or(0)
         .saturating_sub(1);
     let mut at: Vec<Option<usize>> = needles.iter().map(|n| n.is_empty().then_some(0)).collect();
-    let mut left = at.iter().filter(|a| a.is_none()).count();
+    let mut left = at
+        .iter()
+        .zip(&within)
+        .filter(|(a, w)| a.is_none() && w.is_none())
+        .count();
     let mut start = 0;
     while start < h.len() && left > 0 {
         let end = (start + BLOCK).min(h.len());
         let window = &h[start..(end + reach).min(h.len())];
         for (k, f) in finders.iter().enumerate() {
-            if at[k].is_some() {
+            if at[k].is_some() || within[k].is_some() {
                 continue;
             }
             // A first match at or after `end` belongs to the next block (which sees it too).
@@ -513,6 +535,14 @@ pub fn first_of_each(hay: &str, needles: &[&str]) -> Vec<Option<usize>> {
             }
         }
         start = end;
+    }
+    // Shorter needles first: a needle's `within` is shorter, so it is known by then.
+    let mut by_len: Vec<usize> = (0..needles.len()).collect();
+    by_len.sort_by_key(|&k| needles[k].len());
+    for k in by_len {
+        if let Some(w) = within[k] {
+            at[k] = at[w].and_then(|a| finders[k].find(&h[a..]).map(|j| a + j));
+        }
     }
     at
 }

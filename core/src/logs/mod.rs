@@ -320,11 +320,12 @@ impl<'a> Iterator for Starts<'a> {
         let b = self.line.as_bytes();
         let class = |p: usize| BYTE_CLASS[b[p] as usize];
         // The end of the word that goes on at `p` (every byte from `p` that continues a word).
-        let word_end = |mut p: usize| {
-            while p < b.len() && class(p) & AFTER != 0 {
-                p += 1;
-            }
-            p
+        let word_end = |p: usize| {
+            let rest = b.get(p..).unwrap_or_default();
+            p + rest
+                .iter()
+                .take_while(|&&c| BYTE_CLASS[c as usize] & AFTER != 0)
+                .count()
         };
         let mut p = self.pos;
         if p > 0 && p <= b.len() && class(p - 1) & AFTER != 0 {
@@ -347,10 +348,13 @@ impl<'a> Iterator for Starts<'a> {
             let mut next = p + 1;
             let candidate = if c.is_ascii_lowercase() {
                 // may_start's lowercase case: an entity name, then `[` and a digit.
-                let mut q = p + 1;
-                while q < b.len() && q - p < ENTITY_MAX && class(q) & ENTITY != 0 {
-                    q += 1;
-                }
+                let q = p
+                    + 1
+                    + b[p + 1..]
+                        .iter()
+                        .take(ENTITY_MAX - 1)
+                        .take_while(|&&c| BYTE_CLASS[c as usize] & ENTITY != 0)
+                        .count();
                 next = q;
                 b.get(q) == Some(&b'[') && b.get(q + 1).is_some_and(u8::is_ascii_digit)
             } else {
