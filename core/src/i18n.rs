@@ -16,8 +16,8 @@
 //! A value continues on following lines that start with four spaces (joined with `\n`).
 //! `{name}` is replaced by the argument `name`; `{{` and `}}` are literal braces.
 
+use crate::vecmap::VecMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -154,13 +154,13 @@ pub struct CatalogProblem {
 pub fn parse_catalog(
     source: &'static str,
     text: &str,
-    out: &mut HashMap<String, Entry>,
+    out: &mut VecMap<String, Entry>,
 ) -> Vec<CatalogProblem> {
     let mut problems = Vec::new();
     let mut current: Option<(String, Entry)> = None;
     let mut last_lang: Option<Lang> = None;
     let flush = |cur: &mut Option<(String, Entry)>,
-                 out: &mut HashMap<String, Entry>,
+                 out: &mut VecMap<String, Entry>,
                  problems: &mut Vec<CatalogProblem>,
                  line: usize| {
         if let Some((k, e)) = cur.take() {
@@ -224,10 +224,10 @@ pub fn parse_catalog(
 }
 
 /// The catalog, parsed once.
-pub fn catalog() -> &'static HashMap<String, Entry> {
-    static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+pub fn catalog() -> &'static VecMap<String, Entry> {
+    static CAT: OnceLock<VecMap<String, Entry>> = OnceLock::new();
     CAT.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = VecMap::new();
         for (name, text) in SOURCES {
             let _ = parse_catalog(name, text, &mut map);
         }
@@ -307,7 +307,7 @@ impl Part {
 }
 
 /// Text installed at run time, by [`Part`] and [`Lang`].
-static PACKS: [[OnceLock<HashMap<String, String>>; 2]; 4] = [
+static PACKS: [[OnceLock<VecMap<String, String>>; 2]; 4] = [
     [OnceLock::new(), OnceLock::new()],
     [OnceLock::new(), OnceLock::new()],
     [OnceLock::new(), OnceLock::new()],
@@ -351,7 +351,7 @@ pub fn install(lang: Lang, text: &str) -> Result<usize, String> {
         }
         None => return Err("not a corocheck text pack".into()),
     };
-    let mut map = HashMap::new();
+    let mut map = VecMap::new();
     for (i, line) in lines.enumerate() {
         if line.is_empty() {
             continue;
@@ -518,7 +518,7 @@ mod tests {
 
     #[test]
     fn catalog_is_complete() {
-        let mut map = HashMap::new();
+        let mut map = VecMap::new();
         let mut problems = Vec::new();
         for (name, text) in SOURCES {
             problems.extend(parse_catalog(name, text, &mut map));
@@ -561,7 +561,7 @@ mod tests {
     #[test]
     fn a_pack_gives_back_every_text_the_page_shows() {
         for lang in [Lang::En, Lang::Ja] {
-            let mut map = HashMap::new();
+            let mut map = VecMap::new();
             for part in Part::ALL {
                 let text = pack(lang, part);
                 let mut lines = text.lines();

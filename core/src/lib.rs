@@ -27,6 +27,7 @@ mod sort;
 pub mod stack;
 pub mod text;
 pub mod topology;
+pub mod vecmap;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity, Span};

@@ -536,12 +536,18 @@ pub fn first_of_each(hay: &str, needles: &[&str]) -> Vec<Option<usize>> {
         }
         start = end;
     }
-    // Shorter needles first: a needle's `within` is shorter, so it is known by then.
-    let mut by_len: Vec<usize> = (0..needles.len()).collect();
-    by_len.sort_by_key(|&k| needles[k].len());
-    for k in by_len {
-        if let Some(w) = within[k] {
-            at[k] = at[w].and_then(|a| finders[k].find(&h[a..]).map(|j| a + j));
+    // Each needle once the one it starts with is known (that one is shorter: a chain of them
+    // is resolved in at most as many rounds as there are needles).
+    let mut known: Vec<bool> = within.iter().map(Option::is_none).collect();
+    while known.contains(&false) {
+        for k in 0..needles.len() {
+            match within[k] {
+                Some(w) if !known[k] && known[w] => {
+                    at[k] = at[w].and_then(|a| finders[k].find(&h[a..]).map(|j| a + j));
+                    known[k] = true;
+                }
+                _ => {}
+            }
         }
     }
     at

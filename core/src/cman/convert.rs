@@ -134,7 +134,7 @@ pub fn convert(m: &Model) -> Conversion {
 /// Node ids for the new cluster: the cluster.conf ids when valid and unique, else the next
 /// free number.
 fn node_ids(nodes: &[&super::model::Node]) -> Vec<u32> {
-    let mut used = std::collections::BTreeMap::<u32, usize>::new();
+    let mut used = std::collections::HashMap::<u32, usize>::new();
     let mut ids = Vec::new();
     for n in nodes {
         let id = n.nodeid.as_ref().and_then(|v| v.positive());

@@ -52,7 +52,7 @@
 //! `kb.<id>.causes` (all, one per line, each starting with `- `). [`crate::i18n::lookup`] falls
 //! back to [`text`] for these keys.
 
-use std::collections::HashMap;
+use crate::vecmap::VecMap;
 use std::sync::OnceLock;
 
 use super::template::Template;
@@ -246,7 +246,7 @@ pub struct Problem {
 
 struct Kb {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: VecMap<String, usize>,
     /// (entry, template) indexes of anchored templates, by their leading literal.
     lead: Trie,
     /// Templates starting with `%s` or a typed hole, with the first three bytes of their
@@ -263,7 +263,7 @@ fn kb() -> &'static Kb {
         for (name, text) in SOURCES {
             parse_file(name, text, &mut entries, &mut problems);
         }
-        let mut by_id = HashMap::new();
+        let mut by_id = VecMap::new();
         let mut lead = Trie::default();
         let mut floating = Vec::new();
         for (ei, e) in entries.iter().enumerate() {
@@ -533,7 +533,7 @@ fn parse_versions(v: &str) -> Result<Vec<VersionRange>, String> {
 struct Draft {
     id: String,
     line: usize,
-    fields: HashMap<&'static str, String>,
+    fields: VecMap<&'static str, String>,
     templates: Vec<String>,
     only: Vec<String>,
     refines: Vec<String>,

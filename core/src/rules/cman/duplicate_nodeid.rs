@@ -48,7 +48,7 @@ cman(5):「All nodes must have a unique node ID … A node's application to join
 
 pub fn check(cx: &Cx, out: &mut Vec<Diagnostic>) {
     // Node id -> index of its first node (a map: a scan per node would be quadratic).
-    let mut seen = std::collections::BTreeMap::<u32, usize>::new();
+    let mut seen = std::collections::HashMap::<u32, usize>::new();
     for (i, n) in cx.model.nodes.iter().enumerate() {
         let Some(v) = &n.nodeid else { continue };
         let Some(id) = v.positive() else { continue };

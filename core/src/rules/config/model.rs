@@ -5,8 +5,9 @@
 //! `totem_volatile_config_validate`, `totem_config_validate`) of v1.4.10, v2.4.6 and v3.1.7, as
 //! summarised in `shared/reference/corosync-conf.md` §1.4, §3.2–§3.4.
 
-use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
+
+use crate::vecmap::VecMap;
 
 use super::num;
 use super::schema::ring_addr_number;
@@ -80,7 +81,7 @@ pub struct Node<'a> {
     pub sections: Vec<SectionRef<'a>>,
     pub keys: Vec<KeyRef<'a>>,
     /// `ringX_addr` keys by X (last one wins).
-    rings: BTreeMap<u32, KeyRef<'a>>,
+    rings: VecMap<u32, KeyRef<'a>>,
 }
 
 impl<'a> Node<'a> {
@@ -88,16 +89,13 @@ impl<'a> Node<'a> {
         self.keys.iter().rev().find(|k| k.name == name).copied()
     }
     /// `ringX_addr` keys by X (last one wins).
-    pub fn rings(&self) -> &BTreeMap<u32, KeyRef<'a>> {
+    pub fn rings(&self) -> &VecMap<u32, KeyRef<'a>> {
         &self.rings
     }
     fn index_rings(&mut self) {
-        self.rings.clear();
-        for k in &self.keys {
-            if let Some(n) = ring_addr_number(k.name) {
-                self.rings.insert(n, *k);
-            }
-        }
+        let rings = self.keys.iter();
+        let rings = rings.filter_map(|k| ring_addr_number(k.name).map(|n| (n, *k)));
+        self.rings = VecMap::from_pairs(rings.collect());
     }
     pub fn section(&self) -> SectionRef<'a> {
         self.sections[0]
@@ -141,7 +139,7 @@ pub struct Model<'a> {
     /// Every top-level `nodelist` section (2.x/3.x).
     pub nodelists: Vec<SectionRef<'a>>,
     interfaces: std::cell::OnceCell<Vec<Iface<'a>>>,
-    nodes: std::cell::OnceCell<(Vec<Node<'a>>, BTreeMap<u32, usize>)>,
+    nodes: std::cell::OnceCell<(Vec<Node<'a>>, VecMap<u32, usize>)>,
 }
 
 impl<'a> Model<'a> {
@@ -231,7 +229,7 @@ impl<'a> Model<'a> {
         })
     }
 
-    fn node_data(&self) -> &(Vec<Node<'a>>, BTreeMap<u32, usize>) {
+    fn node_data(&self) -> &(Vec<Node<'a>>, VecMap<u32, usize>) {
         self.nodes.get_or_init(|| {
             let conf = self.conf;
             let mut nodes: Vec<Node<'a>> = Vec::new();
@@ -246,17 +244,21 @@ impl<'a> Model<'a> {
                             pos,
                             sections: vec![sec],
                             keys,
-                            rings: BTreeMap::new(),
+                            rings: VecMap::new(),
                         });
                     }
                 }
             }
-            let mut members: BTreeMap<u32, usize> = BTreeMap::new();
+            // Link number -> how many nodes have it (counted in ascending order: appends).
+            let mut links: Vec<u32> = Vec::new();
             for n in &mut nodes {
                 n.index_rings();
-                for l in n.rings.keys() {
-                    *members.entry(*l).or_default() += 1;
-                }
+                links.extend(n.rings.keys());
+            }
+            crate::sort::sort(&mut links);
+            let mut members: VecMap<u32, usize> = VecMap::new();
+            for l in links {
+                *members.get_or_default(l) += 1;
             }
             (nodes, members)
         })
