@@ -664,9 +664,11 @@ pub fn segment(path: &str, text: &str) -> (Vec<Segment>, Vec<Diagnostic>) {
     segment_with(path, text, None)
 }
 
-/// How much of `text` [`segment`] classifies line by line: `Some(end)` unless the input is
-/// blank, binary or a cluster.conf. A caller that reads the log records of `text[..end]` first
-/// can hand them to [`segment_with`].
+/// For an input that starts like a log (a log line among its first eight lines that are not
+/// blank), how much of it [`segment`] classifies line by line: a caller that reads the log
+/// records of `text[..end]` first can hand them to [`segment_with`]. `None` for anything else
+/// (a config, whose lines would be scanned for records for nothing; a blank, binary or
+/// cluster.conf input, which is not classified line by line).
 pub(crate) fn line_range(path: &str, text: &str) -> Option<usize> {
     if text.trim().is_empty() || binary_at(text).is_some() {
         return None;
@@ -674,7 +676,10 @@ pub(crate) fn line_range(path: &str, text: &str) -> Option<usize> {
     let limit = body_limit(text);
     let lower_path = path.to_ascii_lowercase();
     let name = lower_path.rsplit(['/', '\\']).next().unwrap_or("");
-    (!is_cluster_conf(name, &text[..limit])).then_some(limit)
+    let body = &text[..limit];
+    let mut lines = body.lines().filter(|l| !l.trim().is_empty()).take(8);
+    let log_like = lines.any(|l| logs::detect_line(l).is_some());
+    (log_like && !is_cluster_conf(name, body)).then_some(limit)
 }
 
 /// Where the part of `text` that is analysed ends ([`MAX_INPUT`], at a line's end).
@@ -1502,13 +1507,9 @@ mod tests {
         let mut logs = 0;
         for (path, t) in &cases {
             let want = segment(path, t);
-            let got = match line_range(path, t) {
-                Some(end) => {
-                    let recs = logs::read(t, Span::new(0, end), 0);
-                    segment_with(path, t, Some(&recs))
-                }
-                None => segment_with(path, t, None),
-            };
+            // Every input, not only those `line_range` picks: the records of any text do.
+            let recs = logs::read(t, Span::new(0, body_limit(t)), 0);
+            let got = segment_with(path, t, Some(&recs));
             logs += want
                 .0
                 .iter()

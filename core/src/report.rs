@@ -194,18 +194,39 @@ pub fn analyze_with(
     // Main corosync.conf documents kept for the cross-file comparison.
     let mut kept: Vec<(usize, usize, &str, conf::Tree, Target)> = Vec::new();
 
-    // 1. What is each input? The log records of the text that is classified line by line are
-    // read first, and the classification uses them ([`detect::segment_with`]): each line's
-    // prefix is parsed once. Room for them first (one per line), so the vector is allocated
-    // once and never copied.
-    let line_ranges: Vec<Option<usize>> = inputs
+    // 1. What is each input? An input that starts like a log has its records read first and
+    // the line-by-line classification uses them ([`detect::segment_with`]), so each line's
+    // prefix is parsed once. The others are classified first (no record is read for a config)
+    // and their log documents read after. Room for every record first (one per line), so the
+    // vector is allocated once and never copied.
+    let read_first: Vec<Option<usize>> = inputs
         .iter()
         .map(|input| detect::line_range(&input.path, input.text))
         .collect();
+    let mut classified: Vec<Option<(Vec<Segment>, Vec<Diagnostic>)>> = inputs
+        .iter()
+        .zip(&read_first)
+        .map(|(input, pre)| {
+            pre.is_none()
+                .then(|| detect::segment(&input.path, input.text))
+        })
+        .collect();
+    let is_log = |s: &Segment| matches!(s.kind, DocKind::Log(_));
     let lines: usize = inputs
         .iter()
-        .zip(&line_ranges)
-        .filter_map(|(input, end)| end.map(|e| logs::lines_hint(input.text, Span::new(0, e))))
+        .zip(read_first.iter().zip(&classified))
+        .map(|(input, (pre, segs))| match (pre, segs) {
+            (Some(end), _) => logs::lines_hint(input.text, Span::new(0, *end)),
+            (None, Some((segs, _))) => segs
+                .iter()
+                .filter(|s| is_log(s))
+                .map(|seg| match &seg.reflow {
+                    Some(r) => logs::lines_hint(&r.text, Span::new(0, r.text.len())),
+                    None => logs::lines_hint(input.text, seg.span),
+                })
+                .sum(),
+            (None, None) => 0,
+        })
         .sum();
     records.reserve_exact(lines);
     let mut segmented: Vec<Vec<Segment>> = Vec::with_capacity(inputs.len());
@@ -213,20 +234,23 @@ pub fn analyze_with(
     let mut log_records: Vec<Vec<Option<(usize, usize)>>> = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
         let first = records.len();
-        if let Some(end) = line_ranges[i] {
-            logs::read_into(input.text, Span::new(0, end), i, &mut records, &mut |n| {
-                prog.add(n as u64 * READ_WORK)
-            });
-        }
-        let read = line_ranges[i].map(|_| &records[first..]);
-        let (segs, mut diags) = detect::segment_with(&input.path, input.text, read);
+        let pre = read_first[i];
+        let (segs, mut diags) = match (pre, classified[i].take()) {
+            (Some(end), _) => {
+                logs::read_into(input.text, Span::new(0, end), i, &mut records, &mut |n| {
+                    prog.add(n as u64 * READ_WORK)
+                });
+                detect::segment_with(&input.path, input.text, Some(&records[first..]))
+            }
+            (None, Some(done)) => done,
+            (None, None) => detect::segment(&input.path, input.text),
+        };
         for d in &mut diags {
             d.file = i;
         }
         diagnostics.extend(diags);
         let mut at = vec![None; segs.len()];
-        let is_log = |s: &Segment| matches!(s.kind, DocKind::Log(_));
-        if line_ranges[i].is_some() && !segs.iter().any(|s| is_log(s) && s.reflow.is_some()) {
+        if pre.is_some() && !segs.iter().any(|s| is_log(s) && s.reflow.is_some()) {
             // Keep the records of the log documents (whole lines, so the records a read of
             // each would find), in place.
             let (mut w, mut r, n) = (first, first, records.len());
@@ -244,10 +268,9 @@ pub fn analyze_with(
             }
             records.truncate(w);
         } else {
-            // Glued lines rebuilt: each log document is read from its own text. (Its bytes
-            // counted as read already when the whole input was.)
+            // Each log document read from its own text (rebuilt when glued lines had to be).
+            // The bytes of an input read whole were counted then.
             records.truncate(first);
-            let counted = line_ranges[i].is_some();
             for (si, seg) in segs.iter().enumerate().filter(|(_, s)| is_log(s)) {
                 let (text, range) = match &seg.reflow {
                     Some(r) => (r.text.as_str(), Span::new(0, r.text.len())),
@@ -255,7 +278,7 @@ pub fn analyze_with(
                 };
                 let a = records.len();
                 logs::read_into(text, range, i, &mut records, &mut |n| {
-                    if !counted {
+                    if pre.is_none() {
                         prog.add(n as u64 * READ_WORK)
                     }
                 });
@@ -356,7 +379,8 @@ pub fn analyze_with(
                 }
                 DocKind::Prose | DocKind::Unknown => {}
             }
-            if line_ranges[i].is_none() {
+            // (A log document's bytes counted as it was read.)
+            if read_first[i].is_none() && !matches!(seg.kind, DocKind::Log(_)) {
                 prog.add((range.end - range.start) as u64 * READ_WORK);
             }
             let (found, left_out) = detect::cap_repeats(found, counted);
