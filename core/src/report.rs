@@ -242,8 +242,8 @@ pub fn analyze_with(
                 });
                 detect::segment_with(&input.path, input.text, Some(&records[first..]))
             }
-            (None, Some(done)) => done,
-            (None, None) => detect::segment(&input.path, input.text),
+            // Classified above.
+            (None, done) => done.unwrap_or_default(),
         };
         for d in &mut diags {
             d.file = i;
