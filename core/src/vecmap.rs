@@ -108,7 +108,7 @@ impl<K: Ord, V> VecMap<K, V> {
 
     /// In key order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + '_ {
-        self.items.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + '_ {

@@ -185,20 +185,15 @@ fn fraction_ms(mut v: u64, d: usize) -> u64 {
 /// is `None` and goes through the general reader, which gives the same stamp for this shape.
 fn read_bsd(b: &[u8]) -> Option<Stamp> {
     let &[x, y, z, ..] = b else { return None };
+    use super::prefix::{blanks, digit};
     let month = super::prefix::month_index([x, y, z])? as u64 + 1;
-    let blanks = |mut i: usize| {
-        let s = i;
-        while b.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
-            i += 1;
-        }
-        (i > s).then_some(i)
-    };
+    // (More than 64 blanks in a row is another shape for `blanks`: the general reader's.)
+    let blanks = |i: usize| blanks(b, i);
     // Up to `max` digits from `i` (at least one): their value and where they end.
     let num = |i: usize, max: usize| {
-        let mut v = 0u64;
-        let mut k = i;
-        while k < i + max && b.get(k).is_some_and(u8::is_ascii_digit) {
-            v = v * 10 + u64::from(b[k] - b'0');
+        let (mut v, mut k) = (0u64, i);
+        while let Some(d) = digit(b, k).filter(|_| k < i + max) {
+            v = v * 10 + u64::from(d);
             k += 1;
         }
         (k > i).then_some((v, k))

@@ -280,7 +280,7 @@ fn count(b: &[u8], at: usize, max: usize, f: impl Fn(&u8) -> bool) -> usize {
 }
 
 /// [`ws`]: one to 64 blanks.
-fn blanks(b: &[u8], at: usize) -> Option<usize> {
+pub(super) fn blanks(b: &[u8], at: usize) -> Option<usize> {
     let mut p = at;
     while p < b.len() && p - at < 64 && is_blank(b[p]) {
         p += 1;
@@ -293,7 +293,7 @@ fn byte_at(b: &[u8], at: usize, c: u8) -> Option<usize> {
 }
 
 /// The value of the digit at `b[at]`.
-fn digit(b: &[u8], at: usize) -> Option<u8> {
+pub(super) fn digit(b: &[u8], at: usize) -> Option<u8> {
     b.get(at).map(|c| c.wrapping_sub(b'0')).filter(|&d| d < 10)
 }
 
