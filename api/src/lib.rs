@@ -49,7 +49,14 @@ pub fn resolve(o: &CheckOptions) -> Result<(Lang, Options), String> {
             )
         })?),
     };
-    Ok((lang, Options { target, profile }))
+    Ok((
+        lang,
+        Options {
+            target,
+            profile,
+            threads: 1,
+        },
+    ))
 }
 
 /// Analyse the files together and build the JSON object (the CLI's `--format json`).

@@ -48,6 +48,10 @@ enum Cmd {
         /// Also print each finding's explanation (text format).
         #[arg(long)]
         explain: bool,
+        /// Threads a large log (4 MiB and more) is read with (default: the CPUs this process
+        /// may use). The findings are the same for any number.
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<std::num::NonZeroUsize>,
         /// Apply every fix and write each changed file in place, keeping the original as
         /// FILE.orig (standard input is never rewritten). Findings and the exit status then
         /// describe the fixed files.
@@ -133,6 +137,7 @@ fn main() -> ExitCode {
             target_version,
             profile,
             explain,
+            jobs,
             fix,
             diff,
             force,
@@ -162,7 +167,14 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let opts = Options { target, profile };
+            let threads = jobs
+                .or_else(|| std::thread::available_parallelism().ok())
+                .map_or(1, |n| n.get());
+            let opts = Options {
+                target,
+                profile,
+                threads,
+            };
             let fixing = Fixing { fix, diff, force };
             check(&files, format, lang, &opts, explain, fixing)
         }

@@ -679,3 +679,42 @@ fn japanese_output_lines_up_by_terminal_cells() {
         "{out}"
     );
 }
+
+/// `--jobs`: a log over 8 MiB (two parts of 4 MiB, the smallest a thread is given) gives the
+/// same JSON read by one thread or by several, beside a second file; `--jobs 0` is a usage error.
+#[test]
+fn jobs_do_not_change_the_report() {
+    let dir = format!("{}/../tests/fixtures/logs", env!("CARGO_MANIFEST_DIR"));
+    let mut logs: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| std::fs::read(e.path()).unwrap())
+        .collect();
+    logs.sort();
+    let mut big = Vec::new();
+    while big.len() < 9 << 20 {
+        for l in &logs {
+            big.extend_from_slice(l);
+        }
+    }
+    let big = tmp("jobs-big.log", &big);
+    let small = tmp("jobs-small.log", &logs[0]);
+    let (code1, one, _) = corocheck(
+        &["check", "--format", "json", "--jobs", "1", &big, &small],
+        None,
+    );
+    let (code4, four, _) = corocheck(
+        &["check", "--format", "json", "-j", "4", &big, &small],
+        None,
+    );
+    assert_eq!(code1, code4);
+    assert!(
+        one.len() > 1_000_000 && one.contains("\"records\""),
+        "{}",
+        one.len()
+    );
+    assert!(one == four, "--jobs 1 and --jobs 4 differ");
+    let (code, _, err) = corocheck(&["check", "--jobs", "0", &small], None);
+    assert_eq!(code, 2, "{err}");
+}

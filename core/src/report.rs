@@ -23,6 +23,10 @@ pub struct Options {
     pub target: Option<Target>,
     /// An opt-in profile of best-practice rules (`--profile`), e.g. Trento's (T1xx).
     pub profile: Option<Profile>,
+    /// Threads a large log may be read with ([`logs::read_into_parallel`]); 0 and 1 read on
+    /// the caller's thread only, as on wasm32 whatever the value. The CLI gives the number of
+    /// CPUs it may use (`--jobs`). The report is the same for any value.
+    pub threads: usize,
 }
 
 /// Opt-in rule profiles. Their rules run only when the profile is chosen.
@@ -237,9 +241,14 @@ pub fn analyze_with(
         let pre = read_first[i];
         let (segs, mut diags) = match (pre, classified[i].take()) {
             (Some(end), _) => {
-                logs::read_into(input.text, Span::new(0, end), i, &mut records, &mut |n| {
-                    prog.add(n as u64 * READ_WORK)
-                });
+                logs::read_into_parallel(
+                    input.text,
+                    Span::new(0, end),
+                    i,
+                    &mut records,
+                    &mut |n| prog.add(n as u64 * READ_WORK),
+                    opts.threads,
+                );
                 detect::segment_with(&input.path, input.text, Some(&records[first..]))
             }
             // Classified above.
@@ -277,11 +286,18 @@ pub fn analyze_with(
                     None => (input.text, seg.span),
                 };
                 let a = records.len();
-                logs::read_into(text, range, i, &mut records, &mut |n| {
-                    if pre.is_none() {
-                        prog.add(n as u64 * READ_WORK)
-                    }
-                });
+                logs::read_into_parallel(
+                    text,
+                    range,
+                    i,
+                    &mut records,
+                    &mut |n| {
+                        if pre.is_none() {
+                            prog.add(n as u64 * READ_WORK)
+                        }
+                    },
+                    opts.threads,
+                );
                 at[si] = Some((a, records.len()));
             }
         }
@@ -291,7 +307,7 @@ pub fn analyze_with(
     }
 
     // 2. Facts from all inputs together (versions, distribution, stack).
-    let facts = stack::gather(inputs, &segmented, opts.target);
+    let facts = stack::gather(inputs, &segmented, opts.target, opts.threads);
     prog.add(bytes);
 
     // 3. Configs and logs.

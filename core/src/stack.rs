@@ -248,7 +248,7 @@ struct Scan<'a> {
 impl<'a> Scan<'a> {
     /// The needles of the facts `f` still lacks (a fact found in an earlier input is not
     /// looked for again).
-    fn new(text: &'a str, f: &Facts) -> Self {
+    fn new(text: &'a str, f: &Facts, threads: usize) -> Self {
         let mut needles: Vec<&'static str> = Vec::new();
         if f.corosync.is_none() {
             needles.extend(COROSYNC_PREFIXES);
@@ -266,7 +266,7 @@ impl<'a> Scan<'a> {
         if f.rgmanager.is_none() {
             needles.extend(RGMANAGER_SIGNS);
         }
-        let at = text::first_of_each(text, &needles);
+        let at = text::first_of_each_parallel(text, &needles, threads);
         Scan {
             text,
             first: needles.into_iter().zip(at).collect(),
@@ -291,14 +291,19 @@ impl<'a> Scan<'a> {
 
 /// Gather facts from every input: stated versions (package names, log banners), the
 /// distribution, the plugin stanza, cman.
-pub fn gather(inputs: &[Input], segs: &[Vec<Segment>], pinned: Option<Target>) -> Facts {
+pub fn gather(
+    inputs: &[Input],
+    segs: &[Vec<Segment>],
+    pinned: Option<Target>,
+    threads: usize,
+) -> Facts {
     let mut f = Facts {
         pinned,
         ..Facts::default()
     };
     for (i, input) in inputs.iter().enumerate() {
         let text = input.text;
-        let scan = Scan::new(text, &f);
+        let scan = Scan::new(text, &f, threads);
         if f.corosync.is_none() {
             f.corosync = find_release(&scan, &COROSYNC_PREFIXES, i);
         }
@@ -814,12 +819,12 @@ mod tests {
     #[test]
     fn releases_and_distro_from_prose() {
         let t = "CentOS6.6 で corosync-1.4.7-2.el6.x86_64 pacemaker-1.1.12-8.el6.x86_64 を";
-        let c = find_release(&Scan::new(t, &Facts::default()), &["corosync-"], 0).unwrap();
+        let c = find_release(&Scan::new(t, &Facts::default(), 1), &["corosync-"], 0).unwrap();
         assert_eq!(c.value, Release(1, 4, 7));
         assert_eq!(&t[c.span.start..c.span.end], "corosync-1.4.7");
-        let p = find_release(&Scan::new(t, &Facts::default()), &["pacemaker-"], 0).unwrap();
+        let p = find_release(&Scan::new(t, &Facts::default(), 1), &["pacemaker-"], 0).unwrap();
         assert_eq!(p.value, Release(1, 1, 12));
-        let d = find_distro(&Scan::new(t, &Facts::default()), 0).unwrap();
+        let d = find_distro(&Scan::new(t, &Facts::default(), 1), 0).unwrap();
         assert_eq!(
             d.value,
             Distro {
@@ -829,16 +834,17 @@ mod tests {
             }
         );
         let d = find_distro(
-            &Scan::new("pacemaker-1.1.12-8.el6.x86_64", &Facts::default()),
+            &Scan::new("pacemaker-1.1.12-8.el6.x86_64", &Facts::default(), 1),
             0,
         )
         .unwrap();
         assert_eq!(d.value.major, 6);
-        assert!(find_distro(&Scan::new("nothing here", &Facts::default()), 0).is_none());
+        assert!(find_distro(&Scan::new("nothing here", &Facts::default(), 1), 0).is_none());
         let d = find_distro(
             &Scan::new(
                 "Red Hat Enterprise Linux Server release 6.5 (Santiago)",
                 &Facts::default(),
+                1,
             ),
             0,
         )
@@ -858,7 +864,7 @@ mod tests {
         let t = "Aug 26 16:20:30 corosync [MAIN  ] Corosync Cluster Engine ('1.4.7'): started and ready to provide service.";
         assert_eq!(
             find_release(
-                &Scan::new(t, &Facts::default()),
+                &Scan::new(t, &Facts::default(), 1),
                 &["Corosync Cluster Engine ('"],
                 0
             )

@@ -425,6 +425,49 @@ mod tests {
     /// One pass for many needles answers what `find` answers for each: matches that cross a
     /// block's end, at the very end, repeated, absent, the empty needle, and needles that start
     /// with others (present and absent ones).
+    /// The text cut in two and searched by two threads: each answer is `find`'s, whether the
+    /// needle occurs before the cut, across it, just after it or only in the second half, and
+    /// with a multi-byte character at the cut.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn first_of_each_halves_is_find_for_each() {
+        let needles = [
+            "Corosync ",
+            "Corosync Cluster Engine ",
+            "[CMAN",
+            "é[CMAN",
+            "absent",
+            "",
+        ];
+        let base = "x".repeat(300);
+        let mut checked = 0;
+        for n in needles.iter().filter(|n| !n.is_empty()) {
+            for at in 130..170 {
+                for filler in ["x", "é"] {
+                    let mut hay = base.replace('x', filler);
+                    let at = (0..=at.min(hay.len()))
+                        .rev()
+                        .find(|&i| hay.is_char_boundary(i))
+                        .unwrap_or(0);
+                    hay.insert_str(at, n);
+                    if at % 3 == 0 {
+                        hay.push_str(n);
+                    }
+                    let want: Vec<Option<usize>> = needles.iter().map(|n| find(&hay, n)).collect();
+                    for threads in [1, 2, 8] {
+                        assert_eq!(
+                            first_of_each_halves(&hay, &needles, threads, 0),
+                            want,
+                            "{n:?} at {at}, {threads} threads"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 500);
+    }
+
     #[test]
     fn first_of_each_is_find_for_each() {
         let block = 1 << 16;
@@ -477,6 +520,54 @@ mod tests {
 /// Byte offset of the first `needle` in `hay` (a fast substring search for whole inputs).
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`first_of_each`] with `hay` cut in two, searched at the same time when `threads` > 1 and
+/// it is large (not on wasm32, which has no threads). The first half is searched up to the
+/// longest needle's reach past the cut, so an occurrence that starts before the cut is found
+/// there; one that starts after it is the second half's first, unless the first half saw it
+/// too. Either way each answer is `find`'s.
+pub fn first_of_each_parallel(hay: &str, needles: &[&str], threads: usize) -> Vec<Option<usize>> {
+    first_of_each_halves(hay, needles, threads, 2 * crate::logs::PARALLEL_MIN)
+}
+
+/// [`first_of_each_parallel`] for a `hay` of at least `min` bytes (tests cut small texts).
+fn first_of_each_halves(
+    hay: &str,
+    needles: &[&str],
+    threads: usize,
+    min: usize,
+) -> Vec<Option<usize>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if threads > 1 && hay.len() >= min {
+        let reach = needles.iter().map(|n| n.len()).max().unwrap_or(0);
+        let mut cut = hay.len() / 2;
+        while !hay.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let mut head_end = (cut + reach).min(hay.len());
+        while !hay.is_char_boundary(head_end) {
+            head_end += 1;
+        }
+        let (head, tail) = std::thread::scope(|s| {
+            let tail = std::thread::Builder::new()
+                .spawn_scoped(s, || first_of_each(&hay[cut..], needles))
+                .ok();
+            let head = first_of_each(&hay[..head_end], needles);
+            let tail = match tail {
+                Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                None => first_of_each(&hay[cut..], needles),
+            };
+            (head, tail)
+        });
+        return head
+            .into_iter()
+            .zip(tail)
+            .map(|(h, t)| h.or(t.map(|j| cut + j)))
+            .collect();
+    }
+    let _ = (threads, min);
+    first_of_each(hay, needles)
 }
 
 /// The first occurrence of each of `needles` in `hay` (`find` for each, in one pass): the text

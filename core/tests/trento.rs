@@ -17,6 +17,7 @@ fn run(text: &str, profile: Option<Profile>) -> Report {
         &Options {
             target: Some(Target::major(3)),
             profile,
+            ..Default::default()
         },
     )
 }

@@ -47,6 +47,7 @@ impl Settings {
         Options {
             target: self.target,
             profile: self.profile,
+            threads: 1,
         }
     }
 }

@@ -130,6 +130,7 @@ pub fn big_analyze(target: String, profile: String, progress: &Function) -> Arra
         let opts = Options {
             target: Target::parse(&target),
             profile: Profile::parse(&profile),
+            threads: 1,
         };
         w.report = None;
         let inputs: Vec<Input> = w

@@ -445,6 +445,103 @@ pub fn read_into(
     progress(body.len().saturating_sub(told));
 }
 
+/// [`read_into`] with the range cut at line ends into up to `threads` parts of at least
+/// [`PARALLEL_MIN`] bytes, read at the same time (`std::thread::scope`; not on wasm32, which has
+/// no threads: there it is [`read_into`]). A record never crosses a line end and the
+/// knowledge-base memo only saves work, so the records are exactly those of [`read_into`], in
+/// the same order: the first part is read into `out`, each other into a vector of its own,
+/// appended in order. `progress` hears of the first part as it is read and of the others when
+/// they are done.
+pub fn read_into_parallel(
+    text: &str,
+    range: Span,
+    file: usize,
+    out: &mut Vec<Record>,
+    progress: &mut dyn FnMut(usize),
+    threads: usize,
+) {
+    read_in_parts(text, range, file, out, progress, threads, PARALLEL_MIN)
+}
+
+/// [`read_into_parallel`] with parts of at least `min` bytes (tests cut small texts).
+fn read_in_parts(
+    text: &str,
+    range: Span,
+    file: usize,
+    out: &mut Vec<Record>,
+    progress: &mut dyn FnMut(usize),
+    threads: usize,
+    min: usize,
+) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let range = clamp(text, range);
+        let cuts = line_cuts(&text.as_bytes()[range.start..range.end], threads, min);
+        if cuts.len() > 2 {
+            let parts: Vec<Span> = cuts
+                .windows(2)
+                .map(|w| Span::new(range.start + w[0], range.start + w[1]))
+                .collect();
+            let read = move |part: Span| {
+                let mut v = Vec::with_capacity(lines_hint(text, part));
+                read_into(text, part, file, &mut v, &mut |_| {});
+                v
+            };
+            let rest: Vec<Vec<Record>> = std::thread::scope(|s| {
+                // A part whose thread cannot be started is read here, after the first.
+                let handles: Vec<_> = parts[1..]
+                    .iter()
+                    .map(|&part| {
+                        std::thread::Builder::new()
+                            .spawn_scoped(s, move || read(part))
+                            .map_err(|_| part)
+                    })
+                    .collect();
+                read_into(text, parts[0], file, out, progress);
+                handles
+                    .into_iter()
+                    .map(|h| match h {
+                        Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                        Err(part) => read(part),
+                    })
+                    .collect()
+            });
+            for (mut v, part) in rest.into_iter().zip(&parts[1..]) {
+                out.append(&mut v);
+                progress(part.len());
+            }
+            return;
+        }
+    }
+    let _ = (threads, min);
+    read_into(text, range, file, out, progress)
+}
+
+/// The smallest part [`read_into_parallel`] gives a thread of its own.
+pub const PARALLEL_MIN: usize = 4 << 20;
+
+/// Offsets that cut `body` into at most `threads` parts of about equal size and at least
+/// `min` bytes, each cut just after a line end (LF or CR); 0 and `body.len()` are the first
+/// and last.
+#[cfg(not(target_arch = "wasm32"))]
+fn line_cuts(body: &[u8], threads: usize, min: usize) -> Vec<usize> {
+    let n = threads.min(body.len() / min.max(1)).max(1);
+    let mut cuts = vec![0];
+    for k in 1..n {
+        // The first line end at or after byte `want - 1`: a cut just after it.
+        let want = body.len() / n * k;
+        if want <= *cuts.last().unwrap_or(&0) {
+            continue;
+        }
+        match memchr::memchr2(b'\n', b'\r', &body[want - 1..]) {
+            Some(j) if want + j < body.len() => cuts.push(want + j),
+            _ => break,
+        }
+    }
+    cuts.push(body.len());
+    cuts
+}
+
 /// The records [`read_into`] makes room for in `range` of `text`: one per line.
 pub fn lines_hint(text: &str, range: Span) -> usize {
     let range = clamp(text, range);
@@ -819,6 +916,79 @@ mod tests {
         }
         // The cases exercise what matters: lines with several records.
         assert!(glued > 200, "{glued} glued lines in {}", cases.len());
+    }
+
+    /// A log read in parts by several threads gives the records of one read, in order: every
+    /// fixture (logs and the rest), with CRLF and CR line ends and glued lines, cut into 2 to 4
+    /// parts at every size from a few lines up; the cuts fall after an LF, between a CR and its
+    /// LF, and after a lone CR.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn parts_read_as_one() {
+        fn files(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else if let Ok(b) = std::fs::read(&p) {
+                    out.push(crate::text::decode(&b).text);
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures"),
+            &mut texts,
+        );
+        assert!(texts.len() > 200, "{}", texts.len());
+        let (mut cut, mut records) = (0, 0);
+        for t in &texts {
+            for t in [
+                t.clone(),
+                t.replace('\n', "\r\n"),
+                t.replace('\n', "\r"),
+                t.replace("\n", " "),
+            ] {
+                let range = Span::new(0, t.len());
+                let want = read(&t, range, 3);
+                records += want.len();
+                for threads in 2..=4 {
+                    for min in [1, 40, 200, 1000] {
+                        let mut got = Vec::new();
+                        let mut told = 0;
+                        read_in_parts(&t, range, 3, &mut got, &mut |n| told += n, threads, min);
+                        assert_eq!(got, want, "{threads} threads, parts of {min}: {t:?}");
+                        assert_eq!(told, t.len());
+                        cut += usize::from(line_cuts(t.as_bytes(), threads, min).len() > 2);
+                    }
+                }
+            }
+        }
+        // The texts were cut, and had records to compare.
+        assert!(
+            cut > 2000 && records > 5_000,
+            "{cut} cut, {records} records"
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn line_cuts_fall_after_line_ends() {
+        let body = b"aaaa\nbbbb\r\ncccc\rdddd";
+        for threads in 1..=6 {
+            for min in 1..=body.len() + 1 {
+                let cuts = line_cuts(body, threads, min);
+                assert_eq!(cuts.first(), Some(&0));
+                assert_eq!(cuts.last(), Some(&body.len()));
+                assert!(cuts.len() <= threads + 1, "{cuts:?}");
+                assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{cuts:?}");
+                for &c in &cuts[1..cuts.len() - 1] {
+                    assert!(matches!(body[c - 1], b'\n' | b'\r'), "{cuts:?}");
+                }
+            }
+        }
+        assert_eq!(line_cuts(body, 2, 4), vec![0, 10, body.len()]);
+        assert_eq!(line_cuts(body, 4, 4), vec![0, 5, 10, 16, body.len()]);
     }
 
     #[test]
