@@ -11,7 +11,7 @@
 //!
 //! `bench write-log MB PATH` writes the log of MB megabytes for the browser bench.
 //! `bench once CASE K` analyses one pathological case once at K× (for callgrind);
-//! `bench once log MB` the benchmark's log of MB megabytes.
+//! `bench once log MB [THREADS]` the benchmark's log of MB megabytes.
 //!
 //! `bench pathological` (`make bench-pathological`) times instead each pathological input of
 //! `core/tests/common/pathological.rs` (a 10 MB line, 100 000 nested sections, ...) at 1×, 10×
@@ -240,6 +240,18 @@ fn main() {
     }
     // `bench once CASE K`: one analysis of a pathological case at K×, nothing printed (for
     // `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load).
+    // `bench once log MB THREADS`: the same with `Options::threads` (profiling the threaded read).
+    if let [cmd, name, k, threads] = &args[..] {
+        if cmd == "once" && name == "log" {
+            let files = node_logs(k.parse().expect("bench once log MB THREADS"));
+            let opts = Options {
+                threads: threads.parse().expect("bench once log MB THREADS"),
+                ..Default::default()
+            };
+            std::hint::black_box(analyze(&inputs_of(&files), &opts));
+            return;
+        }
+    }
     if let [cmd, name, k] = &args[..] {
         // `bench once log MB`: one analysis of the benchmark's log of MB megabytes (profiling).
         if cmd == "once" && name == "log" {

@@ -460,7 +460,21 @@ fn explain(
     name: &dyn Fn(u32) -> String,
 ) -> Incident {
     let msg = |r: &Record| super::message_of(texts, r);
-    let has = |codes: &[&str]| steps.iter().any(|s| code_in(s.code(), codes));
+    // The KB entries and stages of the steps, each once (a few dozen at most: one pass, where
+    // each question below would read every step of a long incident again).
+    let mut entries: Vec<&'static super::kb::Entry> = Vec::new();
+    let mut stages: Vec<Stage> = Vec::new();
+    for s in &steps {
+        if !entries.last().is_some_and(|e| std::ptr::eq(*e, s.entry))
+            && !entries.iter().any(|e| std::ptr::eq(*e, s.entry))
+        {
+            entries.push(s.entry);
+        }
+        if !stages.contains(&s.stage) {
+            stages.push(s.stage);
+        }
+    }
+    let has = |codes: &[&str]| entries.iter().any(|e| code_in(&e.code, codes));
     let ev = |codes: &[&str]| -> Vec<usize> {
         steps
             .iter()
@@ -565,11 +579,11 @@ fn explain(
         )
     } else if has(&["L301", "L304", "L309", "L314", "L315"]) {
         (Kind::QuorumLost, None, stage_ev(&[Stage::Quorum]))
-    } else if steps.iter().any(|s| s.stage == Stage::Fencing) {
+    } else if stages.contains(&Stage::Fencing) {
         (Kind::Fencing, None, stage_ev(&[Stage::Fencing]))
-    } else if steps.iter().any(|s| s.stage == Stage::Resource) {
+    } else if stages.contains(&Stage::Resource) {
         (Kind::ResourceFailure, None, stage_ev(&[Stage::Resource]))
-    } else if steps.iter().any(|s| s.stage == Stage::Election) {
+    } else if stages.contains(&Stage::Election) {
         (Kind::Election, None, stage_ev(&[Stage::Election]))
     } else {
         (
