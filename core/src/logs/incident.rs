@@ -460,21 +460,16 @@ fn explain(
     name: &dyn Fn(u32) -> String,
 ) -> Incident {
     let msg = |r: &Record| super::message_of(texts, r);
-    // The KB entries and stages of the steps, each once (a few dozen at most: one pass, where
-    // each question below would read every step of a long incident again).
-    let mut entries: Vec<&'static super::kb::Entry> = Vec::new();
-    let mut stages: Vec<Stage> = Vec::new();
+    // The first step of each KB entry (a few dozen at most; a step's stage is its entry's):
+    // one pass, where each question below would read every step of a long incident again.
+    let mut present: Vec<&Step> = Vec::new();
     for s in &steps {
-        if !entries.last().is_some_and(|e| std::ptr::eq(*e, s.entry))
-            && !entries.iter().any(|e| std::ptr::eq(*e, s.entry))
-        {
-            entries.push(s.entry);
-        }
-        if !stages.contains(&s.stage) {
-            stages.push(s.stage);
+        if !present.iter().any(|p| std::ptr::eq(p.entry, s.entry)) {
+            present.push(s);
         }
     }
-    let has = |codes: &[&str]| entries.iter().any(|e| code_in(&e.code, codes));
+    let has = |codes: &[&str]| present.iter().any(|s| code_in(s.code(), codes));
+    let staged = |st: Stage| present.iter().any(|s| s.stage == st);
     let ev = |codes: &[&str]| -> Vec<usize> {
         steps
             .iter()
@@ -579,11 +574,11 @@ fn explain(
         )
     } else if has(&["L301", "L304", "L309", "L314", "L315"]) {
         (Kind::QuorumLost, None, stage_ev(&[Stage::Quorum]))
-    } else if stages.contains(&Stage::Fencing) {
+    } else if staged(Stage::Fencing) {
         (Kind::Fencing, None, stage_ev(&[Stage::Fencing]))
-    } else if stages.contains(&Stage::Resource) {
+    } else if staged(Stage::Resource) {
         (Kind::ResourceFailure, None, stage_ev(&[Stage::Resource]))
-    } else if stages.contains(&Stage::Election) {
+    } else if staged(Stage::Election) {
         (Kind::Election, None, stage_ev(&[Stage::Election]))
     } else {
         (
