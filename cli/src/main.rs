@@ -1008,7 +1008,7 @@ fn write_incidents(
             )?;
         }
         let stamp = |r: &corocheck_core::logs::Record| {
-            corocheck_core::logs::field(inputs[r.file].text, r.timestamp).unwrap_or("-")
+            corocheck_core::logs::field(inputs[r.file()].text, r.timestamp).unwrap_or("-")
         };
         // Columns as wide as their widest entry, in terminal cells (Japanese labels are wide).
         let widest = |f: &dyn Fn(&corocheck_core::logs::incident::Step) -> String| {
@@ -1043,9 +1043,9 @@ fn write_incidents(
                 break;
             }
             let r = &report.records[s.record];
-            let (l, _) = report.files[r.file]
+            let (l, _) = report.files[r.file()]
                 .lines
-                .line_col(inputs[r.file].text, r.span.start);
+                .line_col(inputs[r.file()].text, r.span().start);
             let star = if s.evidence { '*' } else { ' ' };
             let times = if j - i > 1 {
                 format!(" ×{}", j - i)
@@ -1059,7 +1059,7 @@ fn write_incidents(
                 pad(s.node.as_deref().unwrap_or("-"), node_w),
                 pad(&s.stage.label().render(lang), stage_w),
                 s.code(),
-                inputs[r.file].path,
+                inputs[r.file()].path,
             )?;
             lines += 1;
             i = j;

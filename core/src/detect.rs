@@ -894,11 +894,11 @@ fn by_lines(text: &str, lower_path: &str, records: Option<&[logs::Record]>) -> V
             Some(recs) if memchr::memchr(b'\r', content.as_bytes()).is_none() => {
                 let lead = content.len() - content.trim_start_matches([' ', '\t']).len();
                 let at = pos + lead;
-                while recs.get(next_rec).is_some_and(|r| r.span.start < at) {
+                while recs.get(next_rec).is_some_and(|r| r.span().start < at) {
                     next_rec += 1;
                 }
                 match recs.get(next_rec) {
-                    Some(r) if r.span.start == at => Class::Log(r.format),
+                    Some(r) if r.span().start == at => Class::Log(r.format),
                     _ => classify_conf(content),
                 }
             }

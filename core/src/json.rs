@@ -188,8 +188,8 @@ pub fn report(report: &Report, inputs: &[Input], lang: Lang, target: Option<Targ
         })).collect::<Vec<_>>(),
         "incidents": report.incidents.iter().map(|inc| {
             let line = |i: usize| report.records.get(i).map(|r| {
-                let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
-                (inputs[r.file].path.as_str(), l, crate::logs::field(inputs[r.file].text, r.timestamp))
+                let (l, _) = report.files[r.file()].lines.line_col(inputs[r.file()].text, r.span().start);
+                (inputs[r.file()].path.as_str(), l, crate::logs::field(inputs[r.file()].text, r.timestamp))
             });
             json!({
                 "kind": inc.kind.name(),
@@ -209,10 +209,10 @@ pub fn report(report: &Report, inputs: &[Input], lang: Lang, target: Option<Targ
             })
         }).collect::<Vec<_>>(),
         "records": report.records.iter().map(|r| {
-            let (l, _) = report.files[r.file].lines.line_col(inputs[r.file].text, r.span.start);
+            let (l, _) = report.files[r.file()].lines.line_col(inputs[r.file()].text, r.span().start);
             // As owned strings: the same serializer as the other optional strings (wasm size).
-            let f = |s| crate::logs::field(inputs[r.file].text, s).map(str::to_string);
-            json!({"path": inputs[r.file].path, "line": l, "timestamp": f(r.timestamp), "host": f(r.host), "daemon": f(r.daemon),
+            let f = |s| crate::logs::field(inputs[r.file()].text, s).map(str::to_string);
+            json!({"path": inputs[r.file()].path, "line": l, "timestamp": f(r.timestamp), "host": f(r.host), "daemon": f(r.daemon),
                    "subsystem": f(r.subsystem), "level": f(r.level), "kb": r.kb.map(|e| e.code.clone())})
         }).collect::<Vec<_>>(),
     })

@@ -528,7 +528,7 @@ pub fn redact(inputs: &[Input]) -> Redacted {
     }
     let report = analyze(inputs, &Options::default());
     for r in &report.records {
-        if let Some(h) = crate::logs::field(inputs[r.file].text, r.host) {
+        if let Some(h) = crate::logs::field(inputs[r.file()].text, r.host) {
             m.host(h);
         }
     }

@@ -264,11 +264,11 @@ pub fn analyze_with(
             // each would find), in place.
             let (mut w, mut r, n) = (first, first, records.len());
             for (si, seg) in segs.iter().enumerate().filter(|(_, s)| is_log(s)) {
-                while r < n && records[r].span.start < seg.span.start {
+                while r < n && records[r].span().start < seg.span.start {
                     r += 1;
                 }
                 let a = w;
-                while r < n && records[r].span.start < seg.span.end {
+                while r < n && records[r].span().start < seg.span.end {
                     records.swap(w, r);
                     w += 1;
                     r += 1;

@@ -779,13 +779,13 @@ pub fn correlate(diags: &mut [Diagnostic], records: &[Record]) {
         let (cfile, cspan) = (diags[ci].file, diags[ci].span);
         for r in &plugin_logs {
             diags[ci].related.push(Related {
-                file: r.file,
-                span: r.message,
+                file: r.file(),
+                span: r.message(),
                 note: Msg::new("stack.related.log-line"),
             });
             if let Some(ld) = diags
                 .iter_mut()
-                .find(|d| d.file == r.file && d.span == r.message)
+                .find(|d| d.file == r.file() && d.span == r.message())
             {
                 if !ld
                     .related

@@ -153,7 +153,7 @@ fn glued_log_records_without_config() {
     assert_eq!(r.records.len(), 2, "{:?}", r.files[0].documents);
     assert!(r.diagnostics.iter().any(|d| d.code == "D004"));
     for rec in &r.records {
-        assert!(t[rec.span.start..rec.span.end].starts_with("Aug 26"));
+        assert!(t[rec.span().start..rec.span().end].starts_with("Aug 26"));
     }
 }
 

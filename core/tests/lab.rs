@@ -113,10 +113,10 @@ fn findings(report: &Report, texts: &[String]) -> Vec<Found> {
         let rec: Option<&Record> = report
             .records
             .iter()
-            .find(|r| r.file == d.file && r.message == d.span);
+            .find(|r| r.file() == d.file && r.message() == d.span);
         let rec = rec.unwrap_or_else(|| panic!("{} in n{} has no log record", d.code, d.file + 1));
         let text = &texts[d.file];
-        let line = &text[rec.span.start..rec.span.end];
+        let line = &text[rec.span().start..rec.span().end];
         out.push(Found {
             node: d.file,
             code: d.code,

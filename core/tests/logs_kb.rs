@@ -203,14 +203,14 @@ fn every_example_matches_its_entry_and_no_other() {
                 None => failures.push(format!(
                     "{}: example matched nothing (message {:?}): {ex}",
                     e.id,
-                    &ex[r.message.start..r.message.end]
+                    &ex[r.message().start..r.message().end]
                 )),
             }
             let origin = kb::Origin {
                 subsystem: logs::field(ex, r.subsystem),
                 daemon: logs::field(ex, r.daemon),
             };
-            for other in kb::matching_entries(&ex[r.message.start..r.message.end], origin) {
+            for other in kb::matching_entries(&ex[r.message().start..r.message().end], origin) {
                 if other.id != e.id && !e.refines.contains(&other.id) {
                     failures.push(format!("{}: example also matches {} (declare `refines` or narrow a template): {ex}", e.id, other.id));
                 }

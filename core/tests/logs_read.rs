@@ -52,7 +52,7 @@ fn view<'a>(text: &'a str, r: &'a Record) -> View<'a> {
         logs::field(text, r.daemon),
         logs::field(text, r.subsystem),
         logs::field(text, r.level),
-        &text[r.message.start..r.message.end],
+        &text[r.message().start..r.message().end],
         r.kb.map(|e| e.id.as_str()),
     )
 }
@@ -69,12 +69,12 @@ fn detail<'a>(text: &'a str, r: &Record) -> Option<&'a str> {
 fn spans_are_sane(text: &str, recs: &[Record]) {
     for r in recs {
         assert!(
-            r.span.start <= r.message.start
-                && r.message.end <= r.span.end
-                && r.span.end <= text.len(),
+            r.span().start <= r.message().start
+                && r.message().end <= r.span().end
+                && r.span().end <= text.len(),
             "{r:?}"
         );
-        assert!(text.is_char_boundary(r.message.start) && text.is_char_boundary(r.message.end));
+        assert!(text.is_char_boundary(r.message().start) && text.is_char_boundary(r.message().end));
         assert!(!r.glued, "ordinary log line read as glued: {r:?}");
     }
 }
@@ -806,8 +806,8 @@ fn seed_case_glued_question() {
 
     let r = read_all(&t);
     assert_eq!(r.len(), 2, "{r:#?}");
-    assert_eq!(r[0].span.start, base + starts[0]);
-    assert_eq!(r[1].span.start, base + starts[1]);
+    assert_eq!(r[0].span().start, base + starts[0]);
+    assert_eq!(r[1].span().start, base + starts[1]);
     for rec in &r {
         assert!(rec.glued);
         assert_eq!(
@@ -828,15 +828,15 @@ fn seed_case_glued_question() {
         (PLUGIN_2, Some("pcmk-plugin-see-cfs-ch8"))
     );
     // The second record stops before the Japanese text that follows it.
-    let after = &t[r[1].span.end..];
+    let after = &t[r[1].span().end..];
     assert!(
         after.trim_start().starts_with("■マニュアル抜粋"),
         "{}",
         &after[..40.min(after.len())]
     );
     // The first one stops where the second starts.
-    assert!(r[0].span.end <= r[1].span.start);
-    assert!(t[r[0].span.end..r[1].span.start].trim().is_empty());
+    assert!(r[0].span().end <= r[1].span().start);
+    assert!(t[r[0].span().end..r[1].span().start].trim().is_empty());
 }
 
 #[test]
@@ -846,11 +846,17 @@ fn glued_records_end_before_prose() {
     let r = read_all(t);
     assert_eq!(r.len(), 2);
     assert_eq!(
-        (&t[r[0].message.start..r[0].message.end], view(t, &r[0]).7),
+        (
+            &t[r[0].message().start..r[0].message().end],
+            view(t, &r[0]).7
+        ),
         ("fence node2 failed", Some("fenced-fence-failed"))
     );
     assert_eq!(
-        (&t[r[1].message.start..r[1].message.end], view(t, &r[1]).7),
+        (
+            &t[r[1].message().start..r[1].message().end],
+            view(t, &r[1]).7
+        ),
         ("fence node2 success", Some("fenced-fence-success"))
     );
     // An unknown message in a glued line still stops at the first non-ASCII character.
@@ -858,13 +864,13 @@ fn glued_records_end_before_prose() {
     let r = read_all(t);
     assert_eq!(r.len(), 1);
     assert_eq!(
-        &t[r[0].message.start..r[0].message.end],
+        &t[r[0].message().start..r[0].message().end],
         "dlm: closing connection to node 2"
     );
     // In an ordinary line non-ASCII text is part of the message.
     let t = "Aug 26 16:20:43 node1 kernel: café";
     let r = read_all(t);
-    assert_eq!(&t[r[0].message.start..r[0].message.end], "café");
+    assert_eq!(&t[r[0].message().start..r[0].message().end], "café");
     assert!(!r[0].glued);
 }
 
@@ -877,10 +883,10 @@ fn read_respects_the_range_and_gives_absolute_spans() {
     );
     let r = logs::read(&t, Span::new(head.len(), head.len() + log.len()), 3);
     assert_eq!(r.len(), 1);
-    assert_eq!(r[0].file, 3);
-    assert_eq!(r[0].span.start, head.len());
+    assert_eq!(r[0].file(), 3);
+    assert_eq!(r[0].span().start, head.len());
     assert_eq!(
-        &t[r[0].message.start..r[0].message.end],
+        &t[r[0].message().start..r[0].message().end],
         "A processor failed, forming new configuration."
     );
     // Out-of-range and mid-character ranges are clamped, not a panic.
@@ -895,10 +901,13 @@ fn crlf_and_cr_line_ends() {
     let r = read_all(t);
     assert_eq!(r.len(), 3);
     assert_eq!(
-        &t[r[0].message.start..r[0].message.end],
+        &t[r[0].message().start..r[0].message().end],
         "A processor failed, forming new configuration."
     );
-    assert_eq!(&t[r[2].message.start..r[2].message.end], "Members[2]: 1 2");
+    assert_eq!(
+        &t[r[2].message().start..r[2].message().end],
+        "Members[2]: 1 2"
+    );
     assert!(r.iter().all(|r| !r.glued));
 }
 
@@ -911,7 +920,7 @@ fn diagnose_points_at_the_message() {
     let idx = LineIndex::new(&t);
     assert_eq!(d[0].code, "L001");
     assert_eq!(d[0].severity, Severity::Warning);
-    assert_eq!(d[0].span, r[0].message);
+    assert_eq!(d[0].span, r[0].message());
     let col = t.find("You have").unwrap() + 1;
     assert_eq!(idx.line_col(&t, d[0].span.start), (1, col));
     assert_eq!(col, 60);
@@ -1038,5 +1047,5 @@ fn record_starts_skip_prefix_internals_and_find_every_glued_record() {
     let r = read_all(t);
     assert_eq!(r.len(), 1);
     assert!(!r[0].glued);
-    assert_eq!(&t[r[0].message.start..r[0].message.end], "café");
+    assert_eq!(&t[r[0].message().start..r[0].message().end], "café");
 }

@@ -99,7 +99,7 @@ proptest! {
             }
         }
         for rec in &r.records {
-            prop_assert!(rec.span.end <= t.len() && rec.message.end <= t.len());
+            prop_assert!(rec.span().end <= t.len() && rec.message().end <= t.len());
         }
     }
 }

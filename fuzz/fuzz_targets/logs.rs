@@ -13,7 +13,7 @@ fuzz_target!(|text: &str| {
     }
     let recs = logs::read(text, Span::new(0, text.len()), 0);
     for r in &recs {
-        assert!(r.span.end <= text.len() && r.message.end <= text.len());
+        assert!(r.span().end <= text.len() && r.message().end <= text.len());
     }
     let _ = logs::diagnose(&recs, text);
 });

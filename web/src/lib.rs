@@ -841,7 +841,7 @@ impl Ctl {
             a.report
                 .records
                 .iter()
-                .position(|r| r.file == file && overlaps(r.span))
+                .position(|r| r.file() == file && overlaps(r.span()))
                 .map(Focus::Record)
         };
         let focus = finding.or_else(record);

@@ -79,9 +79,9 @@ fn row(
     r: &Record,
     focused: bool,
 ) -> Html {
-    let text = a.sources.get(r.file).map(|s| &*s.text).unwrap_or("");
-    let message = text.get(r.message.start..r.message.end).unwrap_or("");
-    let (loc, _) = a.location(r.file, r.span.start, lang);
+    let text = a.sources.get(r.file()).map(|s| &*s.text).unwrap_or("");
+    let message = text.get(r.message().start..r.message().end).unwrap_or("");
+    let (loc, _) = a.location(r.file(), r.span().start, lang);
     let f = |s| field(text, s).unwrap_or_default();
     let who = match (field(text, r.daemon), field(text, r.subsystem)) {
         (Some(d), Some(s)) => format!("{d} [{s}]"),
@@ -92,16 +92,16 @@ fn row(
     let level = f(r.level);
     let kb = r.kb.map(|e| {
         let c = ctl.clone();
-        let (file, span) = (r.file, r.span);
+        let (file, span) = (r.file(), r.span());
         let code = e.code.to_string();
         html! {
             <button type="button" class="link code" title={t("ui.records.to_finding", lang)}
                 onclick={Callback::from(move |_| c.goto(file, span, None))}>{ code }</button>
         }
     });
-    let loc_cell = if a.is_pasted(r.file) {
+    let loc_cell = if a.is_pasted(r.file()) {
         let c = ctl.clone();
-        let (file, span) = (r.file, r.span);
+        let (file, span) = (r.file(), r.span());
         html! { <button type="button" class="link loc" onclick={Callback::from(move |_| { c.select_in_editor(file, span); })}>{ loc }</button> }
     } else {
         html! { <span class="loc">{ loc }</span> }

@@ -57,7 +57,7 @@ fn incident(ctl: &Ctl, a: &Analysis, lang: Lang, n: usize, inc: &Incident) -> Ht
     let ts = |i: usize| {
         recs.get(i)
             .and_then(|r| {
-                let text = a.sources.get(r.file).map_or("", |s| &*s.text);
+                let text = a.sources.get(r.file()).map_or("", |s| &*s.text);
                 corocheck_core::logs::field(text, r.timestamp)
             })
             .unwrap_or_default()

@@ -279,13 +279,16 @@ impl<'a> Clock<'a> {
         let mut seen: Vec<usize> = Vec::new();
         let mut base = None;
         for r in records {
-            if seen.contains(&r.file) || seen.len() >= 64 {
+            if seen.contains(&r.file()) || seen.len() >= 64 {
                 continue;
             }
-            let Some(ts) = texts.get(r.file).and_then(|t| super::field(t, r.timestamp)) else {
+            let Some(ts) = texts
+                .get(r.file())
+                .and_then(|t| super::field(t, r.timestamp))
+            else {
                 continue;
             };
-            seen.push(r.file);
+            seen.push(r.file());
             if let Some(Stamp::Calendar {
                 year: Some(y),
                 month,
@@ -305,7 +308,9 @@ impl<'a> Clock<'a> {
 
     /// The time of `r` in milliseconds since 1970 UTC (see the module docs).
     pub fn time(&mut self, r: &Record, texts: &[&'a str]) -> u64 {
-        let ts = texts.get(r.file).and_then(|t| super::field(t, r.timestamp));
+        let ts = texts
+            .get(r.file())
+            .and_then(|t| super::field(t, r.timestamp));
         let stamp = match (ts, self.last) {
             (Some(ts), Some((last, st))) if ts == last => st,
             (Some(ts), _) => {
@@ -315,10 +320,10 @@ impl<'a> Clock<'a> {
             }
             (None, _) => None,
         };
-        let k = match self.files.iter().position(|f| f.0 == r.file) {
+        let k = match self.files.iter().position(|f| f.0 == r.file()) {
             Some(k) => k,
             None => {
-                self.files.push((r.file, 0, None, 0));
+                self.files.push((r.file(), 0, None, 0));
                 self.files.len() - 1
             }
         };
@@ -437,9 +442,9 @@ mod tests {
     /// A record of `file` whose timestamp is the whole of `texts[file]`'s line `line`.
     fn rec(file: usize, span: (usize, usize)) -> Record {
         Record {
-            file,
-            span: Span::new(span.0, span.1),
-            message: Span::new(span.1, span.1),
+            file: file as u32,
+            span: Some(Span::new(span.0, span.1)).into(),
+            message: Some(Span::new(span.1, span.1)).into(),
             format: LogFormat::Corosync1File,
             timestamp: Some(Span::new(span.0, span.1)).into(),
             host: OptSpan::NONE,

@@ -291,10 +291,10 @@ fn ids_after(msg: &str, label: &str) -> Vec<u32> {
 /// The node name of a record: its host, or the file name without directory and extension
 /// when several files were given and the line names no host.
 fn node_of<'a>(r: &Record, texts: &[&'a str], paths: &[&'a str]) -> Option<&'a str> {
-    if let Some(h) = texts.get(r.file).and_then(|t| super::field(t, r.host)) {
+    if let Some(h) = texts.get(r.file()).and_then(|t| super::field(t, r.host)) {
         return Some(h);
     }
-    let p = paths.get(r.file).filter(|_| paths.len() > 1)?;
+    let p = paths.get(r.file()).filter(|_| paths.len() > 1)?;
     let base = p.rsplit(['/', '\\']).next().unwrap_or(p);
     let stem = base.split('.').next().unwrap_or(base);
     (!stem.is_empty()).then_some(stem)

@@ -761,7 +761,7 @@ mod tests {
         for e in entries() {
             for ex in &e.examples {
                 for r in crate::logs::read(ex, crate::Span::new(0, ex.len()), 0) {
-                    let msg = &ex[r.message.start..r.message.end];
+                    let msg = &ex[r.message().start..r.message().end];
                     let grams = super::super::template::Grams::of(
                         msg.trim_start_matches([' ', '\t']).as_bytes(),
                     );

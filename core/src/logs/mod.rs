@@ -132,12 +132,13 @@ impl LogFormat {
 /// One log record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
-    pub file: usize,
-    /// The whole record (prefix, message and extended detail).
-    pub span: Span,
+    /// The input it was read from ([`Record::file`]).
+    file: u32,
+    /// The whole record (prefix, message and extended detail): [`Record::span`].
+    span: OptSpan,
     /// The message text (after the prefix, the plugin's `LEVEL: function:` and Pacemaker's
-    /// `function: `; before Pacemaker's ` | ` extended detail).
-    pub message: Span,
+    /// `function: `; before Pacemaker's ` | ` extended detail): [`Record::message`].
+    message: OptSpan,
     pub format: LogFormat,
     /// The prefix fields are spans in the same text as `span` (read them with [`field`]).
     /// The timestamp as printed (`Aug 26 16:20:37`, `2024-08-26T16:20:37+02:00`, …).
@@ -162,11 +163,27 @@ pub struct Record {
 }
 
 impl Record {
+    /// The index of the input it was read from.
+    pub fn file(&self) -> usize {
+        self.file as usize
+    }
+
+    /// The whole record (prefix, message and extended detail).
+    pub fn span(&self) -> Span {
+        self.span.get().unwrap_or_default()
+    }
+
+    /// The message text (after the prefix, the plugin's `LEVEL: function:` and Pacemaker's
+    /// `function: `; before Pacemaker's ` | ` extended detail).
+    pub fn message(&self) -> Span {
+        self.message.get().unwrap_or_default()
+    }
+
     /// Move every span of the record through `f` (text with restored line breaks → input).
     pub(crate) fn map_spans(&mut self, f: &dyn Fn(Span) -> Span) {
-        self.span = f(self.span);
-        self.message = f(self.message);
         for s in [
+            &mut self.span,
+            &mut self.message,
             &mut self.timestamp,
             &mut self.host,
             &mut self.daemon,
@@ -180,9 +197,10 @@ impl Record {
     }
 }
 
-/// An optional span in 8 bytes: a record has seven, and a log of a million lines has a million
-/// records. Offsets fit in `u32` (an input is read up to 256 MiB, `crate::detect::MAX_INPUT`); a span that
-/// would not is stored as none rather than cut.
+/// An optional span in 8 bytes: a record has nine (its whole span and its message are always
+/// set), and a log of a million lines has a million records. Offsets fit in `u32` (an input is
+/// read up to 256 MiB, `crate::detect::MAX_INPUT`); a span that would not is stored as none
+/// rather than cut (and [`Record::span`] would read it as empty).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct OptSpan {
     start: u32,
@@ -238,8 +256,8 @@ pub fn field(text: &str, f: impl Into<Option<Span>>) -> Option<&str> {
 /// The message text of a record, `texts[f]` being the text of input `f` ("" when out of range).
 pub(crate) fn message_of<'a>(texts: &[&'a str], r: &Record) -> &'a str {
     texts
-        .get(r.file)
-        .and_then(|t| field(t, Some(r.message)))
+        .get(r.file())
+        .and_then(|t| field(t, Some(r.message())))
         .unwrap_or("")
 }
 
@@ -709,9 +727,9 @@ fn make_record<'t>(
         Span::new(base + s, base + s + f.len())
     };
     Record {
-        file,
-        span: Span::new(base + start, base + end.max(start)),
-        message: Span::new(base + body, base + msg_end),
+        file: u32::try_from(file).unwrap_or(u32::MAX),
+        span: Some(Span::new(base + start, base + end.max(start))).into(),
+        message: Some(Span::new(base + body, base + msg_end)).into(),
         format: pf.format.unwrap_or(LogFormat::Syslog),
         timestamp: pf.timestamp.map(at).into(),
         host: pf.host.map(at).into(),
@@ -773,18 +791,19 @@ pub(crate) fn diagnose_quiet(
         .filter_map(|(r, skip)| {
             let e = r.kb.filter(|_| !skip)?;
             if let Some(c) = counted.as_deref_mut() {
-                if !crate::detect::listed(c, e.code.as_str(), e.severity, r.message) {
+                if !crate::detect::listed(c, e.code.as_str(), e.severity, r.message()) {
                     return None;
                 }
             }
             let [summary, action, meaning] = e.msg_keys();
-            let mut d = Diagnostic::new(e.code.as_str(), e.severity, r.message, Msg::new(summary))
-                .help(Msg::new(action));
+            let mut d =
+                Diagnostic::new(e.code.as_str(), e.severity, r.message(), Msg::new(summary))
+                    .help(Msg::new(action));
             // Without the `docs` feature the KB carries no meaning (see core/build.rs).
             if !e.meaning.en.is_empty() {
                 d = d.explain(Msg::new(meaning));
             }
-            d.file = r.file;
+            d.file = r.file();
             Some(d)
         })
         .collect()
@@ -805,7 +824,7 @@ pub(crate) fn startup_links(records: &[Record], text: &str) -> Vec<bool> {
     let mut pid = None;
     for (i, r) in records.iter().enumerate() {
         let code = r.kb.map_or("", |e| e.code.as_str());
-        let msg = text.get(r.message.start..r.message.end).unwrap_or("");
+        let msg = text.get(r.message().start..r.message().end).unwrap_or("");
         let ids = match code {
             "L107" => msg.find("Members").map_or("", |k| &msg[k..]),
             "L202" | "L203" => msg,
@@ -999,13 +1018,14 @@ mod tests {
     }
 
     /// A log of a million lines holds a million records: the record stays small (it was 232
-    /// bytes with `Option<Span>` fields, more than twice the line it describes).
+    /// bytes with `Option<Span>` fields, more than twice the line it describes, and 120 with
+    /// `usize` offsets for its span, message and file).
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn records_stay_small() {
         assert_eq!(std::mem::size_of::<OptSpan>(), 8);
         assert!(
-            std::mem::size_of::<Record>() <= 120,
+            std::mem::size_of::<Record>() <= 96,
             "{}",
             std::mem::size_of::<Record>()
         );

@@ -94,18 +94,18 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         let text = logs.message(r);
         if code == "L210" {
             let (n, a, p) = link_line(text);
-            link = Some((r.file, n, a, p));
+            link = Some((r.file(), n, a, p));
             continue;
         }
         if code != "L118" && code != "L206" {
             continue;
         }
         let why = reason(text);
-        if seen.contains(&(r.file, why)) || seen.len() >= 64 {
+        if seen.contains(&(r.file(), why)) || seen.len() >= 64 {
             continue;
         }
-        seen.push((r.file, why));
-        let (number, addr, port) = match link.filter(|l| l.0 == r.file) {
+        seen.push((r.file(), why));
+        let (number, addr, port) = match link.filter(|l| l.0 == r.file()) {
             Some((_, n, a, p)) => (n, a, p),
             None => ("0", "", ""),
         };

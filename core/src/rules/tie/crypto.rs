@@ -123,7 +123,7 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
         if found.len() < 64
             && !found
                 .iter()
-                .any(|(o, k, f)| o.file == r.file && *k == keyfile && *f == from)
+                .any(|(o, k, f)| o.file() == r.file() && *k == keyfile && *f == from)
         {
             found.push((r, keyfile, from));
         }
@@ -133,7 +133,7 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
             && !keyfile
             && found
                 .iter()
-                .any(|(o, k, f)| o.file == r.file && !k && f.is_some())
+                .any(|(o, k, f)| o.file() == r.file() && !k && f.is_some())
         {
             continue;
         }

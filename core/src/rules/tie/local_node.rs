@@ -103,10 +103,10 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>) {
     });
     let mut seen: Vec<usize> = Vec::new();
     for (_, r) in logs.with_codes(CODES) {
-        if seen.contains(&r.file) {
+        if seen.contains(&r.file()) {
             continue;
         }
-        seen.push(r.file);
+        seen.push(r.file());
         let host = logs.host(r);
         let key = match host {
             _ if nodes.is_empty() => "X003.message.no_nodelist",

@@ -68,7 +68,7 @@ impl<'a> Logs<'a> {
     /// The host that wrote the record, when its format prints one.
     pub(crate) fn host(&self, r: &'a Record) -> Option<&'a str> {
         self.texts
-            .get(r.file)
+            .get(r.file())
             .and_then(|t| crate::logs::field(t, r.host))
     }
     /// Records whose KB code is one of `codes`, with their index.
@@ -111,10 +111,10 @@ pub(crate) fn on_log(
     explain: &'static str,
 ) -> Diagnostic {
     let mut d = meta
-        .diag(r.message, message)
+        .diag(r.message(), message)
         .help(help)
         .explain(Msg::new(explain));
-    d.file = r.file;
+    d.file = r.file();
     d.related = related;
     d
 }

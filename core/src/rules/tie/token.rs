@@ -116,10 +116,10 @@ pub fn check(cfg: &Cfg, logs: &Logs, out: &mut Vec<Diagnostic>, links: &mut Vec<
         let (Some(logged), Some(waited)) = (n.next(), n.next()) else {
             continue;
         };
-        if seen.len() >= 64 || seen.contains(&(r.file, logged, waited)) {
+        if seen.len() >= 64 || seen.contains(&(r.file(), logged, waited)) {
             continue;
         }
-        seen.push((r.file, logged, waited));
+        seen.push((r.file(), logged, waited));
         let key = if logged != u64::from(t.token) {
             "X001.message"
         } else if waited != u64::from(t.consensus) {
