@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the large-file worker's wasm into dist/worker/: the crate corocheck-worker (worker/),
-# cargo profile release-speed (opt-level 3), wasm-bindgen --target web, wasm-opt -O3. Its
+# cargo profile release-speed (opt-level 3), wasm-bindgen --target web, wasm-opt -O3 --converge. Its
 # files carry a hash of their bytes in their names, and index.html names them
 # (data-worker-js, data-worker-wasm on the boot script's tag) for the page to hand to
 # web/worker.js. scripts/build-web.sh calls this after trunk (trunk may empty dist/), then
@@ -19,7 +19,8 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 wasm-bindgen --target web --out-dir "$TMP" --out-name corocheck-worker --no-typescript \
     target/wasm32-unknown-unknown/release-speed/corocheck_worker.wasm
-wasm_opt -O3 "$TMP/corocheck-worker_bg.wasm"
+# --converge: -O3 again until the module stops changing (as for the page and the API).
+wasm_opt -O3 "$TMP/corocheck-worker_bg.wasm" --converge
 terser "$TMP/corocheck-worker.js" --module --compress --mangle -o "$TMP/corocheck-worker.min.js"
 HASH=$(cat "$TMP/corocheck-worker_bg.wasm" "$TMP/corocheck-worker.min.js" | sha256sum | cut -c1-16)
 rm -rf "$OUT"

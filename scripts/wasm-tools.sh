@@ -6,12 +6,13 @@ cd "$ROOT"
 E2E="$ROOT/tests/e2e"
 export PATH="$E2E/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-# wasm_opt LEVEL FILE: wasm-opt FILE in place at LEVEL (-Oz, -O3), with the features every
-# corocheck wasm is built with (SIMD: .cargo/config.toml; the rest are rustc's defaults).
+# wasm_opt LEVEL FILE [FLAG...]: wasm-opt FILE in place at LEVEL (-Oz, -O3), with the features
+# every corocheck wasm is built with (SIMD: .cargo/config.toml; the rest are rustc's defaults)
+# and any further flags.
 wasm_opt() {
     wasm-opt "$1" --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
         --enable-sign-ext --enable-mutable-globals --low-memory-unused --zero-filled-memory \
-        -o "$2" "$2"
+        "${@:3}" -o "$2" "$2"
 }
 
 # sizes LABEL FILE...: the raw and gzip -9 size of each FILE that exists.
