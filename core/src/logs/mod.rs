@@ -463,8 +463,8 @@ pub fn read_into(
     progress(body.len().saturating_sub(told));
 }
 
-/// [`read_into`] with the range cut at line ends into up to `threads` parts of at least
-/// [`PARALLEL_MIN`] bytes, read at the same time (`std::thread::scope`; not on wasm32, which has
+/// [`read_into`] with the range cut at line ends into up to `threads` parts of about
+/// [`PARALLEL_MIN`] bytes or more, read at the same time (`std::thread::scope`; not on wasm32, which has
 /// no threads: there it is [`read_into`]). A record never crosses a line end and the
 /// knowledge-base memo only saves work, so the records are exactly those of [`read_into`], in
 /// the same order: the first part is read into `out`, each other into a vector of its own,
@@ -538,9 +538,10 @@ fn read_in_parts(
 /// The smallest part [`read_into_parallel`] gives a thread of its own.
 pub const PARALLEL_MIN: usize = 4 << 20;
 
-/// Offsets that cut `body` into at most `threads` parts of about equal size and at least
-/// `min` bytes, each cut just after a line end (LF or CR); 0 and `body.len()` are the first
-/// and last.
+/// Offsets that cut `body` into at most `threads` parts, as many as leave each about `min`
+/// bytes or more: each cut is the first line end (LF or CR) at or after its share of the
+/// body, and falls just after it (a long line makes its part longer and the next one
+/// shorter); 0 and `body.len()` are the first and last.
 #[cfg(not(target_arch = "wasm32"))]
 fn line_cuts(body: &[u8], threads: usize, min: usize) -> Vec<usize> {
     let n = threads.min(body.len() / min.max(1)).max(1);
