@@ -48,8 +48,8 @@ enum Cmd {
         /// Also print each finding's explanation (text format).
         #[arg(long)]
         explain: bool,
-        /// Threads a large log (4 MiB and more) is read with (default: the CPUs this process
-        /// may use). The findings are the same for any number.
+        /// How many threads read a large log (8 MiB or more); default: the CPUs this process
+        /// may use. The findings are the same for any number.
         #[arg(long, short = 'j', value_name = "N")]
         jobs: Option<std::num::NonZeroUsize>,
         /// Apply every fix and write each changed file in place, keeping the original as

@@ -422,9 +422,6 @@ mod tests {
         assert!(d.text.starts_with("ok\u{FFFD}"));
     }
 
-    /// One pass for many needles answers what `find` answers for each: matches that cross a
-    /// block's end, at the very end, repeated, absent, the empty needle, and needles that start
-    /// with others (present and absent ones).
     /// The text cut in two and searched by two threads: each answer is `find`'s, whether the
     /// needle occurs before the cut, across it, just after it or only in the second half, and
     /// with a multi-byte character at the cut.
@@ -468,6 +465,9 @@ mod tests {
         assert!(checked > 500);
     }
 
+    /// One pass for many needles answers what `find` answers for each: matches that cross a
+    /// block's end, at the very end, repeated, absent, the empty needle, and needles that start
+    /// with others (present and absent ones).
     #[test]
     fn first_of_each_is_find_for_each() {
         let block = 1 << 16;

@@ -940,8 +940,8 @@ mod tests {
 
     /// A log read in parts by several threads gives the records of one read, in order: every
     /// fixture (logs and the rest), with CRLF and CR line ends and glued lines, cut into 2 to 4
-    /// parts at every size from a few lines up; the cuts fall after an LF, between a CR and its
-    /// LF, and after a lone CR.
+    /// parts of at least 1, 40, 200 and 1000 bytes; the cuts fall after an LF, between a CR and
+    /// its LF, and after a lone CR.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn parts_read_as_one() {
@@ -991,6 +991,8 @@ mod tests {
         );
     }
 
+    /// Cuts are increasing, at most one per thread, each just after an LF or a CR, for every
+    /// thread count and part size on a body with LF, CRLF and CR line ends.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn line_cuts_fall_after_line_ends() {
