@@ -240,40 +240,39 @@ fn main() {
     }
     // `bench once CASE K`: one analysis of a pathological case at K×, nothing printed (for
     // `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load).
-    // `bench once log MB THREADS`: the same with `Options::threads` (profiling the threaded read).
-    if let [cmd, name, k, threads] = &args[..] {
-        if cmd == "once" && name == "log" {
-            let files = node_logs(k.parse().expect("bench once log MB THREADS"));
-            let opts = Options {
-                threads: threads.parse().expect("bench once log MB THREADS"),
-                ..Default::default()
-            };
-            std::hint::black_box(analyze(&inputs_of(&files), &opts));
-            return;
-        }
+    // `bench once log MB [THREADS]`: one analysis of the benchmark's log of MB megabytes
+    // (profiling), read with `Options::threads` = THREADS (default 0: this thread only).
+    if let [cmd, name, mb, threads @ ..] = &args[..]
+        && cmd == "once"
+        && name == "log"
+        && threads.len() <= 1
+    {
+        let files = node_logs(mb.parse().expect("bench once log MB [THREADS]"));
+        let opts = Options {
+            threads: threads
+                .first()
+                .map_or(0, |t| t.parse().expect("bench once log MB [THREADS]")),
+            ..Default::default()
+        };
+        std::hint::black_box(analyze(&inputs_of(&files), &opts));
+        return;
     }
-    if let [cmd, name, k] = &args[..] {
-        // `bench once log MB`: one analysis of the benchmark's log of MB megabytes (profiling).
-        if cmd == "once" && name == "log" {
-            let files = node_logs(k.parse().expect("bench once log MB"));
-            std::hint::black_box(analyze(&inputs_of(&files), &Options::default()));
-            return;
-        }
-        if cmd == "once" {
-            let k: usize = k.parse().expect("bench once CASE K");
-            let c = pathological::CASES
-                .iter()
-                .find(|c| c.name.contains(name.as_str()))
-                .expect("a case whose name contains CASE");
-            let b = (c.make)(k);
-            let d = corocheck_core::text::decode(&b);
-            let inputs = [Input {
-                path: c.path.into(),
-                text: &d.text,
-            }];
-            std::hint::black_box(analyze(&inputs, &Options::default()));
-            return;
-        }
+    if let [cmd, name, k] = &args[..]
+        && cmd == "once"
+    {
+        let k: usize = k.parse().expect("bench once CASE K");
+        let c = pathological::CASES
+            .iter()
+            .find(|c| c.name.contains(name.as_str()))
+            .expect("a case whose name contains CASE");
+        let b = (c.make)(k);
+        let d = corocheck_core::text::decode(&b);
+        let inputs = [Input {
+            path: c.path.into(),
+            text: &d.text,
+        }];
+        std::hint::black_box(analyze(&inputs, &Options::default()));
+        return;
     }
     // `bench write-log MB PATH`: the benchmark's log, for the browser bench
     // (tests/e2e/bench-logs.mjs) to time the same text.

@@ -549,25 +549,52 @@ fn first_of_each_halves(
         while !hay.is_char_boundary(head_end) {
             head_end += 1;
         }
-        let (head, tail) = std::thread::scope(|s| {
-            let tail = std::thread::Builder::new()
-                .spawn_scoped(s, || first_of_each(&hay[cut..], needles))
-                .ok();
-            let head = first_of_each(&hay[..head_end], needles);
-            let tail = match tail {
-                Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                None => first_of_each(&hay[cut..], needles),
-            };
-            (head, tail)
-        });
+        let mut head = Vec::new();
+        let tail = alongside(
+            || head = first_of_each(&hay[..head_end], needles),
+            &[cut],
+            |c| first_of_each(&hay[c..], needles),
+        );
         return head
             .into_iter()
-            .zip(tail)
+            .zip(tail.into_iter().flatten()) // one argument, one result
             .map(|(h, t)| h.or(t.map(|j| cut + j)))
             .collect();
     }
     let _ = (threads, min);
     first_of_each(hay, needles)
+}
+
+/// Run `here` on this thread while `f` runs on each of `args`, each on a scoped thread of its
+/// own, and return `f`'s results in the order of `args`. An argument whose thread cannot be
+/// started is handled here, after `here`; a panic in a thread goes on in the caller. Not on
+/// wasm32, which has no threads. Used by [`first_of_each_parallel`] and
+/// `logs::read_into_parallel`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn alongside<A: Copy + Send, T: Send>(
+    here: impl FnOnce(),
+    args: &[A],
+    f: impl Fn(A) -> T + Sync,
+) -> Vec<T> {
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = args
+            .iter()
+            .map(|&a| {
+                std::thread::Builder::new()
+                    .spawn_scoped(s, move || f(a))
+                    .map_err(|_| a)
+            })
+            .collect();
+        here();
+        handles
+            .into_iter()
+            .map(|h| match h {
+                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(a) => f(a),
+            })
+            .collect()
+    })
 }
 
 /// The first occurrence of each of `needles` in `hay` (`find` for each, in one pass): the text

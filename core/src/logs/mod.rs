@@ -500,30 +500,11 @@ fn read_in_parts(
                 .windows(2)
                 .map(|w| Span::new(range.start + w[0], range.start + w[1]))
                 .collect();
-            let read = move |part: Span| {
-                let mut v = Vec::with_capacity(lines_hint(text, part));
-                read_into(text, part, file, &mut v, &mut |_| {});
-                v
-            };
-            let rest: Vec<Vec<Record>> = std::thread::scope(|s| {
-                // A part whose thread cannot be started is read here, after the first.
-                let handles: Vec<_> = parts[1..]
-                    .iter()
-                    .map(|&part| {
-                        std::thread::Builder::new()
-                            .spawn_scoped(s, move || read(part))
-                            .map_err(|_| part)
-                    })
-                    .collect();
-                read_into(text, parts[0], file, out, progress);
-                handles
-                    .into_iter()
-                    .map(|h| match h {
-                        Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                        Err(part) => read(part),
-                    })
-                    .collect()
-            });
+            let rest = crate::text::alongside(
+                || read_into(text, parts[0], file, out, progress),
+                &parts[1..],
+                |part| read(text, part, file),
+            );
             for (mut v, part) in rest.into_iter().zip(&parts[1..]) {
                 out.append(&mut v);
                 progress(part.len());
