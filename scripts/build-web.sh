@@ -1,14 +1,139 @@
 #!/usr/bin/env bash
-# Build the web page into dist/: cargo profile release-z, wasm-bindgen 0.2.130 and
-# wasm-opt -Oz (npm binaryen 132), all through trunk 0.21.14, offline.
+# Build the web page into dist/: cargo profile release-z and wasm-bindgen 0.2.130 through
+# trunk 0.21.14, offline; then wasm-split-cli 0.8.0-alpha.3 and wasm-opt -Oz (npm binaryen 132).
 # Needs: rustup target wasm32-unknown-unknown, `cargo install trunk --version 0.21.14 --locked`,
-# `cargo install wasm-bindgen-cli --version 0.2.130` (see docs/reference toolchain notes).
+# `cargo install wasm-bindgen-cli --version 0.2.130`, `cargo install wasm-split-cli --version
+# 0.8.0-alpha.3 --locked` (scripts/setup.sh installs all three).
 set -euo pipefail
 . "$(dirname "$0")/wasm-tools.sh"
 if [ ! -x "$E2E/node_modules/.bin/wasm-opt" ] || [ ! -x "$E2E/node_modules/.bin/terser" ]; then
     (cd "$E2E" && npm ci --no-audit --no-fund)
 fi
-trunk build --offline "$@"
+# The page's wasm is linked with its relocations (--emit-relocs), which wasm-split-cli reads
+# to find every function and piece of data a function reaches. In a target folder of its own:
+# the embedding bundle and the worker share the release-z profile and must not carry them.
+# wasm-ld -O0: no merging of a string into the tail of another. The splitter zeroes, in the
+# page's wasm, the data only the late part uses; with merged strings that data can overlap
+# data the page uses (a `:` of a format string was lost so), and split_page checks that no
+# two data symbols overlap.
+PAGE_TARGET="$ROOT/target/page"
+CARGO_TARGET_DIR="$PAGE_TARGET" \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=+simd128 -C link-arg=--emit-relocs -C link-arg=-O0" \
+    trunk build --offline "$@"
+# Split the late part of the analysis out of the page's wasm (web/src/late.rs): everything
+# only its entry point reaches (the log reader, the knowledge base, the incidents, the ties,
+# the cluster.conf analysis, redaction) goes to late-<hash>.wasm, fetched when an input needs
+# it; the page's wasm calls it through its function table. Then wasm-opt each part.
+split_page() {
+    local bg tmp late
+    bg=$(ls dist/corocheck-web-*_bg.wasm)
+    tmp=$(mktemp -d)
+    local linked="$PAGE_TARGET/wasm32-unknown-unknown/release-z/corocheck-web.wasm"
+    # No two data symbols of the linked wasm share a byte (see -O0 above).
+    python3 - "$linked" <<'PY'
+import sys
+b = open(sys.argv[1], "rb").read()
+def leb(i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
+        if x < 0x80: return r, i
+i, syms = 8, []
+while i < len(b):
+    sid = b[i]; size, i = leb(i + 1); end = i + size
+    n, j = leb(i) if sid == 0 else (0, i)
+    if sid == 0 and b[j:j + n] == b"linking":
+        _, j = leb(j + n)  # the linking section's version
+        while j < end:
+            kind, (ssize, j) = b[j], leb(j + 1)
+            sub_end = j + ssize
+            if kind == 8:  # the symbol table
+                count, k = leb(j)
+                for _ in range(count):
+                    sym, (flags, k) = b[k], leb(k + 1)
+                    if sym == 1:  # data: name, then (if defined) segment, offset, size
+                        n, k = leb(k); k += n
+                        if not flags & 0x10:
+                            seg, k = leb(k); off, k = leb(k); sz, k = leb(k)
+                            if sz: syms.append((seg, off, sz))
+                    elif sym == 3:  # section
+                        _, k = leb(k)
+                    else:  # function, global, table, tag: index, then a name if defined or explicit
+                        _, k = leb(k)
+                        if not flags & 0x10 or flags & 0x40:
+                            n, k = leb(k); k += n
+            j = sub_end
+    i = end
+if not syms:
+    sys.exit("build-web: the page's wasm has no data symbols: was it linked with --emit-relocs?")
+syms.sort()
+shared = [(a, c) for a, c in zip(syms, syms[1:]) if a[0] == c[0] and c[1] < a[1] + a[2]]
+if shared:
+    sys.exit(f"build-web: {len(shared)} pairs of data symbols overlap (merged strings?), e.g. {shared[0]}")
+PY
+    if ! wasm-split-cli split "$linked" "$bg" "$tmp" > "$tmp/log" 2>&1; then
+        cat "$tmp/log"
+        exit 1
+    fi
+    # The late part may import only what late.js gives it: the page's memory, function table
+    # and globals. Anything else (another split chunk, a JS import) would fail at run time.
+    python3 - "$tmp/module_0_run.wasm" <<'PY'
+import re, sys
+b = open(sys.argv[1], "rb").read()
+def leb(i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
+        if x < 0x80: return r, i
+def name(i):
+    n, i = leb(i)
+    return b[i:i + n].decode(), i + n
+i, bad = 8, []
+while i < len(b):
+    sid = b[i]; size, i = leb(i + 1); end = i + size
+    if sid == 2:
+        count, j = leb(i)
+        for _ in range(count):
+            mod, j = name(j); field, j = name(j); kind = b[j]; j += 1
+            if kind == 0: _, j = leb(j)
+            else:
+                j += kind == 1  # a table's element type
+                if kind == 3: j += 2
+                else:
+                    flags = b[j]; _, j = leb(j + 1)
+                    if flags & 1: _, j = leb(j)
+            ok = mod == "__wasm_split" and re.fullmatch(
+                r"__memory_0|__indirect_function_table|__global__\d+", field)
+            if not ok: bad.append(f"{mod}.{field}")
+    i = end
+if bad:
+    sys.exit("build-web: the late wasm imports more than the page's memory, table and globals: " + ", ".join(bad))
+PY
+    mv "$tmp/main.wasm" "$bg"
+    wasm_opt -Oz "$bg" --converge &
+    wasm_opt -Oz "$tmp/module_0_run.wasm" --converge
+    wait $!
+    late="late-$(sha256sum "$tmp/module_0_run.wasm" | cut -c1-16).wasm"
+    rm -f dist/late-*.wasm
+    mv "$tmp/module_0_run.wasm" "dist/$late"
+    rm -rf "$tmp"
+    # index.html: the wasm's new Subresource Integrity hash, and the late part's name for
+    # late.js (on the boot script, beside the other file names).
+    python3 - "$bg" "$late" <<'PY'
+import base64, hashlib, pathlib, re, sys
+wasm, late = pathlib.Path(sys.argv[1]), sys.argv[2]
+sri = "sha384-" + base64.b64encode(hashlib.sha384(wasm.read_bytes()).digest()).decode()
+index = pathlib.Path("dist/index.html")
+html = index.read_text()
+html, n = re.subn(r'(href=\.?/?' + re.escape(wasm.name) + r' integrity=)sha384-[A-Za-z0-9+/=]+',
+                  lambda m: m.group(1) + sri, html)
+html, k = re.subn(r'<script (data-js=)', lambda m: f'<script data-late=./{late} ' + m.group(1), html)
+if n != 1 or k != 1:
+    sys.exit(f"build-web: expected one wasm integrity and one boot script in index.html, found {n} and {k}")
+index.write_text(html)
+PY
+}
+split_page
 # trunk's own JS minifier cannot parse wasm-bindgen's `export default` and ships the glue as it
 # is; terser (npm, pure JS) minifies it (about 1.7 KB gzip less), and the Subresource Integrity
 # hash trunk wrote into index.html is recomputed for the new bytes.
@@ -44,8 +169,10 @@ for lang in en ja; do
         mv "dist/$part-$lang.txt.tmp" "dist/$part-$lang.txt"
     done
 done
-terser dist/boot.js --module --compress --mangle -o dist/boot.js.min
-mv dist/boot.js.min dist/boot.js
+for js in boot late; do
+    terser "dist/$js.js" --module --compress --mangle -o "dist/$js.js.min"
+    mv "dist/$js.js.min" "dist/$js.js"
+done
 # The service worker, with the app's files to keep for offline use (web/sw.js); after
 # boot.js is minified and docs.json written, since its version hashes their bytes.
 python3 - <<'PY'

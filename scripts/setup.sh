@@ -11,6 +11,8 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 WASM_BINDGEN_VERSION=0.2.130
 # Newest trunk that builds with rustc 1.95 (0.22 needs 1.96.1).
 TRUNK_VERSION=0.21.14
+# Splits the page's wasm in two (scripts/build-web.sh, web/src/late.rs).
+WASM_SPLIT_VERSION=0.8.0-alpha.3
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -43,11 +45,19 @@ install_trunk() {
   say "cargo install trunk $TRUNK_VERSION"
   cargo install -q trunk --version "$TRUNK_VERSION" --locked
 }
-# The two installs are independent and slow: run them side by side.
+install_wasm_split() {
+  # It has no --version: ask cargo which version it installed.
+  if cargo install --list 2>/dev/null | grep -qx "wasm-split-cli v$WASM_SPLIT_VERSION:"; then return; fi
+  say "cargo install wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install -q wasm-split-cli --version "$WASM_SPLIT_VERSION" --locked
+}
+# The installs are independent and slow: run them side by side.
 install_wasm_bindgen & p1=$!
 install_trunk & p2=$!
+install_wasm_split & p3=$!
 wait $p1
 wait $p2
+wait $p3
 
 # cargo-fuzz (libFuzzer driver) only for the bounded fuzz run of scripts/test.sh (CI or FUZZ=1).
 if { [ "${CI:-}" = true ] || [ "${FUZZ:-}" = 1 ]; } && ! command -v cargo-fuzz >/dev/null 2>&1; then

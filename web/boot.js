@@ -15,9 +15,12 @@ globalThis.corocheckText = {
   text: fetch('text-' + lang + '.txt').then((r) => (r.ok ? r.text() : Promise.reject(r.status))),
 };
 globalThis.corocheckText.text.catch(() => {});
+// The wasm's exports, for late.js: it instantiates the late part of the wasm into them.
+let started;
+globalThis.corocheckWasm = new Promise((resolve) => { started = resolve; });
 try {
   const bindings = await import(tag.dataset.js);
-  await bindings.default({ module_or_path: tag.dataset.wasm });
+  started(await bindings.default({ module_or_path: tag.dataset.wasm }));
 } catch (e) {
   // The wasm uses SIMD (README, "Browsers"): a browser without it cannot compile the module.
   // Say so instead of leaving an empty page.

@@ -251,7 +251,14 @@ pub fn lookup(key: &str, lang: Lang) -> Option<Cow<'static, str>> {
         None if !cfg!(feature = "text") => return None,
         None => {}
     }
-    crate::logs::kb::text(key, lang).map(Cow::Borrowed)
+    // Without the `text` feature the knowledge base has no text of its own (core/build.rs):
+    // it is all in the installed part, and the knowledge base stays out of the page's wasm
+    // until its late part is loaded (`late`).
+    if cfg!(feature = "text") {
+        crate::logs::kb::text(key, lang).map(Cow::Borrowed)
+    } else {
+        None
+    }
 }
 
 /// The page's text comes in parts per language, each a file `<part>-<lang>.txt`: `Text`

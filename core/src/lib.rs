@@ -17,6 +17,7 @@ pub mod fix;
 pub mod i18n;
 #[cfg(feature = "json")]
 pub mod json;
+pub mod late;
 pub mod logs;
 pub mod redact;
 pub mod report;
@@ -32,5 +33,5 @@ pub mod version;
 
 pub use diagnostic::{Diagnostic, Edit, Fix, Severity, Span};
 pub use i18n::{Lang, Msg};
-pub use report::{Input, Migration, Options, Profile, Report, analyze, analyze_with};
+pub use report::{Input, Migration, Options, Profile, Report, analyze, analyze_late, analyze_with};
 pub use version::{Release, Target};

@@ -25,7 +25,7 @@
 
 use std::collections::HashMap;
 
-use crate::{Input, Options, analyze};
+use crate::{Input, Options};
 
 /// The redacted texts (in the order given) and how many distinct originals were replaced.
 #[derive(Debug, Default)]
@@ -526,7 +526,7 @@ pub fn redact(inputs: &[Input]) -> Redacted {
     for i in inputs {
         collect(i.text, &mut m);
     }
-    let report = analyze(inputs, &Options::default());
+    let report = crate::analyze(inputs, &Options::default());
     for r in &report.records {
         if let Some(h) = crate::logs::field(inputs[r.file()].text, r.host) {
             m.host(h);

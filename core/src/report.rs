@@ -3,6 +3,7 @@
 use crate::conf::{self, Conf, Dialect};
 use crate::detect::{self, DocKind, Segment};
 use crate::diagnostic::{Diagnostic, Span};
+use crate::late::{Job, Join};
 use crate::logs;
 use crate::rules::{self, ConfRole, Ctx};
 use crate::stack::{self, Facts};
@@ -143,7 +144,7 @@ impl Report {
 /// reading the documents [`READ_WORK`], config↔log ties 1, incidents [`INCIDENT_WORK`].
 const WORK_PER_BYTE: u64 = 20;
 const READ_WORK: u64 = 11;
-const INCIDENT_WORK: u64 = 4;
+pub(crate) const INCIDENT_WORK: u64 = 4;
 
 /// Progress reports, about every half percent.
 struct Progress<'a> {
@@ -179,6 +180,20 @@ pub fn analyze_with(
     inputs: &[Input],
     opts: &Options,
     progress: &mut dyn FnMut(u64, u64),
+) -> Report {
+    analyze_late(inputs, opts, progress, &mut crate::late::run)
+}
+
+/// [`analyze_with`], with the reading of logs and cluster.conf files and what joins documents
+/// (ties, incidents) done by `late` ([`crate::late`]). [`analyze`] passes [`crate::late::run`];
+/// the web page passes the part of its wasm it loads only for such inputs. A `late` that does
+/// nothing gives the report of the configs alone: no records, cluster.conf summaries, log
+/// findings, ties or incidents (the documents are still classified).
+pub fn analyze_late(
+    inputs: &[Input],
+    opts: &Options,
+    progress: &mut dyn FnMut(u64, u64),
+    late: &mut dyn FnMut(Job),
 ) -> Report {
     let bytes: u64 = inputs.iter().map(|i| i.text.len() as u64).sum();
     let mut prog = Progress {
@@ -241,14 +256,14 @@ pub fn analyze_with(
         let pre = read_first[i];
         let (segs, mut diags) = match (pre, classified[i].take()) {
             (Some(end), _) => {
-                logs::read_into_parallel(
-                    input.text,
-                    Span::new(0, end),
-                    i,
-                    &mut records,
-                    &mut |n| prog.add(n as u64 * READ_WORK),
-                    opts.threads,
-                );
+                late(Job::Read {
+                    text: input.text,
+                    range: Span::new(0, end),
+                    file: i,
+                    records: &mut records,
+                    progress: &mut |n| prog.add(n as u64 * READ_WORK),
+                    threads: opts.threads,
+                });
                 detect::segment_with(&input.path, input.text, Some(&records[first..]))
             }
             // Classified above.
@@ -286,18 +301,18 @@ pub fn analyze_with(
                     None => (input.text, seg.span),
                 };
                 let a = records.len();
-                logs::read_into_parallel(
+                late(Job::Read {
                     text,
                     range,
-                    i,
-                    &mut records,
-                    &mut |n| {
+                    file: i,
+                    records: &mut records,
+                    progress: &mut |n| {
                         if pre.is_none() {
                             prog.add(n as u64 * READ_WORK)
                         }
                     },
-                    opts.threads,
-                );
+                    threads: opts.threads,
+                });
                 at[si] = Some((a, records.len()));
             }
         }
@@ -376,9 +391,13 @@ pub fn analyze_with(
                 DocKind::Log(_) => {
                     let (a, b) = log_records[i][si].unwrap_or((0, 0));
                     let recs = &mut records[a..b];
-                    let skip = logs::startup_links(recs, text);
-                    found = logs::diagnose_quiet(recs, &skip, Some(&mut counted));
-                    quiet.extend(skip);
+                    late(Job::Log {
+                        text,
+                        records: recs,
+                        found: &mut found,
+                        counted: &mut counted,
+                        quiet: &mut quiet,
+                    });
                     if seg.reflow.is_some() {
                         for r in recs {
                             r.map_spans(back);
@@ -386,12 +405,18 @@ pub fn analyze_with(
                     }
                 }
                 DocKind::ClusterConf => {
-                    found = detect::cluster_conf_findings(text, range);
-                    let (diags, mut doc) = crate::cman::analyze(text, range);
-                    found.extend(diags);
-                    doc.file = i;
-                    doc.span = back(doc.span);
-                    cman_docs.push(doc);
+                    let mut doc = None;
+                    late(Job::Cman {
+                        text,
+                        range,
+                        found: &mut found,
+                        doc: &mut doc,
+                    });
+                    if let Some(mut doc) = doc {
+                        doc.file = i;
+                        doc.span = back(doc.span);
+                        cman_docs.push(doc);
+                    }
                 }
                 DocKind::Prose | DocKind::Unknown => {}
             }
@@ -458,54 +483,29 @@ pub fn analyze_with(
         }
     }
 
-    // 5. Tie findings across documents (config line ↔ the log lines it causes): the plugin
-    // stanza, then the first main corosync.conf against every log record (X0xx).
-    stack::correlate(&mut diagnostics, &records);
-    prog.add(bytes / 2);
-    let texts: Vec<&str> = inputs.iter().map(|i| i.text).collect();
-    if let (Some((file, si, text, tree, target)), false) = (kept.first(), records.is_empty()) {
-        let ctx = Ctx::new(
-            Conf::new(text, tree),
-            *target,
-            opts.target.is_some(),
-            ConfRole::Main,
-            &facts,
-        );
-        let reflow = &segmented[*file][*si].reflow;
-        let back = |s: Span| reflow.as_ref().map_or(s, |r| r.to_original(s));
-        let cfg = rules::tie::Cfg {
-            ctx: &ctx,
-            file: *file,
-            path: &inputs[*file].path,
-            back: &back,
-        };
-        let logs = rules::tie::Logs {
+    // 5. Tie findings across documents (config line ↔ the log lines it causes), then the
+    // incidents ([`join`]).
+    let mut incidents = Vec::new();
+    if !records.is_empty() {
+        let main = kept.first().map(|(file, si, text, tree, target)| {
+            (*file, *text, tree, *target, &segmented[*file][*si].reflow)
+        });
+        late(Job::Join(Join {
+            inputs,
+            pinned: opts.target.is_some(),
+            facts: &facts,
+            main,
             records: &records,
-            texts: &texts,
-        };
-        let (mut ties, mut links) = (Vec::new(), Vec::new());
-        rules::tie::run(&cfg, &logs, &mut ties, &mut links);
-        // A log line that agrees with the config: its own finding points at the setting.
-        for l in &links {
-            if let Some(d) = diagnostics
-                .iter_mut()
-                .find(|d| d.file == l.file && d.span == l.span)
-            {
-                d.related.extend(l.related.iter().cloned());
-            }
-        }
-        rules::tie::link_back(&mut diagnostics, &links, *file);
-        rules::tie::link_back(&mut diagnostics, &ties, *file);
-        diagnostics.append(&mut ties);
+            quiet: &quiet,
+            diagnostics: &mut diagnostics,
+            incidents: &mut incidents,
+            progress: &mut |n| prog.add(n),
+            bytes,
+        }));
     }
-    let paths: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
-    prog.add(bytes - bytes / 2);
-    // Incidents: their steps by the records read, the rest at the end.
-    let per_record = bytes as f64 * (INCIDENT_WORK - 1) as f64 / records.len().max(1) as f64;
-    let incidents = logs::incident::build_with(&records, &texts, &paths, &quiet, &mut |n| {
-        prog.add((n as f64 * per_record) as u64)
-    });
-
+    if records.is_empty() {
+        prog.add(bytes);
+    }
     prog.finish();
     crate::sort::sort_by(&mut diagnostics, |a, b| {
         (a.file, a.span.start, a.code).cmp(&(b.file, b.span.start, b.code))

@@ -12,8 +12,9 @@ use std::rc::Rc;
 use corocheck_core::i18n::{self, Msg, Part, t};
 use corocheck_core::stack::{self, Roles};
 use corocheck_core::text::decode;
-use corocheck_core::{Input, Lang, Report, Severity, Span, analyze};
+use corocheck_core::{Input, Lang, Report, Severity, Span};
 use gloo::timers::future::TimeoutFuture;
+use late::analyze;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DragEvent, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
@@ -28,6 +29,7 @@ mod example;
 mod findings;
 mod highlight;
 mod lang;
+mod late;
 pub mod md;
 mod migration;
 mod records;
@@ -133,6 +135,8 @@ struct Model {
     analysis: Option<Rc<Analysis>>,
     /// Bytes being analysed when the "large input" notice is up.
     busy: Option<usize>,
+    /// The late part of the analysis is being fetched (`late.rs`).
+    loading_late: bool,
     /// Milliseconds per byte of the last analysis of at least [`LARGE_INPUT`] bytes, to tell
     /// which analyses will be slow on this machine.
     ms_per_byte: Option<f64>,
@@ -170,6 +174,7 @@ impl Model {
             files: Vec::new(),
             analysis: None,
             busy: None,
+            loading_late: false,
             ms_per_byte: None,
             generation: 0,
             gutter: AttrValue::from("1"),
@@ -320,6 +325,20 @@ impl Ctl {
                 me.start_big(pasted);
                 return;
             }
+            // A log or a cluster.conf: fetch the late part of the analysis first (once).
+            if me.needs_late(&pasted) {
+                me.m.borrow_mut().loading_late = true;
+                me.redraw();
+                let ok = late::load().await;
+                me.m.borrow_mut().loading_late = false;
+                if !ok {
+                    me.notice(Msg::new("ui.late.failed"));
+                }
+                if me.m.borrow().generation != generation {
+                    me.redraw();
+                    return;
+                }
+            }
             let total = pasted.len() + me.m.borrow().files.iter().map(|f| f.size).sum::<usize>();
             let slow = match me.m.borrow().ms_per_byte {
                 Some(rate) => rate * total as f64 > SLOW_MS,
@@ -336,6 +355,24 @@ impl Ctl {
             }
             me.run(pasted);
         });
+    }
+
+    /// Whether the inputs (the pasted text and the opened files) need the late part of the
+    /// analysis and it is not in yet.
+    fn needs_late(&self, pasted: &str) -> bool {
+        if late::loaded() {
+            return false;
+        }
+        let m = self.m.borrow();
+        let mut inputs = vec![Input {
+            path: PASTED.to_string(),
+            text: pasted,
+        }];
+        inputs.extend(m.files.iter().filter(|f| !f.binary).map(|f| Input {
+            path: f.name.clone(),
+            text: &f.text,
+        }));
+        late::missing(&inputs)
     }
 
     fn run(&self, pasted: String) {
@@ -1016,7 +1053,22 @@ impl Ctl {
                 text: &f.text,
             })
             .collect();
-        let r = corocheck_core::redact::redact(&inputs);
+        // Redaction is in the late part (it reads the host names of log lines): load it
+        // first, and redact nothing without it.
+        if !late::loaded() {
+            let me = self.clone();
+            spawn_local(async move {
+                if late::load().await {
+                    me.redact();
+                } else {
+                    me.share_notice([Msg::new("ui.late.failed")]);
+                }
+            });
+            return;
+        }
+        let Some(r) = late::redact(&inputs) else {
+            return;
+        };
         // The pasted text is the first file, without a name, when there is one.
         let pasted = match files.first() {
             Some(f) if f.name.is_empty() => f.text.clone(),
@@ -1484,11 +1536,16 @@ fn files_list(ctl: &Ctl, model: &Model) -> Html {
 
 fn results(ctl: &Ctl, model: &Model) -> Html {
     let lang = model.lang;
-    let busy = model.busy.map(|bytes| {
+    let busy = match (model.busy, model.loading_late) {
+        (Some(bytes), _) => Some(Msg::new("ui.busy").arg("size", snippet::human_size(bytes))),
+        (None, true) => Some(Msg::new("ui.late.loading")),
+        (None, false) => None,
+    }
+    .map(|msg| {
         html! {
             <div class="busy" role="status">
                 <span class="spinner" aria-hidden="true"></span>
-                { Msg::new("ui.busy").arg("size", snippet::human_size(bytes)).render(lang) }
+                { msg.render(lang) }
             </div>
         }
     });
