@@ -186,9 +186,10 @@ pub fn analyze_with(
 
 /// [`analyze_with`], with the reading of logs and cluster.conf files and what joins documents
 /// (ties, incidents) done by `late` ([`crate::late`]). [`analyze`] passes [`crate::late::run`];
-/// the web page passes the part of its wasm it loads only for such inputs. A `late` that does
-/// nothing gives the report of the configs alone: no records, cluster.conf summaries, log
-/// findings, ties or incidents (the documents are still classified).
+/// the web page passes the part of its wasm it loads only for such inputs
+/// ([`crate::late::needed`]). A `late` that does nothing gives the configs' findings and no
+/// records, cluster.conf summaries, log findings, ties or incidents (an input that starts
+/// like a log is then classified without its records).
 pub fn analyze_late(
     inputs: &[Input],
     opts: &Options,

@@ -798,24 +798,44 @@ pub(crate) fn diagnose_quiet(
 /// a peer that never comes up (a peer that stays unreachable). A host named in a membership
 /// line (L107) of that process, such as the node itself (knet may print the line for the
 /// local host too), was reachable: its start-up line is set aside as well.
+///
+/// The same goes for the end: once the process said it is stopping ("Node was shut down by a
+/// signal" L411, "…by sysadmin" L412, "exiting normally" L410), knet tearing its links down
+/// may print the line again (seen in the lab: `host: 2 has no active links` between the
+/// services unloading and "exiting normally"). That is this node leaving, not a peer lost.
 pub(crate) fn startup_links(records: &[Record], text: &str) -> Vec<bool> {
     let mut skip = vec![false; records.len()];
     // Hosts of the current process: (id, reached, index of the kept start-up L203). At most
     // 64 are followed, so the scan stays short; past that every line is kept.
     let mut peers: Vec<(u32, bool, Option<usize>)> = Vec::new();
     let mut pid = None;
+    // The current process said it is stopping.
+    let mut stopping = false;
     for (i, r) in records.iter().enumerate() {
         let code = r.kb.map_or("", |e| e.code.as_str());
-        let msg = text.get(r.message().start..r.message().end).unwrap_or("");
-        let ids = match code {
-            "L107" => msg.find("Members").map_or("", |k| &msg[k..]),
-            "L202" | "L203" => msg,
-            _ => continue,
-        };
+        if !matches!(code, "L107" | "L202" | "L203" | "L410" | "L411" | "L412") {
+            continue;
+        }
+        // (Only corosync's own lines: other daemons' in the same syslog have other pids.)
         if r.pid != pid {
             peers.clear();
             pid = r.pid;
+            stopping = false;
         }
+        let msg = text.get(r.message().start..r.message().end).unwrap_or("");
+        let ids = match code {
+            "L107" => msg.find("Members").map_or("", |k| &msg[k..]),
+            "L203" if stopping => {
+                skip[i] = true;
+                continue;
+            }
+            "L202" | "L203" => msg,
+            "L410" | "L411" | "L412" => {
+                stopping = true;
+                continue;
+            }
+            _ => continue,
+        };
         let mut n: Option<u32> = None;
         for &b in ids.as_bytes().iter().chain(b" ") {
             if b.is_ascii_digit() {
