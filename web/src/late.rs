@@ -1,15 +1,16 @@
 //! The late part of the analysis (core `late`: the log reader, the knowledge base, the
-//! incidents, the ties, the cluster.conf analysis) as a wasm of its own, fetched only when an
-//! input holds a log or a cluster.conf. A visit that checks a corosync.conf never downloads
-//! it (README, "Size").
+//! incidents, the ties, the cluster.conf analysis; and redaction, which reads log lines'
+//! host names) as a wasm of its own, fetched only when an input holds a log or a cluster.conf,
+//! or on "Redact". A visit that checks a corosync.conf never downloads it (README, "Size").
 //!
-//! How: [`run_late`] below is exported under a name `wasm-split-cli` knows, and called
-//! through an import of the matching name. `scripts/build-web.sh` hands the page's wasm to
-//! `wasm-split-cli`, which moves everything only that export reaches into `dist/late-*.wasm`,
-//! and turns the import into a call through the function table, filled in when that file is
-//! instantiated (by `web/late.js`, into the page's own memory and table). [`load`] asks
-//! `late.js` for it; until it is in, [`runner`] does nothing and the report is the configs'
-//! alone, so the page loads it first whenever `late::needed` says an input needs it.
+//! How: the entry point, which does one `Task`, is exported under a name `wasm-split-cli`
+//! knows (`split::__wasm_split_00___late___00_export_0_run`) and called through an import of
+//! the matching name. `scripts/build-web.sh` hands the page's wasm to `wasm-split-cli`, which
+//! moves everything only that export reaches into `dist/late-*.wasm`, and turns the import
+//! into a call through the function table, filled in when that file is instantiated (by
+//! `web/late.js`, into the page's own memory and table). [`load`] asks `late.js` for it;
+//! until it is in, a task is left undone (an analysis gives the configs' report alone), so
+//! the page loads it first whenever `late::needed` says an input needs it.
 
 use std::cell::RefCell;
 use std::future::Future;
