@@ -42,6 +42,11 @@ async function addFiles(page, files) {
   await expect(page.locator('.file-chip')).toHaveCount(files.length);
 }
 
+/** Wait until the analysis with LOG is on screen (a log first loads the late part of the wasm). */
+async function logShown(page) {
+  await expect(page.locator('#records tbody tr')).toContainText(['Node hv-node2 state is now lost']);
+}
+
 async function share(page) {
   await page.locator('#share').click();
   await expect(page.locator('#share-link')).toBeVisible();
@@ -52,6 +57,7 @@ test('a shared link opens the same files in a new browser; the data is never req
   await open(page);
   await paste(page, CONF);
   await addFiles(page, [{ name: 'messages', text: LOG }, { name: 'node2.conf', text: NODE2 }]);
+  await logShown(page);
   const url = await share(page);
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/share\/[A-Za-z0-9_-]+$/);
   await expect(page.locator('.notices')).toContainText(`(${url.length} characters)`);
@@ -95,6 +101,7 @@ test('Redact replaces addresses and names consistently across files, and Undo re
   await open(page);
   await paste(page, CONF);
   await addFiles(page, [{ name: 'messages', text: LOG }]);
+  await logShown(page);
   const before = await page.locator('#findings .finding').evaluateAll((els) => els.map((e) => e.dataset.code).sort());
   await page.locator('#redact').click();
   await expect(page.locator('.notices')).toContainText(
