@@ -137,6 +137,8 @@ struct Model {
     busy: Option<usize>,
     /// The late part of the analysis is being fetched (`late.rs`).
     loading_late: bool,
+    /// The last try to fetch it failed: the page says so above the results.
+    late_failed: bool,
     /// Milliseconds per byte of the last analysis of at least [`LARGE_INPUT`] bytes, to tell
     /// which analyses will be slow on this machine.
     ms_per_byte: Option<f64>,
@@ -175,6 +177,7 @@ impl Model {
             analysis: None,
             busy: None,
             loading_late: false,
+            late_failed: false,
             ms_per_byte: None,
             generation: 0,
             gutter: AttrValue::from("1"),
@@ -327,13 +330,7 @@ impl Ctl {
             }
             // A log or a cluster.conf: fetch the late part of the analysis first (once).
             if me.needs_late(&pasted) {
-                me.m.borrow_mut().loading_late = true;
-                me.redraw();
-                let ok = late::load().await;
-                me.m.borrow_mut().loading_late = false;
-                if !ok {
-                    me.notice(Msg::new("ui.late.failed"));
-                }
+                me.load_late().await;
                 if me.m.borrow().generation != generation {
                     me.redraw();
                     return;
@@ -355,6 +352,21 @@ impl Ctl {
             }
             me.run(pasted);
         });
+    }
+
+    /// Load the late part of the analysis (`late.rs`), with a notice while it loads and an
+    /// alert above the results while the last try failed. True when it is in.
+    async fn load_late(&self) -> bool {
+        self.m.borrow_mut().loading_late = true;
+        self.redraw();
+        let ok = late::load().await;
+        {
+            let mut m = self.m.borrow_mut();
+            m.loading_late = false;
+            m.late_failed = !ok;
+        }
+        self.redraw();
+        ok
     }
 
     /// Whether the inputs (the pasted text and the opened files) need the late part of the
@@ -1058,10 +1070,8 @@ impl Ctl {
         if !late::loaded() {
             let me = self.clone();
             spawn_local(async move {
-                if late::load().await {
+                if me.load_late().await {
                     me.redact();
-                } else {
-                    me.share_notice([Msg::new("ui.late.failed")]);
                 }
             });
             return;
@@ -1548,6 +1558,11 @@ fn results(ctl: &Ctl, model: &Model) -> Html {
                 { msg.render(lang) }
             </div>
         }
+    })
+    .or_else(|| {
+        model.late_failed.then(|| {
+            html! { <div class="busy" id="late-failed" role="alert">{ t("ui.late.failed", lang) }</div> }
+        })
     });
     if let Some(b) = &model.big {
         return big::view(ctl, b, model.filter, lang);

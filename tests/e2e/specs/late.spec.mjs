@@ -49,21 +49,30 @@ plain('the configs are still checked, the page says why, and it tries again', as
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   let fail = true;
-  await page.route(/\/late-[0-9a-f]{16}\.wasm$/, (route) =>
-    fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue(),
-  );
+  let tries = 0;
+  await page.route(/\/late-[0-9a-f]{16}\.wasm$/, (route) => {
+    tries += 1;
+    return fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
+  });
   await open(page);
   await paste(page, CONF + LOG);
-  await expect(page.locator('.notices')).toContainText('The log and cluster.conf analysis could not be loaded');
+  const alert = page.locator('#late-failed');
+  await expect(alert).toHaveText(/^The log and cluster\.conf analysis could not be loaded/);
   await expect(page.locator('#findings .finding').first()).toBeVisible();
   await expect(page.locator('#records tbody tr')).toHaveCount(0);
   // Redaction needs it too: nothing is redacted without it.
   await page.locator('#redact').click();
   await expect(page.locator('#input')).toHaveValue(CONF + LOG);
+  // Tried again on every analysis (the first, Redact, this one), said once, above the results.
+  await paste(page, CONF + LOG + '\n');
+  await expect.poll(() => tries).toBe(3);
+  await expect(page.locator('.busy .spinner')).toHaveCount(0);
+  await expect(page.locator('[role="alert"]', { hasText: 'could not be loaded' })).toHaveCount(1);
 
   fail = false;
   await paste(page, CONF + LOG + LOG);
   await expect(page.locator('#records tbody tr')).toHaveCount(2);
+  await expect(alert).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 });
