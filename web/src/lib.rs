@@ -356,6 +356,10 @@ impl Ctl {
 
     /// Load the late part of the analysis (`late.rs`), with a notice while it loads and an
     /// alert above the results while the last try failed. True when it is in.
+    ///
+    /// Once it is in, the caller's next step renders (an analysis, which fetches the text it
+    /// needs first, or a redaction): a render asked for here would come after that analysis
+    /// is in the model, and show its findings before their text arrived.
     async fn load_late(&self) -> bool {
         self.m.borrow_mut().loading_late = true;
         self.redraw();
@@ -365,7 +369,9 @@ impl Ctl {
             m.loading_late = false;
             m.late_failed = !ok;
         }
-        self.redraw();
+        if !ok {
+            self.redraw();
+        }
         ok
     }
 
