@@ -8,8 +8,9 @@
 //! checks a corosync.conf never downloads the log reader, the knowledge base, the incidents or
 //! the cluster.conf analysis (README, "Size"; `web/src/late.rs`).
 //!
-//! Invariant: `analyze_late(…, &mut run)` is `analyze_with`, and `analyze_late` with a runner
-//! that does nothing is the report of the configs alone (a test holds both).
+//! Invariants (`core/tests/late.rs`, on every fixture and fixture directory):
+//! `analyze_late(…, &mut run)` is `analyze_with`; the runner is called exactly when
+//! [`needed`] is true; and for other inputs a runner that does nothing changes nothing.
 
 use crate::cman::CmanDoc;
 use crate::conf::{self, Conf};
