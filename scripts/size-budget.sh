@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # page without it. The service worker then keeps it, and every other file but docs.json and
 # dist/worker/, for offline use (README, "Size").
 BUDGET=${BUDGET_BYTES:-350000}
-# The late part: 69,215 B. Not in the page's budget, but it should not grow unseen.
+# The late part: 69,165 B. Not in the page's budget, but it should not grow unseen.
 LATE_BUDGET=${LATE_BUDGET_BYTES:-70000}
 # Both languages compiled in, so new messages weigh here: 338,722 B (337,639 B before the
 # page's split: `analyze` now hands the late part's jobs to `late::run` through one function
