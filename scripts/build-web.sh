@@ -30,85 +30,14 @@ split_page() {
     tmp=$(mktemp -d)
     local linked="$PAGE_TARGET/wasm32-unknown-unknown/release-z/corocheck-web.wasm"
     # No two data symbols of the linked wasm share a byte (see -O0 above).
-    python3 - "$linked" <<'PY'
-import sys
-b = open(sys.argv[1], "rb").read()
-def leb(i):
-    r = s = 0
-    while True:
-        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
-        if x < 0x80: return r, i
-i, syms = 8, []
-while i < len(b):
-    sid = b[i]; size, i = leb(i + 1); end = i + size
-    n, j = leb(i) if sid == 0 else (0, i)
-    if sid == 0 and b[j:j + n] == b"linking":
-        _, j = leb(j + n)  # the linking section's version
-        while j < end:
-            kind, (ssize, j) = b[j], leb(j + 1)
-            sub_end = j + ssize
-            if kind == 8:  # the symbol table
-                count, k = leb(j)
-                for _ in range(count):
-                    sym, (flags, k) = b[k], leb(k + 1)
-                    if sym == 1:  # data: name, then (if defined) segment, offset, size
-                        n, k = leb(k); k += n
-                        if not flags & 0x10:
-                            seg, k = leb(k); off, k = leb(k); sz, k = leb(k)
-                            if sz: syms.append((seg, off, sz))
-                    elif sym == 3:  # section
-                        _, k = leb(k)
-                    else:  # function, global, table, tag: index, then a name if defined or explicit
-                        _, k = leb(k)
-                        if not flags & 0x10 or flags & 0x40:
-                            n, k = leb(k); k += n
-            j = sub_end
-    i = end
-if not syms:
-    sys.exit("build-web: the page's wasm has no data symbols: was it linked with --emit-relocs?")
-syms.sort()
-shared = [(a, c) for a, c in zip(syms, syms[1:]) if a[0] == c[0] and c[1] < a[1] + a[2]]
-if shared:
-    sys.exit(f"build-web: {len(shared)} pairs of data symbols overlap (merged strings?), e.g. {shared[0]}")
-PY
+    python3 scripts/split-check.py overlap "$linked"
     if ! wasm-split-cli split "$linked" "$bg" "$tmp" > "$tmp/log" 2>&1; then
         cat "$tmp/log"
         exit 1
     fi
     # The late part may import only what late.js gives it: the page's memory, function table
     # and globals. Anything else (another split chunk, a JS import) would fail at run time.
-    python3 - "$tmp/module_0_run.wasm" <<'PY'
-import re, sys
-b = open(sys.argv[1], "rb").read()
-def leb(i):
-    r = s = 0
-    while True:
-        x = b[i]; i += 1; r |= (x & 0x7F) << s; s += 7
-        if x < 0x80: return r, i
-def name(i):
-    n, i = leb(i)
-    return b[i:i + n].decode(), i + n
-i, bad = 8, []
-while i < len(b):
-    sid = b[i]; size, i = leb(i + 1); end = i + size
-    if sid == 2:
-        count, j = leb(i)
-        for _ in range(count):
-            mod, j = name(j); field, j = name(j); kind = b[j]; j += 1
-            if kind == 0: _, j = leb(j)
-            else:
-                j += kind == 1  # a table's element type
-                if kind == 3: j += 2
-                else:
-                    flags = b[j]; _, j = leb(j + 1)
-                    if flags & 1: _, j = leb(j)
-            ok = mod == "__wasm_split" and re.fullmatch(
-                r"__memory_0|__indirect_function_table|__global__\d+", field)
-            if not ok: bad.append(f"{mod}.{field}")
-    i = end
-if bad:
-    sys.exit("build-web: the late wasm imports more than the page's memory, table and globals: " + ", ".join(bad))
-PY
+    python3 scripts/split-check.py imports "$tmp/module_0_run.wasm"
     mv "$tmp/main.wasm" "$bg"
     wasm_opt -Oz "$bg" --converge &
     wasm_opt -Oz "$tmp/module_0_run.wasm" --converge
