@@ -70,6 +70,8 @@ pub struct Join<'a> {
     pub progress: &'a mut dyn FnMut(u64),
     /// The inputs' bytes.
     pub bytes: u64,
+    /// Threads the incidents may use (`Options::threads`).
+    pub threads: usize,
 }
 
 /// Do `job`.
@@ -123,6 +125,7 @@ fn join(j: Join) {
         incidents,
         progress,
         bytes,
+        threads,
     } = j;
     stack::correlate(diagnostics, records);
     progress(bytes / 2);
@@ -159,9 +162,14 @@ fn join(j: Join) {
     progress(bytes - bytes / 2);
     // Incidents: their steps by the records read, the rest at the end.
     let per_record = bytes as f64 * (INCIDENT_WORK - 1) as f64 / records.len().max(1) as f64;
-    *incidents = logs::incident::build_with(records, &texts, &paths, quiet, &mut |n| {
-        progress((n as f64 * per_record) as u64)
-    });
+    *incidents = logs::incident::build_with(
+        records,
+        &texts,
+        &paths,
+        quiet,
+        &mut |n| progress((n as f64 * per_record) as u64),
+        threads,
+    );
 }
 
 /// Whether any input holds a log or a cluster.conf, as `analyze` will classify it: the inputs

@@ -502,6 +502,7 @@ pub fn analyze_late(
             incidents: &mut incidents,
             progress: &mut |n| prog.add(n),
             bytes,
+            threads: opts.threads,
         }));
     }
     if records.is_empty() {

@@ -263,6 +263,7 @@ fn time_key(ts: &str) -> Option<u64> {
 /// Each file's time line: the year inferred for timestamps without one, and the last time (a
 /// record without a timestamp takes the time of the record before it in its file, 0 before
 /// the first).
+#[derive(Clone)]
 pub struct Clock<'a> {
     /// The year and month of the first timestamp with a year, in any file.
     base: Option<(u64, u64)>,
@@ -270,7 +271,13 @@ pub struct Clock<'a> {
     files: Vec<(usize, u64, Option<u64>, u64)>,
     /// The last timestamp read: many lines share a second, each is read once.
     last: Option<(&'a str, Option<Stamp>)>,
+    /// The last (year, month, day, offset) turned into a time, and its midnight: many lines
+    /// share a day.
+    day: Option<(Day, u64)>,
 }
+
+/// (year, month, day, minutes east of UTC).
+type Day = (u64, u64, u64, Option<i64>);
 
 impl<'a> Clock<'a> {
     /// A clock for `records` (whose fields point into `texts`): looks at the first timestamp
@@ -279,7 +286,11 @@ impl<'a> Clock<'a> {
         let mut seen: Vec<usize> = Vec::new();
         let mut base = None;
         for r in records {
-            if seen.contains(&r.file()) || seen.len() >= 64 {
+            // Every file's first timestamp seen: no later record has another.
+            if seen.len() >= texts.len().min(64) {
+                break;
+            }
+            if seen.contains(&r.file()) {
                 continue;
             }
             let Some(ts) = texts
@@ -303,6 +314,7 @@ impl<'a> Clock<'a> {
             base,
             files: Vec::new(),
             last: None,
+            day: None,
         }
     }
 
@@ -351,7 +363,22 @@ impl<'a> Clock<'a> {
                 };
                 f.2 = Some(y);
                 f.3 = month;
-                epoch_ms(y, month, day, ms, offset)
+                let key = (y, month, day, offset);
+                let midnight = match self.day {
+                    Some((k, t)) if k == key => t,
+                    _ => {
+                        let t = epoch_ms(y, month, day, 0, offset);
+                        self.day = Some((key, t));
+                        t
+                    }
+                };
+                // `epoch_ms` clamps at 0: a day whose midnight (with its zone) falls before 1970
+                // takes the slow way.
+                if midnight > 0 {
+                    midnight.saturating_add(ms.min(1 << 50))
+                } else {
+                    epoch_ms(y, month, day, ms, offset)
+                }
             }
         };
         f.1 = t;
@@ -479,6 +506,35 @@ mod tests {
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let mut c = Clock::new(&recs, &texts);
         recs.iter().map(|r| c.time(r, &texts)).collect()
+    }
+
+    /// The clock keeps the last day's midnight: each line's time is still its timestamp's,
+    /// on the same day, in another zone, on another day, and around 1970 (where the time of
+    /// midnight clamps at 0).
+    #[test]
+    fn a_day_kept_gives_the_same_times() {
+        let stamps = [
+            "2024-08-26T16:20:37+02:00",
+            "2024-08-26T16:20:38.5+02:00",
+            "2024-08-26T16:20:39Z",
+            "2024-08-26T23:59:59.999-05:00",
+            "2024-08-27T00:00:00-05:00",
+            "1970-01-01T00:00:00Z",
+            "1970-01-01T00:00:01Z",
+            "1970-01-01T05:00:00+09:00",
+            "1970-01-01T10:00:00+09:00",
+            "1969-12-31T23:00:00-02:00",
+            "1969-12-31T23:30:00-02:00",
+            "0000-01-01T00:00:00+14:00",
+            "9999-12-31T23:59:60.999-12:00",
+            "9999-12-31T23:59:59Z",
+        ];
+        let list: Vec<(usize, &str)> = stamps.iter().map(|s| (0, *s)).collect();
+        let want: Vec<u64> = stamps.iter().map(|s| time_key(s).unwrap()).collect();
+        assert_eq!(times(&list), want);
+        assert_eq!(want[6] - want[5], 1000);
+        assert_eq!(want[8], 3_600_000);
+        assert_eq!(want[10] - want[9], 1_800_000);
     }
 
     #[test]

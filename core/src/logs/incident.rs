@@ -83,7 +83,11 @@ impl Stage {
     }
     /// The stage of a KB code, if the code takes part in incidents.
     pub fn of(code: &str) -> Option<Stage> {
-        let n: u16 = code.get(1..)?.parse().ok()?;
+        Stage::of_number(code.get(1..)?.parse().ok()?)
+    }
+
+    /// [`Stage::of`] the code's number (`L107` → 107).
+    fn of_number(n: u16) -> Option<Stage> {
         Some(match n {
             201..=203 | 207 | 114..=117 => Stage::Link,
             501..=512 => Stage::Crypto,
@@ -172,6 +176,8 @@ const CULPRIT_KINDS: [Kind; 7] = [
 pub struct Step {
     /// Index into `Report::records` (the evidence line).
     pub record: usize,
+    /// The record's file (`Record::file`), for the order of steps with the same time.
+    file: u32,
     /// The record's time, milliseconds since 1970 UTC ([`super::clock`]; inherited when it has
     /// no timestamp).
     pub time: u64,
@@ -232,13 +238,14 @@ impl PatternKind {
             _ => 3,
         }
     }
-    fn of(code: &str) -> Option<PatternKind> {
-        Some(match code {
-            "L201" => PatternKind::FlappingLink,
-            "L109" => PatternKind::RetransmitGrowth,
-            "L710" => PatternKind::ElectionLoop,
-            "L101" | "L102" => PatternKind::RepeatedGather,
-            "L005" => PatternKind::Respawn,
+    /// The pattern a KB entry's lines make, by its code's number.
+    fn of(e: &super::kb::Entry) -> Option<PatternKind> {
+        Some(match e.number()? {
+            201 => PatternKind::FlappingLink,
+            109 => PatternKind::RetransmitGrowth,
+            710 => PatternKind::ElectionLoop,
+            101 | 102 => PatternKind::RepeatedGather,
+            5 => PatternKind::Respawn,
             _ => return None,
         })
     }
@@ -278,7 +285,13 @@ pub struct Incident {
 
 /// Node ids in a list such as `Members joined: 1 2 left: 3` after `label`, up to the next word.
 fn ids_after(msg: &str, label: &str) -> Vec<u32> {
-    let Some(k) = msg.find(label) else {
+    // (Not `str::find`, which prepares a two-way search on every call: the incidents ask this
+    // of every membership line, and the label is short.)
+    let (m, l) = (msg.as_bytes(), label.as_bytes());
+    let Some(&first) = l.first() else {
+        return Vec::new();
+    };
+    let Some(k) = memchr::memchr_iter(first, m).find(|&k| m[k..].starts_with(l)) else {
         return Vec::new();
     };
     msg[k + label.len()..]
@@ -303,83 +316,83 @@ fn node_of<'a>(r: &Record, texts: &[&'a str], paths: &[&'a str]) -> Option<&'a s
 /// Build the incidents of `records`. `texts[f]` is the text of file `f` (record spans point
 /// into it), `paths[f]` its name, `quiet[i]` marks records that are no finding (knet start-up).
 pub fn build(records: &[Record], texts: &[&str], paths: &[&str], quiet: &[bool]) -> Vec<Incident> {
-    build_with(records, texts, paths, quiet, &mut |_| {})
+    build_with(records, texts, paths, quiet, &mut |_| {}, 1)
 }
 
 /// [`build`], telling `progress` how many records were read (every 65,536, and all of them once
-/// their steps are sorted and grouped).
+/// their steps are sorted and grouped). With `threads` > 1 (not on wasm32, which has no
+/// threads) the patterns are found on a thread of their own while the incidents are
+/// explained; the incidents are the same.
 pub fn build_with(
     records: &[Record],
     texts: &[&str],
     paths: &[&str],
     quiet: &[bool],
     progress: &mut dyn FnMut(usize),
+    threads: usize,
+) -> Vec<Incident> {
+    build_in(
+        records,
+        texts,
+        paths,
+        quiet,
+        progress,
+        threads,
+        PARALLEL_MIN,
+    )
+}
+
+/// The fewest records for which [`build_with`] finds the patterns on a thread of their own.
+const PARALLEL_MIN: usize = 1 << 16;
+
+/// [`build_with`], using a second thread from `min` records on (tests build small logs).
+fn build_in(
+    records: &[Record],
+    texts: &[&str],
+    paths: &[&str],
+    quiet: &[bool],
+    progress: &mut dyn FnMut(usize),
+    threads: usize,
+    min: usize,
 ) -> Vec<Incident> {
     let msg = |r: &Record| super::message_of(texts, r);
-    // Times (inherited within a file) and node names.
-    let mut clock = Clock::new(records, texts);
-    let mut steps = Vec::new();
+    // Every record's time, read once here for the steps and the patterns; the steps (the
+    // records with a stage); the records that can make a pattern ([`PatternKind::of`]).
+    let (mut times, mut steps, mut lines) =
+        (Vec::with_capacity(records.len()), Vec::new(), Vec::new());
+    read_steps(
+        records,
+        (texts, paths, quiet),
+        Clock::new(records, texts),
+        (&mut times, &mut steps, &mut lines),
+        progress,
+    );
     // Node id → name: a node's first membership line that names one node only is its own.
     let mut ids: Vec<(u32, String)> = Vec::new();
     let mut seen_hosts: Vec<&str> = Vec::new();
-    // Node names, one allocation each, shared by their steps; the last one found first.
-    let mut names: Vec<Arc<str>> = Vec::new();
-    let mut shared = |n: &str| -> Arc<str> {
-        if let Some(k) = names.iter().rposition(|x| &**x == n) {
-            let x = names[k].clone();
-            let last = names.len() - 1;
-            names.swap(k, last);
-            return x;
-        }
-        let x: Arc<str> = Arc::from(n);
-        if names.len() < MAX_KEYS {
-            names.push(x.clone());
-        }
-        x
-    };
-    // Every record's time, read once here for the steps and the patterns.
-    let mut times = Vec::with_capacity(records.len());
-    for (i, r) in records.iter().enumerate() {
-        if i % 65_536 == 65_535 {
-            progress(65_536);
-        }
-        let time = clock.time(r, texts);
-        times.push(time);
-        let Some(e) = r.kb else { continue };
-        let Some(stage) = Stage::of(&e.code) else {
-            continue;
-        };
-        if quiet.get(i) == Some(&true) {
-            continue;
-        }
-        let node = node_of(r, texts, paths);
-        if e.code == "L107" {
-            if let Some(n) = node.filter(|n| !seen_hosts.contains(n)) {
-                let j = ids_after(msg(r), "joined:");
-                if j.len() == 1 && !ids.iter().any(|x| x.0 == j[0]) && ids.len() < MAX_KEYS {
-                    ids.push((j[0], n.to_string()));
-                }
-                if seen_hosts.len() < MAX_KEYS {
-                    seen_hosts.push(n);
-                }
+    for s in steps.iter().filter(|s| s.code() == "L107") {
+        if let Some(n) = s.node.as_deref().filter(|n| !seen_hosts.contains(n)) {
+            let j = ids_after(msg(&records[s.record]), "joined:");
+            if j.len() == 1 && !ids.iter().any(|x| x.0 == j[0]) && ids.len() < MAX_KEYS {
+                ids.push((j[0], n.to_string()));
+            }
+            if seen_hosts.len() < MAX_KEYS {
+                seen_hosts.push(n);
             }
         }
-        steps.push(Step {
-            record: i,
-            time,
-            node: node.map(&mut shared),
-            entry: e,
-            stage,
-            severity: e.severity,
-            evidence: false,
-        });
     }
+    drop(seen_hosts);
     // Each file's steps are in time order already; several files' are merged. The merged
     // order is read into a new vector (two or three sequential streams), not swapped into
     // place (a cache miss per step); one file keeps its vector.
-    let order = crate::sort::order_by_key(&steps, |s| (s.time, records[s.record].file, s.record));
+    let order = crate::sort::order_by_key(&steps, |s| (s.time, s.file, s.record));
     if order.iter().enumerate().any(|(k, &i)| i as usize != k) {
-        steps = order.iter().map(|&i| steps[i as usize].clone()).collect();
+        // Moved, not cloned: a clone would count each node name's references up and down.
+        let mut from: Vec<Option<Step>> = steps.into_iter().map(Some).collect();
+        steps = order
+            .iter()
+            .filter_map(|&i| from.get_mut(i as usize).and_then(Option::take))
+            .collect();
     }
     drop(order);
     let name = |id: u32| {
@@ -423,11 +436,30 @@ pub fn build_with(
     groups.reverse();
     progress(records.len() % 65_536);
 
-    let patterns = find_patterns(records, &times, texts, paths);
-    let mut out: Vec<Incident> = groups
-        .into_iter()
-        .map(|steps| explain(steps, records, texts, &name))
-        .collect();
+    // The patterns are found while the incidents are explained.
+    let mut out: Vec<Incident> = Vec::new();
+    let explain_all = |out: &mut Vec<Incident>| {
+        *out = groups
+            .into_iter()
+            .map(|steps| explain(steps, records, texts, &name))
+            .collect()
+    };
+    let find = || find_patterns(records, &lines, &times, texts, paths);
+    #[cfg(not(target_arch = "wasm32"))]
+    let patterns = if threads > 1 && records.len() >= min {
+        crate::text::alongside(|| explain_all(&mut out), &[()], |()| find())
+            .pop()
+            .unwrap_or_default()
+    } else {
+        explain_all(&mut out);
+        find()
+    };
+    #[cfg(target_arch = "wasm32")]
+    let patterns = {
+        let _ = (threads, min);
+        explain_all(&mut out);
+        find()
+    };
     // Record → incident, so that each pattern finds its incident in one step.
     let mut home = vec![usize::MAX; records.len()];
     for (k, inc) in out.iter().enumerate() {
@@ -441,6 +473,60 @@ pub fn build_with(
         }
     }
     out
+}
+
+/// The times of `records` (appended to `times`), their steps (to `steps`) and the records
+/// that can make a pattern (to `lines`), read with `clock`; `progress` hears of every 65,536
+/// records.
+fn read_steps<'a>(
+    records: &[Record],
+    (texts, paths, quiet): (&[&'a str], &[&'a str], &[bool]),
+    mut clock: Clock<'a>,
+    (times, steps, lines): (&mut Vec<u64>, &mut Vec<Step>, &mut Vec<usize>),
+    progress: &mut dyn FnMut(usize),
+) {
+    // Node names, one allocation each, shared by their steps; the last one found first.
+    let mut names: Vec<Arc<str>> = Vec::new();
+    let mut shared = |n: &str| -> Arc<str> {
+        if let Some(k) = names.iter().rposition(|x| &**x == n) {
+            let x = names[k].clone();
+            let last = names.len() - 1;
+            names.swap(k, last);
+            return x;
+        }
+        let x: Arc<str> = Arc::from(n);
+        if names.len() < MAX_KEYS {
+            names.push(x.clone());
+        }
+        x
+    };
+    for (i, r) in records.iter().enumerate() {
+        if i % 65_536 == 65_535 {
+            progress(65_536);
+        }
+        let time = clock.time(r, texts);
+        times.push(time);
+        let Some(e) = r.kb else { continue };
+        if PatternKind::of(e).is_some() {
+            lines.push(i);
+        }
+        let Some(stage) = e.number().and_then(Stage::of_number) else {
+            continue;
+        };
+        if quiet.get(i) == Some(&true) {
+            continue;
+        }
+        steps.push(Step {
+            record: i,
+            file: u32::try_from(r.file()).unwrap_or(u32::MAX),
+            time,
+            node: node_of(r, texts, paths).map(&mut shared),
+            entry: e,
+            stage,
+            severity: e.severity,
+            evidence: false,
+        });
+    }
 }
 
 /// `codes.contains(&code)` without a `memcmp` call per pair (KB codes are four bytes, `L107`;
@@ -593,8 +679,13 @@ fn explain(
             nodes.push(n.to_string());
         }
     };
-    for n in steps.iter().filter_map(|s| s.node.as_deref()) {
-        add(n);
+    // A node's steps come in runs: each run's name is compared once.
+    let mut last: Option<&Arc<str>> = None;
+    for n in steps.iter().filter_map(|s| s.node.as_ref()) {
+        if !last.is_some_and(|l| Arc::ptr_eq(l, n)) {
+            add(n);
+            last = Some(n);
+        }
     }
     for x in &left {
         add(&name(x.1));
@@ -658,10 +749,11 @@ fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<Str
     (best.next().is_none() && per.len() > 1).then(|| first.0.to_string())
 }
 
-/// Runs of pattern lines per (pattern, node, key), in time order.
-/// `times[i]` is record `i`'s time.
+/// Runs of pattern lines per (pattern, node, key), in time order. `lines` are the records
+/// that can make a pattern, in order; `times[i]` is record `i`'s time.
 fn find_patterns<'a>(
     records: &[Record],
+    lines: &[usize],
     times: &[u64],
     texts: &[&'a str],
     paths: &[&'a str],
@@ -699,8 +791,9 @@ fn find_patterns<'a>(
     };
     // Time order within each file is input order; across files the runs are separate anyway
     // (one node per file), so input order is enough here.
-    for (i, (r, &time)) in records.iter().zip(times).enumerate() {
-        let Some(kind) = r.kb.and_then(|e| PatternKind::of(&e.code)) else {
+    for &i in lines {
+        let (r, time) = (&records[i], times[i]);
+        let Some(kind) = r.kb.and_then(PatternKind::of) else {
             continue;
         };
         let m = msg(r);
@@ -759,6 +852,71 @@ fn find_patterns<'a>(
 mod tests {
     use super::*;
 
+    /// Incidents built with a second thread are those of one: every directory of fixture logs
+    /// (one node per file), every run of three fixture logs in name order (mixed formats, hosts
+    /// in several files), each with its files in reverse order too. `progress` hears of every
+    /// record.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn threads_build_as_one() {
+        fn logs(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    logs(&p, out);
+                } else if p.extension().is_some_and(|x| x == "log") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut all = Vec::new();
+        logs(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures"),
+            &mut all,
+        );
+        crate::sort::sort(&mut all);
+        let mut groups: Vec<Vec<std::path::PathBuf>> = Vec::new();
+        for p in &all {
+            match groups.last_mut() {
+                Some(g) if g[0].parent() == p.parent() => g.push(p.clone()),
+                _ => groups.push(vec![p.clone()]),
+            }
+        }
+        groups.retain(|g| g.len() > 1);
+        groups.extend(all.windows(3).map(<[_]>::to_vec));
+        for g in groups.clone() {
+            groups.push(g.into_iter().rev().collect());
+        }
+        let (mut incidents, mut patterns) = (0, 0);
+        for g in &groups {
+            let texts: Vec<String> = g
+                .iter()
+                .map(|p| crate::text::decode(&std::fs::read(p).unwrap()).text)
+                .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let paths: Vec<&str> = g.iter().map(|p| p.to_str().unwrap()).collect();
+            let (mut records, mut quiet) = (Vec::new(), Vec::new());
+            for (f, t) in texts.iter().enumerate() {
+                let r = super::super::read(t, crate::Span::new(0, t.len()), f);
+                quiet.extend(super::super::startup_links(&r, t));
+                records.extend(r);
+            }
+            let want = build(&records, &texts, &paths, &quiet);
+            incidents += want.len();
+            patterns += want.iter().map(|i| i.patterns.len()).sum::<usize>();
+            let mut told = 0;
+            let got = build_in(&records, &texts, &paths, &quiet, &mut |n| told += n, 2, 1);
+            // (Not `assert_eq!`: an incident prints its KB entries whole.)
+            let differs = (0..got.len().max(want.len())).find(|&k| got.get(k) != want.get(k));
+            assert!(differs.is_none(), "incident {differs:?} of {paths:?}");
+            assert_eq!(told, records.len());
+        }
+        assert!(
+            incidents > 100 && patterns > 5,
+            "{incidents} incidents, {patterns} patterns"
+        );
+    }
+
     #[test]
     fn code_in_is_contains() {
         let codes = ["L107", "L108", "L12", "L1070"];
@@ -785,5 +943,10 @@ mod tests {
         assert_eq!(ids_after(m, "joined:"), vec![1, 2]);
         assert_eq!(ids_after(m, "left:"), vec![3]);
         assert!(ids_after(m, "failed:").is_empty());
+        // The label's first byte, and the label without its colon, before it.
+        assert_eq!(ids_after("lé left left: 4 5 x 6", "left:"), vec![4, 5]);
+        assert!(ids_after("left:", "left:").is_empty());
+        assert!(ids_after("lef", "left:").is_empty());
+        assert!(ids_after(m, "").is_empty());
     }
 }

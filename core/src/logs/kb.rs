@@ -183,6 +183,9 @@ pub struct Entry {
     /// `kb.<id>.summary`, `kb.<id>.action`, `kb.<id>.meaning`, built once so that turning a
     /// match into a diagnostic allocates no key.
     msg_keys: [String; 3],
+    /// The code's number (`L107` → 107), read once: the incidents ask every record's entry
+    /// for its stage by it.
+    number: Option<u16>,
 }
 
 /// Entries are equal when their ids are (ids are unique).
@@ -197,6 +200,11 @@ impl Entry {
     pub fn msg_keys(&'static self) -> [&'static str; 3] {
         let [s, a, m] = &self.msg_keys;
         [s, a, m]
+    }
+
+    /// The number of the code (`L107` → 107).
+    pub fn number(&self) -> Option<u16> {
+        self.number
     }
 
     /// Does this entry accept a record from this origin?
@@ -622,6 +630,7 @@ fn finish(file: &'static str, d: Draft, out: &mut Vec<Entry>, problems: &mut Vec
     if d.sources.is_empty() {
         bad("no source".into());
     }
+    let number = code.get(1..).and_then(|n| n.parse().ok());
     let pair = |en: &[String], ja: &[String]| {
         en.iter()
             .zip(ja)
@@ -651,6 +660,7 @@ fn finish(file: &'static str, d: Draft, out: &mut Vec<Entry>, problems: &mut Vec
             en: get("meaning.en"),
             ja: get("meaning.ja"),
         },
+        number,
         msg_keys: [
             format!("kb.{}.summary", d.id),
             format!("kb.{}.action", d.id),

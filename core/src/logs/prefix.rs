@@ -499,6 +499,23 @@ pub(crate) fn may_start(b: &[u8]) -> bool {
     }
 }
 
+/// Can a record start anywhere in `b` at all? Every record [`may_start`] lets through holds
+/// a clock (`H:MM:SS`, whose first colon has a digit before it and two after it, then a
+/// colon) or a `[` before a digit or a blank (a pid, an uptime, a cl_log entity's pid): a line
+/// whose rest holds neither has no record left in it. False positives are fine, false
+/// negatives are not. (Most message bodies hold neither, and this looks at their colons and
+/// brackets only.)
+pub(crate) fn may_hold_start(b: &[u8]) -> bool {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    memchr::memchr2_iter(b':', b'[', b).any(|k| {
+        if b[k] == b'[' {
+            digit(k + 1) || b.get(k + 1) == Some(&b' ')
+        } else {
+            k > 0 && digit(k - 1) && digit(k + 1) && digit(k + 2) && b.get(k + 3) == Some(&b':')
+        }
+    })
+}
+
 /// Parse the prefix of the record that starts at the beginning of `s`.
 pub(crate) fn parse(s: &str) -> Option<Prefix<'_>> {
     let mut p = head(s)?;
