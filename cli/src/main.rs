@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use corocheck_core::detect::{self, DocKind};
 use corocheck_core::i18n::{self, Lang, Part, t};
+use corocheck_core::logs::incident::Stage;
 use corocheck_core::rules;
 use corocheck_core::stack::{self, Presence};
 use corocheck_core::text::{Decoded, Decoder, LineIndex};
@@ -1010,17 +1011,28 @@ fn write_incidents(
         let stamp = |r: &corocheck_core::logs::Record| {
             corocheck_core::logs::field(inputs[r.file()].text, r.timestamp).unwrap_or("-")
         };
-        // Columns as wide as their widest entry, in terminal cells (Japanese labels are wide).
-        let widest = |f: &dyn Fn(&corocheck_core::logs::incident::Step) -> String| {
-            inc.steps
-                .iter()
-                .map(|s| cells(f(s).chars()))
-                .max()
-                .unwrap_or(0)
-        };
-        let stage_w = widest(&|s| s.stage.label().render(lang));
-        let node_w = widest(&|s| s.node.as_deref().unwrap_or("-").to_string());
-        let time_w = widest(&|s| stamp(&report.records[s.record]).to_string());
+        // Columns as wide as their widest entry over all the steps, in terminal cells
+        // (Japanese labels are wide). A long incident has hundreds of thousands of steps but
+        // a dozen stages at most, whose labels are rendered once each, and runs of one node's
+        // steps, whose name is measured once per run.
+        let mut stages: Vec<Stage> = Vec::new();
+        let (mut node_w, mut time_w, mut last_node) = (0, 0, None);
+        for s in &inc.steps {
+            if !stages.contains(&s.stage) {
+                stages.push(s.stage);
+            }
+            let n = s.node.as_deref().unwrap_or("-");
+            if last_node != Some(n) {
+                node_w = node_w.max(cells(n.chars()));
+                last_node = Some(n);
+            }
+            time_w = time_w.max(cells(stamp(&report.records[s.record]).chars()));
+        }
+        let stage_w = stages
+            .iter()
+            .map(|st| cells(st.label().render(lang).chars()))
+            .max()
+            .unwrap_or(0);
         let mut lines = 0;
         let mut i = 0;
         while i < inc.steps.len() {

@@ -286,12 +286,12 @@ pub struct Incident {
 /// Node ids in a list such as `Members joined: 1 2 left: 3` after `label`, up to the next word.
 fn ids_after(msg: &str, label: &str) -> Vec<u32> {
     // (Not `str::find`, which prepares a two-way search on every call: the incidents ask this
-    // of every membership line, and the label is short.)
+    // of every membership line, whose message is short, as is the label.)
     let (m, l) = (msg.as_bytes(), label.as_bytes());
     let Some(&first) = l.first() else {
         return Vec::new();
     };
-    let Some(k) = memchr::memchr_iter(first, m).find(|&k| m[k..].starts_with(l)) else {
+    let Some(k) = (0..m.len()).find(|&k| m[k] == first && m[k..].starts_with(l)) else {
         return Vec::new();
     };
     msg[k + label.len()..]

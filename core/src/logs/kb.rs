@@ -630,7 +630,11 @@ fn finish(file: &'static str, d: Draft, out: &mut Vec<Entry>, problems: &mut Vec
     if d.sources.is_empty() {
         bad("no source".into());
     }
-    let number = code.get(1..).and_then(|n| n.parse().ok());
+    // (`L` and three digits, checked above.)
+    let number = code.bytes().skip(1).try_fold(0u16, |n, b| {
+        b.is_ascii_digit()
+            .then(|| n.saturating_mul(10).saturating_add(u16::from(b - b'0')))
+    });
     let pair = |en: &[String], ja: &[String]| {
         en.iter()
             .zip(ja)
