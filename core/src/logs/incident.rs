@@ -81,13 +81,9 @@ impl Stage {
     pub fn label(self) -> Msg {
         Msg::new(format!("incident.stage.{}", self.name()))
     }
-    /// The stage of a KB code, if the code takes part in incidents.
-    pub fn of(code: &str) -> Option<Stage> {
-        Stage::of_number(code.get(1..)?.parse().ok()?)
-    }
-
-    /// [`Stage::of`] the code's number (`L107` → 107).
-    fn of_number(n: u16) -> Option<Stage> {
+    /// The stage of a KB code by its number (`L107` → 107, [`super::kb::Entry::number`]), if
+    /// the code takes part in incidents.
+    pub fn of(n: u16) -> Option<Stage> {
         Some(match n {
             201..=203 | 207 | 114..=117 => Stage::Link,
             501..=512 => Stage::Crypto,
@@ -357,7 +353,7 @@ fn build_in(
 ) -> Vec<Incident> {
     let msg = |r: &Record| super::message_of(texts, r);
     // Every record's time, read once here for the steps and the patterns; the steps (the
-    // records with a stage); the records that can make a pattern ([`PatternKind::of`]).
+    // records with a stage); the records that can make a pattern, with its kind.
     let (mut times, mut steps, mut lines) =
         (Vec::with_capacity(records.len()), Vec::new(), Vec::new());
     read_steps(
@@ -476,13 +472,17 @@ fn build_in(
 }
 
 /// The times of `records` (appended to `times`), their steps (to `steps`) and the records
-/// that can make a pattern (to `lines`), read with `clock`; `progress` hears of every 65,536
-/// records.
+/// that can make a pattern, each with its kind (to `lines`), read with `clock`; `progress`
+/// hears of every 65,536 records.
 fn read_steps<'a>(
     records: &[Record],
     (texts, paths, quiet): (&[&'a str], &[&'a str], &[bool]),
     mut clock: Clock<'a>,
-    (times, steps, lines): (&mut Vec<u64>, &mut Vec<Step>, &mut Vec<usize>),
+    (times, steps, lines): (
+        &mut Vec<u64>,
+        &mut Vec<Step>,
+        &mut Vec<(usize, PatternKind)>,
+    ),
     progress: &mut dyn FnMut(usize),
 ) {
     // Node names, one allocation each, shared by their steps; the last one found first.
@@ -507,10 +507,10 @@ fn read_steps<'a>(
         let time = clock.time(r, texts);
         times.push(time);
         let Some(e) = r.kb else { continue };
-        if PatternKind::of(e).is_some() {
-            lines.push(i);
+        if let Some(kind) = PatternKind::of(e) {
+            lines.push((i, kind));
         }
-        let Some(stage) = e.number().and_then(Stage::of_number) else {
+        let Some(stage) = e.number().and_then(Stage::of) else {
             continue;
         };
         if quiet.get(i) == Some(&true) {
@@ -750,10 +750,10 @@ fn odd_one_out(steps: &[Step], records: &[Record], texts: &[&str]) -> Option<Str
 }
 
 /// Runs of pattern lines per (pattern, node, key), in time order. `lines` are the records
-/// that can make a pattern, in order; `times[i]` is record `i`'s time.
+/// that can make a pattern, each with its kind, in order; `times[i]` is record `i`'s time.
 fn find_patterns<'a>(
     records: &[Record],
-    lines: &[usize],
+    lines: &[(usize, PatternKind)],
     times: &[u64],
     texts: &[&'a str],
     paths: &[&'a str],
@@ -791,11 +791,8 @@ fn find_patterns<'a>(
     };
     // Time order within each file is input order; across files the runs are separate anyway
     // (one node per file), so input order is enough here.
-    for &i in lines {
+    for &(i, kind) in lines {
         let (r, time) = (&records[i], times[i]);
-        let Some(kind) = r.kb.and_then(PatternKind::of) else {
-            continue;
-        };
         let m = msg(r);
         let node = node_of(r, texts, paths);
         // The link of a flapping line, `host/link` (`link: host: 3 link: 0 is down` → `3/0`).
